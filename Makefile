@@ -1,0 +1,69 @@
+# The README's two commands: `make run` and `make test`. Everything else here serves them.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app wsgi
+GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
+GOVUK_STATIC := web/static/govuk
+
+.PHONY: run test setup setup-dev assets browser lint format serve bench clean
+
+## run: set everything up, load demo data and serve the app at http://127.0.0.1:8000
+run: setup
+	$(FLASK) init-db
+	$(FLASK) load-demo
+	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py wsgi:app
+
+## test: set everything up (including Chromium) and run lint, format check and every test
+test: setup-dev browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+setup: $(VENV)/.runtime-installed assets
+
+setup-dev: $(VENV)/.dev-installed assets
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+## assets: install GOV.UK Frontend from the pinned package.json and copy it into static/
+assets: $(GOVUK_STATIC)/.installed
+
+$(GOVUK_STATIC)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(GOVUK_STATIC)
+	mkdir -p $(GOVUK_STATIC)
+	cp -r $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_DIST)/assets $(GOVUK_STATIC)/
+	touch $@
+
+## browser: make sure Debian's Chromium is there for the browser tests
+browser:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Chromium for the browser tests (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Debian's Chromium. Install it with: sudo apt-get install -y chromium"; \
+		exit 1; \
+	fi
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules $(GOVUK_STATIC) .pytest_cache .ruff_cache

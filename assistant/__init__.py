@@ -1,0 +1,1 @@
+"""The conversation engine: a rule-based question flow, as pure Python (no Flask, no SQL)."""

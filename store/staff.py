@@ -1,0 +1,86 @@
+"""Staff accounts: create, look up and check passwords."""
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+from werkzeug.security import check_password_hash, generate_password_hash
+
+ROLES = ("evaluator", "moderator", "trainer", "admin")
+
+# A real hash of a random password, checked when an email is unknown so that
+# a wrong email takes as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-real-password-9f3c1e")
+
+
+@dataclass(frozen=True)
+class Staff:
+    """A member of council staff, without their password hash."""
+
+    id: int
+    email: str
+    name: str
+    council_id: str
+    role: str
+
+
+class StaffExists(Exception):
+    """Raised when an account with that email already exists."""
+
+
+def _normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def _from_row(row: dict) -> Staff:
+    return Staff(row["id"], row["email"], row["name"], row["council_id"], row["role"])
+
+
+def create_staff(
+    db: Database, *, email: str, name: str, council_id: str, role: str, password: str
+) -> Staff:
+    """Create a staff account with a scrypt-hashed password."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    record = {
+        "email": _normalise_email(email),
+        "name": name.strip(),
+        "council_id": council_id,
+        "role": role,
+        "password_hash": generate_password_hash(password),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    try:
+        staff_id = db["staff"].insert(record).last_pk
+    except sqlite3.IntegrityError as error:
+        raise StaffExists(record["email"]) from error
+    return get_staff(db, staff_id)
+
+
+def set_password(db: Database, staff_id: int, password: str) -> None:
+    """Replace a staff member's password."""
+    db["staff"].update(staff_id, {"password_hash": generate_password_hash(password)})
+
+
+def get_staff(db: Database, staff_id: int) -> Staff | None:
+    """Return the staff member with this id, or None."""
+    rows = list(db.query("SELECT * FROM staff WHERE id = ?", [staff_id]))
+    return _from_row(rows[0]) if rows else None
+
+
+def find_staff_by_email(db: Database, email: str) -> Staff | None:
+    """Return the staff member with this email, or None."""
+    rows = list(db.query("SELECT * FROM staff WHERE email = ?", [_normalise_email(email)]))
+    return _from_row(rows[0]) if rows else None
+
+
+def authenticate(db: Database, email: str, password: str) -> Staff | None:
+    """Return the staff member if the email and password match, else None."""
+    rows = list(db.query("SELECT * FROM staff WHERE email = ?", [_normalise_email(email)]))
+    if not rows:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(rows[0]["password_hash"], password):
+        return None
+    return _from_row(rows[0])

@@ -1,0 +1,152 @@
+"""Browser-test fixtures: the real app under gunicorn, Debian's Chromium, and axe-core."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+import store
+from store.staff import create_staff
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+STAFF_EMAIL = "browser.admin@tower-hamlets.example"
+STAFF_PASSWORD = "browser test password 123"
+AXE_SCANS: list[tuple[str, int]] = []
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test."""
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print how many pages axe scanned and what it found, so CI output shows it."""
+    if not AXE_SCANS:
+        return
+    total = sum(count for _, count in AXE_SCANS)
+    terminalreporter.section("axe-core accessibility scans")
+    for label, count in AXE_SCANS:
+        terminalreporter.write_line(f"{count} violations  {label}")
+    terminalreporter.write_line(f"axe-core: {len(AXE_SCANS)} page scans, {total} violations")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium; fail, never skip, when it is missing."""
+    if not CHROMIUM.exists():
+        pytest.fail("Browser tests need Debian's Chromium at /usr/bin/chromium (run `make test`).")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not answer at {url} within {seconds}s")
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The app served by gunicorn on a free loopback port, with one admin account."""
+    tmp = tmp_path_factory.mktemp("live")
+    database = tmp / "live.sqlite3"
+    db = store.connect(database)
+    store.migrate(db)
+    create_staff(
+        db,
+        email=STAFF_EMAIL,
+        name="Browser Admin",
+        council_id="tower-hamlets",
+        role="admin",
+        password=STAFF_PASSWORD,
+    )
+    db.close()
+    port = _free_port()
+    env = {
+        **os.environ,
+        "SVOA_DATABASE": str(database),
+        "SVOA_INSTANCE_PATH": str(tmp / "instance"),
+        "SVOA_SECRET_KEY": "browser-tests-secret-key-0123456789abcdef",
+        "SVOA_BIND": f"127.0.0.1:{port}",
+    }
+    log = (tmp / "gunicorn.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """An axe-core runner (axe-core 4.x bundled with axe-playwright-python)."""
+    return Axe()
+
+
+@pytest.fixture
+def scan(axe):
+    """Run axe on the page as it stands, record the result, and return the violations."""
+
+    def run(page, label: str) -> list[dict]:
+        results = axe.run(page)
+        violations = results.response["violations"]
+        AXE_SCANS.append((label, len(violations)))
+        return [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in violations
+        ]
+
+    return run
+
+
+@pytest.fixture
+def signed_in_page(page, live_server):
+    """A browser page signed in as a staff admin."""
+    page.goto(f"{live_server}/staff/sign-in")
+    page.fill("#email", STAFF_EMAIL)
+    page.fill("#password", STAFF_PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url(f"{live_server}/staff/")
+    return page

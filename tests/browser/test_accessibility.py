@@ -1,0 +1,84 @@
+"""Every page, in a real Chromium: zero axe-core violations, and usable at 320px wide."""
+
+import tempfile
+
+import pytest
+
+from tests.routes import get_pages, routes_with_parameters
+from web import create_app
+
+# Example URLs for routes with parameters; a new such route must be added here.
+PARAMETER_EXAMPLES: dict[str, str] = {}
+NARROW = {"width": 320, "height": 640}
+
+
+def _app_routes() -> tuple[list[str], list[str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app({"INSTANCE_PATH": tmp, "DATABASE": f"{tmp}/routes.sqlite3"})
+        return get_pages(app), routes_with_parameters(app)
+
+
+PAGES, PARAMETER_ROUTES = _app_routes()
+SCANNED = [path for path in PAGES if path != "/healthz"] + list(PARAMETER_EXAMPLES.values())
+
+
+def test_every_route_with_parameters_has_an_example_to_scan():
+    assert set(PARAMETER_ROUTES) <= set(PARAMETER_EXAMPLES), "add an example URL to scan"
+
+
+def fits_width(page, width: int) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("path", SCANNED)
+def test_page_has_no_axe_violations(page, live_server, scan, path):
+    page.goto(f"{live_server}{path}")
+    assert scan(page, path) == []
+
+
+@pytest.mark.parametrize("path", SCANNED)
+def test_signed_in_page_has_no_axe_violations(signed_in_page, live_server, scan, path):
+    signed_in_page.goto(f"{live_server}{path}")
+    assert scan(signed_in_page, f"{path} (signed in)") == []
+
+
+@pytest.mark.parametrize("path", SCANNED)
+def test_page_fits_a_320px_screen(page, live_server, path):
+    page.set_viewport_size(NARROW)
+    page.goto(f"{live_server}{path}")
+    assert fits_width(page, NARROW["width"])
+
+
+def test_not_found_page_has_no_axe_violations(page, live_server, scan):
+    response = page.goto(f"{live_server}/no-such-page")
+    assert response.status == 404
+    assert scan(page, "/no-such-page (404)") == []
+
+
+def test_sign_in_errors_have_no_axe_violations_and_link_to_fields(page, live_server, scan):
+    page.goto(f"{live_server}/staff/sign-in")
+    page.click("button:has-text('Sign in')")
+    assert page.title().startswith("Error: ")
+    page.click(".govuk-error-summary a[href='#email']")
+    assert page.evaluate("document.activeElement.id") == "email"
+    assert scan(page, "/staff/sign-in (with errors)") == []
+
+
+def test_expired_form_page_has_no_axe_violations(page, live_server, scan):
+    page.goto(f"{live_server}/staff/sign-in")
+    page.context.clear_cookies()
+    page.fill("#email", "someone@example.org")
+    page.fill("#password", "whatever")
+    page.click("button:has-text('Sign in')")
+    assert page.locator("h1").inner_text() == "Your form has expired"
+    assert scan(page, "CSRF expired (400)") == []
+
+
+def test_govuk_frontend_javascript_runs_under_the_content_security_policy(page, live_server):
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"{live_server}/staff/sign-in")
+    body_classes = page.evaluate("document.body.className")
+    assert "govuk-frontend-supported" in body_classes
+    page.wait_for_selector(".govuk-password-input__toggle:not([hidden])")
+    assert errors == []

@@ -1,0 +1,41 @@
+"""Parse served HTML and check what every page must have."""
+
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+
+def parse(response, status: int = 200) -> BeautifulSoup:
+    """Parse an HTML response after checking its status, its title and that ids are unique."""
+    assert response.status_code == status, f"expected {status}, got {response.status_code}"
+    assert response.mimetype == "text/html"
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    assert title, "page has no <title>"
+    ids = Counter(tag["id"] for tag in soup.find_all(id=True))
+    duplicated = [name for name, count in ids.items() if count > 1]
+    assert not duplicated, f"duplicated ids: {duplicated}"
+    return soup
+
+
+def title(soup: BeautifulSoup) -> str:
+    """The page's <title> text."""
+    return soup.title.get_text(strip=True)
+
+
+def heading(soup: BeautifulSoup) -> str:
+    """The page's <h1> text."""
+    return soup.h1.get_text(" ", strip=True)
+
+
+def error_summary_links(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(text, href) of each link in the GOV.UK error summary."""
+    summary = soup.select_one(".govuk-error-summary")
+    if summary is None:
+        return []
+    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]
+
+
+def csrf_token(soup: BeautifulSoup) -> str:
+    """The CSRF token of the first form on the page."""
+    return soup.select_one("input[name=csrf_token]")["value"]

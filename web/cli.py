@@ -1,0 +1,83 @@
+"""Command-line tasks: `flask init-db`, `flask create-staff`, `flask load-demo`."""
+
+import secrets
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+import store
+from store.staff import ROLES, StaffExists, create_staff, find_staff_by_email, set_password
+
+
+def _open():
+    return store.connect(current_app.config["DATABASE"])
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db() -> None:
+    """Create the database, or apply any pending migrations."""
+    db = _open()
+    applied = store.migrate(db)
+    version = store.health(current_app.config["DATABASE"]).get("schema_version")
+    click.echo(f"Database ready at {current_app.config['DATABASE']}")
+    click.echo(f"  schema {version}; {len(applied)} migration(s) applied just now")
+
+
+@click.command("create-staff")
+@with_appcontext
+@click.option("--email", required=True, help="Their email address, used to sign in.")
+@click.option("--name", required=True, help="Their full name.")
+@click.option(
+    "--council", "council_id", default=None, help="Council id (default: SVOA_DEFAULT_COUNCIL)."
+)
+@click.option("--role", type=click.Choice(ROLES), default="evaluator", show_default=True)
+@click.password_option(help="Their password (prompted for, with confirmation, if not given).")
+def create_staff_command(
+    email: str, name: str, council_id: str | None, role: str, password: str
+) -> None:
+    """Create a staff account with a hashed password."""
+    council_id = council_id or current_app.config["DEFAULT_COUNCIL"]
+    if council_id not in current_app.extensions["councils"]:
+        raise click.BadParameter(f"no council pack called '{council_id}'", param_hint="--council")
+    if len(password) < 12:
+        raise click.BadParameter("use at least 12 characters", param_hint="password")
+    try:
+        staff = create_staff(
+            _open(), email=email, name=name, council_id=council_id, role=role, password=password
+        )
+    except StaffExists:
+        raise click.ClickException(f"A staff account for {email} already exists.") from None
+    click.echo(f"Created {staff.role} {staff.email} for {staff.council_id}.")
+
+
+@click.command("load-demo")
+@with_appcontext
+def load_demo() -> None:
+    """Load demo data and (re)set the demo staff login, printing it."""
+    db = _open()
+    council_id = current_app.config["DEFAULT_COUNCIL"]
+    email = f"demo.admin@{council_id}.example"
+    password = secrets.token_urlsafe(12)
+    existing = find_staff_by_email(db, email)
+    if existing:
+        set_password(db, existing.id, password)
+    else:
+        create_staff(
+            db,
+            email=email,
+            name="Demo Administrator",
+            council_id=council_id,
+            role="admin",
+            password=password,
+        )
+    click.echo("Demo staff login (new password each time demo data is loaded):")
+    click.echo(f"  email:    {email}")
+    click.echo(f"  password: {password}")
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands on the app's CLI."""
+    for command in (init_db, create_staff_command, load_demo):
+        app.cli.add_command(command)
