@@ -46,14 +46,16 @@ $(GOVUK_STATIC)/.installed: package.json package-lock.json
 	cp -r $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_DIST)/assets $(GOVUK_STATIC)/
 	touch $@
 
-## browser: make sure Debian's Chromium is there for the browser tests
+## browser: make sure Debian's Chromium (browser tests) and poppler-utils (PDF checks) are there
+BROWSER_TOOLS := /usr/bin/chromium /usr/bin/pdfinfo
 browser:
-	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	@missing=""; for tool in $(BROWSER_TOOLS); do [ -x $$tool ] || missing="$$missing $$tool"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Chromium for the browser tests (apt-get)..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installing chromium and poppler-utils for the tests (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	else \
-		echo "The browser tests need Debian's Chromium. Install it with: sudo apt-get install -y chromium"; \
+		echo "The tests need:$$missing. Install them with: sudo apt-get install -y chromium poppler-utils"; \
 		exit 1; \
 	fi
 

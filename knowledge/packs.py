@@ -1,108 +1,177 @@
-"""Loading and validating council packs from `knowledge/councils/<id>/council.yaml`."""
+"""Council packs: identity, local area, procurement settings, themes, measures and rubric."""
 
-import re
 from pathlib import Path
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, field_validator, model_validator
+
+from knowledge.content import ContentError, Strict, read_yaml, validate
+from knowledge.pack_parts import Identity, KpiRating, LocalArea, Procurement, ProportionalityBand
 
 COUNCILS_DIR = Path(__file__).parent / "councils"
-MIN_CONTRAST_WITH_WHITE = 4.5
+DEFAULT_COUNCIL_ID = "tower-hamlets"
+PackError = ContentError
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Unit = Literal[
+    "people",
+    "weeks",
+    "hours",
+    "gbp",
+    "tonnes-co2e",
+    "percent",
+    "sessions",
+    "items",
+    "organisations",
+    "events",
+]
+UNIT_LABELS = {
+    "people": "people",
+    "weeks": "weeks",
+    "hours": "hours",
+    "gbp": "£",
+    "tonnes-co2e": "tonnes CO2e",
+    "percent": "%",
+    "sessions": "sessions",
+    "items": "items",
+    "organisations": "organisations",
+    "events": "events",
+}
 
 
-class PackError(Exception):
-    """A council pack file is missing or invalid; the message names file, field and problem."""
+class Proxy(Strict):
+    """An optional proxy £ value per unit of a measure, with where it comes from."""
+
+    value_gbp: float = Field(gt=0)
+    per: str = Field(min_length=3)
+    source: str = Field(min_length=5)
+    year: int = Field(ge=2015, le=2026)
 
 
-def contrast_with_white(hex_colour: str) -> float:
-    """WCAG contrast ratio between a #rrggbb colour and white."""
+class Measure(Strict):
+    """One thing a supplier can commit to and the council can count."""
 
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    return 1.05 / (luminance + 0.05)
-
-
-class Strict(BaseModel):
-    """Base model: unknown fields are errors, so typos in pack files are caught."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=KEBAB)
+    title: str = Field(min_length=5)
+    description: str = Field(min_length=20)
+    unit: Unit
+    examples: list[str] = Field(min_length=3)
+    evidence: list[str] = Field(min_length=1)
+    proxy: Proxy | None = None
 
 
-class LocalArea(Strict):
-    """Which postcodes count as local, and how the council words it."""
+class Outcome(Strict):
+    """A result the council wants under a theme, and the measures that count towards it."""
 
-    description: str = Field(min_length=3)
-    postcode_districts: list[str] = Field(min_length=1)
-
-    @field_validator("postcode_districts")
-    @classmethod
-    def _districts_look_like_postcodes(cls, districts: list[str]) -> list[str]:
-        pattern = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")
-        bad = [d for d in districts if not pattern.match(d)]
-        if bad:
-            raise ValueError(f"not postcode districts (like E1 or IP14): {', '.join(bad)}")
-        return districts
-
-    def is_local(self, postcode: str) -> bool:
-        """True if the postcode (full, like "E1W 1AA", or just a district) is local."""
-        compact = "".join(postcode.split()).upper()
-        # A full postcode ends in a three-character inward code; a district alone does not.
-        district = compact[:-3] if len(compact) >= 5 else compact
-        return district in self.postcode_districts
+    id: str = Field(pattern=KEBAB)
+    title: str = Field(min_length=5)
+    measures: list[Measure] = Field(min_length=1)
 
 
-class Identity(Strict):
-    """The council's name, contact and branding."""
+class Theme(Strict):
+    """One of the council's social value priorities."""
 
-    name: str = Field(min_length=3)
-    short_name: str = Field(min_length=2)
-    contact_email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    id: str = Field(pattern=KEBAB)
+    title: str = Field(min_length=5)
+    description: str = Field(min_length=20)
+    outcomes: list[Outcome] = Field(min_length=1)
 
-    @field_validator("colour")
-    @classmethod
-    def _colour_readable_under_white_text(cls, colour: str) -> str:
-        ratio = contrast_with_white(colour)
-        if ratio < MIN_CONTRAST_WITH_WHITE:
-            raise ValueError(
-                f"{colour} has contrast {ratio:.2f}:1 with white text; "
-                f"it needs at least {MIN_CONTRAST_WITH_WHITE}:1"
-            )
-        return colour
+    @property
+    def measures(self) -> list[Measure]:
+        """Every measure under this theme, in order."""
+        return [m for outcome in self.outcomes for m in outcome.measures]
+
+
+class Criterion(Strict):
+    """An evaluation criterion, with a descriptor for every point on the scale."""
+
+    id: str = Field(pattern=KEBAB)
+    title: str = Field(min_length=3)
+    description: str = Field(min_length=10)
+    descriptors: dict[int, str]
+
+
+class Rubric(Strict):
+    """How evaluators score a social value response, and how KPIs are rated."""
+
+    scale_min: int = Field(ge=0)
+    scale_max: int = Field(ge=1, le=10)
+    criteria: list[Criterion] = Field(min_length=1)
+    kpi_rating: KpiRating
+
+    @model_validator(mode="after")
+    def _every_score_described(self) -> "Rubric":
+        expected = set(range(self.scale_min, self.scale_max + 1))
+        for index, criterion in enumerate(self.criteria):
+            if set(criterion.descriptors) != expected:
+                raise ValueError(
+                    f"criteria.{index}.descriptors: needs one descriptor for each score "
+                    f"{self.scale_min} to {self.scale_max}"
+                )
+        return self
+
+
+class Plan(Strict):
+    """The 'plan on a page': the council's social value vision and its asks of suppliers."""
+
+    vision: str = Field(min_length=20)
+    asks: list[str] = Field(min_length=2)
 
 
 class CouncilPack(Strict):
-    """One council's content: identity and local area (themes and rubric come later)."""
+    """One council's content, validated as a whole."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    id: str = Field(pattern=KEBAB)
     identity: Identity
     local_area: LocalArea
+    procurement: Procurement
+    proportionality: list[ProportionalityBand] = Field(min_length=1)
+    themes: list[Theme] = Field(min_length=1)
+    rubric: Rubric
+    plan: Plan
 
+    @field_validator("proportionality")
+    @classmethod
+    def _bands_are_contiguous(cls, bands: list[ProportionalityBand]) -> list[ProportionalityBand]:
+        if bands[0].min_value != 0:
+            raise ValueError("the first band must start at 0")
+        for before, after in zip(bands, bands[1:], strict=False):
+            if before.max_value != after.min_value:
+                raise ValueError(f"band '{after.label}' must start where '{before.label}' ends")
+        if bands[-1].max_value is not None:
+            raise ValueError("the last band must have no max_value")
+        return bands
 
-def _describe(error: ValidationError) -> str:
-    first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    return f"{field}: {first['msg']}"
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> "CouncilPack":
+        for kind, ids in (
+            ("theme", [t.id for t in self.themes]),
+            ("measure", [m.id for t in self.themes for m in t.measures]),
+        ):
+            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            if duplicates:
+                raise ValueError(f"themes: duplicate {kind} id(s): {', '.join(duplicates)}")
+        return self
+
+    @property
+    def measures(self) -> list[tuple[Theme, Measure]]:
+        """Every (theme, measure) pair in the pack."""
+        return [(theme, measure) for theme in self.themes for measure in theme.measures]
+
+    def theme(self, theme_id: str) -> Theme | None:
+        """The theme with this id, or None."""
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    def band_for(self, contract_value: float) -> ProportionalityBand:
+        """The proportionality band a contract value falls in."""
+        return next(b for b in reversed(self.proportionality) if contract_value >= b.min_value)
 
 
 def load_pack(path: Path) -> CouncilPack:
-    """Load and validate one council.yaml; raise PackError naming file and field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PackError(f"{path}: cannot read YAML: {error}".replace("\n", " ")) from error
-    if not isinstance(data, dict):
-        raise PackError(f"{path}: (top level): expected a mapping of fields")
-    try:
-        pack = CouncilPack.model_validate(data)
-    except ValidationError as error:
-        raise PackError(f"{path}: {_describe(error)}") from error
+    """Load and validate one council.yaml; raise ContentError naming file and field."""
+    pack = validate(CouncilPack, read_yaml(path), path)
     if pack.id != path.parent.name:
-        raise PackError(f"{path}: id: '{pack.id}' must match its folder '{path.parent.name}'")
+        raise ContentError(f"{path}: id: '{pack.id}' must match its folder '{path.parent.name}'")
     return pack
 
 
@@ -113,5 +182,5 @@ def load_packs(directory: Path = COUNCILS_DIR) -> dict[str, CouncilPack]:
         pack = load_pack(path)
         packs[pack.id] = pack
     if not packs:
-        raise PackError(f"{directory}: no council packs found (expected */council.yaml)")
+        raise ContentError(f"{directory}: no council packs found (expected */council.yaml)")
     return packs

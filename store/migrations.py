@@ -22,3 +22,23 @@ def create_staff(db: Database) -> None:
         not_null={"email", "name", "council_id", "role", "password_hash", "created_at"},
     )
     db["staff"].create_index(["email"], unique=True)
+
+
+@migrations(name="0002_unanswered_questions")
+def create_unanswered_questions(db: Database) -> None:
+    """Questions the knowledge base could not answer, for the council's social value lead."""
+    db["unanswered_questions"].create(
+        {
+            "id": int,
+            "council_id": str,
+            "question": str,
+            "source": str,
+            "best_entry_id": str,
+            "best_score": float,
+            "asked_at": str,
+            "handled_at": str,
+        },
+        pk="id",
+        not_null={"council_id", "question", "source", "asked_at"},
+    )
+    db["unanswered_questions"].create_index(["council_id", "handled_at"])

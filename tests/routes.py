@@ -31,3 +31,8 @@ def routes_with_parameters(app: Flask) -> list[str]:
         for rule in app.url_map.iter_rules()
         if rule.arguments and rule.endpoint not in FILE_ENDPOINTS
     )
+
+
+def html_pages(app: Flask) -> list[str]:
+    """Pages that serve HTML: every GET page except the JSON API and the health check."""
+    return [p for p in get_pages(app) if not p.startswith("/api/") and p != "/healthz"]

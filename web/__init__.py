@@ -8,8 +8,8 @@ from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from knowledge.packs import load_packs
-from web import auth, cli, councils, db, errors, security
+from knowledge.service import KnowledgeService
+from web import api, assistant, auth, cli, councils, db, errors, help, public, security, staff
 from web.config import configure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,8 @@ def create_app(config: dict | None = None) -> Flask:
     WTFormsHelpers(app)
     csrf.init_app(app)
 
-    app.extensions["councils"] = load_packs()
+    app.extensions["knowledge"] = KnowledgeService.load()
+    app.extensions["councils"] = app.extensions["knowledge"].library.packs
     if app.config["DEFAULT_COUNCIL"] not in app.extensions["councils"]:
         raise RuntimeError(
             f"SVOA_DEFAULT_COUNCIL '{app.config['DEFAULT_COUNCIL']}' is not a council pack; "
@@ -51,11 +52,6 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     cli.init_app(app)
 
-    from web.assistant import bp as assistant_bp
-    from web.public import bp as public_bp
-    from web.staff import bp as staff_bp
-
-    app.register_blueprint(public_bp)
-    app.register_blueprint(assistant_bp)
-    app.register_blueprint(staff_bp)
+    for blueprint in (public.bp, assistant.bp, help.bp, councils.bp, staff.bp, api.bp):
+        app.register_blueprint(blueprint)
     return app

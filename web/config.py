@@ -7,11 +7,13 @@ from pathlib import Path
 
 from flask import Flask
 
+from knowledge.packs import DEFAULT_COUNCIL_ID
+
 MIN_SECRET_LENGTH = 32
 
 DEFAULTS = {
     "ENV": "development",
-    "DEFAULT_COUNCIL": "tower-hamlets",
+    "DEFAULT_COUNCIL": DEFAULT_COUNCIL_ID,
     "SERVICE_NAME": "Social value offer assistant",
     "SESSION_COOKIE_NAME": "svoa_session",
     "SESSION_COOKIE_HTTPONLY": True,

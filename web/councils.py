@@ -1,8 +1,10 @@
-"""Which council pack a request is about, for the header, footer and pages."""
+"""Which council a request is about, and each council's printable plan on a page."""
 
-from flask import Flask, current_app, g
+from flask import Blueprint, Flask, abort, current_app, g, render_template, request
 
-from knowledge.packs import CouncilPack
+from knowledge.packs import UNIT_LABELS, CouncilPack
+
+bp = Blueprint("councils", __name__, url_prefix="/councils")
 
 
 def current_council() -> CouncilPack:
@@ -12,6 +14,26 @@ def current_council() -> CouncilPack:
     if council_id is None and g.get("staff") is not None:
         council_id = g.staff.council_id
     return packs.get(council_id) or packs[current_app.config["DEFAULT_COUNCIL"]]
+
+
+def use_council(council_id: str | None) -> CouncilPack:
+    """Make this council the page's council; 404 if there is no such pack."""
+    council_id = council_id or current_app.config["DEFAULT_COUNCIL"]
+    if council_id not in current_app.extensions["councils"]:
+        abort(404)
+    g.council_id = council_id
+    return current_council()
+
+
+def council_from_query() -> CouncilPack:
+    """The council named by ?council=, or the default."""
+    return use_council(request.args.get("council"))
+
+
+@bp.get("/<council_id>/plan")
+def plan(council_id: str):
+    """The council's social value priorities as a printable A4 'plan on a page'."""
+    return render_template("councils/plan.html", pack=use_council(council_id), units=UNIT_LABELS)
 
 
 def init_app(app: Flask) -> None:

@@ -1,0 +1,98 @@
+"""Measuring a matcher against labelled questions: topic accuracy and correct refusals."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.content import ContentError, read_yaml
+
+QUESTIONS_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions.yaml"
+
+
+@dataclass(frozen=True)
+class LabelledQuestion:
+    """A question, the topics that would be right (None: it should not be answered), its split."""
+
+    text: str
+    topics: frozenset[str] | None
+    split: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a matcher said: whether it answered, and the topic of its best match."""
+
+    answered: bool
+    top_topic: str | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Accuracy figures over a set of labelled questions."""
+
+    answerable: int
+    top1_correct: int
+    answered_correct: int
+    answered_wrong: int
+    unanswerable: int
+    correctly_refused: int
+
+    @property
+    def top1_accuracy(self) -> float:
+        """Share of answerable questions whose best match has a right topic."""
+        return self.top1_correct / self.answerable if self.answerable else 0.0
+
+    @property
+    def answer_accuracy(self) -> float:
+        """Share of answerable questions answered confidently with a right topic."""
+        return self.answered_correct / self.answerable if self.answerable else 0.0
+
+    @property
+    def wrong_answer_rate(self) -> float:
+        """Share of answerable questions answered confidently with a wrong topic."""
+        return self.answered_wrong / self.answerable if self.answerable else 0.0
+
+    @property
+    def rejection_accuracy(self) -> float:
+        """Share of questions that should get no answer and got none."""
+        return self.correctly_refused / self.unanswerable if self.unanswerable else 0.0
+
+
+def load_questions(path: Path = QUESTIONS_FILE, split: str | None = None) -> list[LabelledQuestion]:
+    """The labelled questions, optionally only one split ('tune' or 'heldout')."""
+    data = read_yaml(path)
+    if not isinstance(data, list):
+        raise ContentError(f"{path}: (top level): expected a list of questions")
+    questions = []
+    for index, item in enumerate(data):
+        topics = item.get("topics") or ([item["topic"]] if item.get("topic") else None)
+        if item.get("split") not in ("tune", "heldout"):
+            raise ContentError(f"{path}: {index}.split: must be 'tune' or 'heldout'")
+        questions.append(
+            LabelledQuestion(item["q"], frozenset(topics) if topics else None, item["split"])
+        )
+    return [q for q in questions if split is None or q.split == split]
+
+
+def evaluate(questions: Iterable[LabelledQuestion], judge: Callable[[str], Verdict]) -> Report:
+    """Run every question through `judge` and count what it got right."""
+    counts = dict.fromkeys(("answerable", "top1", "right", "wrong", "unanswerable", "refused"), 0)
+    for question in questions:
+        verdict = judge(question.text)
+        if question.topics is None:
+            counts["unanswerable"] += 1
+            counts["refused"] += not verdict.answered
+            continue
+        correct = verdict.top_topic in question.topics
+        counts["answerable"] += 1
+        counts["top1"] += correct
+        counts["right"] += verdict.answered and correct
+        counts["wrong"] += verdict.answered and not correct
+    return Report(
+        counts["answerable"],
+        counts["top1"],
+        counts["right"],
+        counts["wrong"],
+        counts["unanswerable"],
+        counts["refused"],
+    )

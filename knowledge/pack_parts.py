@@ -1,0 +1,117 @@
+"""The smaller parts of a council pack: identity, local area, procurement, bands and ratings."""
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from knowledge.content import Strict
+
+MIN_CONTRAST_WITH_WHITE = 4.5
+RATINGS = ("Good", "Approaching target", "Requires improvement", "Inadequate")
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG contrast ratio between a #rrggbb colour and white."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
+class Identity(Strict):
+    """The council's name, contact and branding."""
+
+    name: str = Field(min_length=3)
+    short_name: str = Field(min_length=2)
+    contact_email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+
+    @field_validator("colour")
+    @classmethod
+    def _colour_readable_under_white_text(cls, colour: str) -> str:
+        ratio = contrast_with_white(colour)
+        if ratio < MIN_CONTRAST_WITH_WHITE:
+            raise ValueError(
+                f"{colour} has contrast {ratio:.2f}:1 with white text; "
+                f"it needs at least {MIN_CONTRAST_WITH_WHITE}:1"
+            )
+        return colour
+
+
+class LocalArea(Strict):
+    """Which postcodes count as local, and how the council words it."""
+
+    description: str = Field(min_length=3)
+    postcode_districts: list[str] = Field(min_length=1)
+
+    @field_validator("postcode_districts")
+    @classmethod
+    def _districts_look_like_postcodes(cls, districts: list[str]) -> list[str]:
+        pattern = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")
+        bad = [d for d in districts if not pattern.match(d)]
+        if bad:
+            raise ValueError(f"not postcode districts (like E1 or IP14): {', '.join(bad)}")
+        return districts
+
+    def is_local(self, postcode: str) -> bool:
+        """True if the postcode (full, like "E1W 1AA", or just a district) is local."""
+        compact = "".join(postcode.split()).upper()
+        # A full postcode ends in a three-character inward code; a district alone does not.
+        district = compact[:-3] if len(compact) >= 5 else compact
+        return district in self.postcode_districts
+
+
+class Procurement(Strict):
+    """When social value applies, and how much it usually weighs."""
+
+    threshold_gbp: int = Field(ge=0)
+    default_weighting_percent: float = Field(gt=0, le=100)
+    weighting_range_percent: tuple[float, float]
+    uses_proxy_values: bool
+
+    @model_validator(mode="after")
+    def _default_within_range(self) -> "Procurement":
+        low, high = self.weighting_range_percent
+        if not low <= self.default_weighting_percent <= high:
+            raise ValueError("default_weighting_percent must lie within weighting_range_percent")
+        return self
+
+
+class ProportionalityBand(Strict):
+    """What a council expects for contracts of a given value."""
+
+    label: str = Field(min_length=3)
+    min_value: int = Field(ge=0)
+    max_value: int | None = None
+    min_commitments: int = Field(ge=0)
+    max_commitments: int = Field(ge=1)
+    guidance: str = Field(min_length=20)
+
+
+class KpiBand(Strict):
+    """The lowest percentage of target that still earns a rating."""
+
+    rating: Literal["Good", "Approaching target", "Requires improvement", "Inadequate"]
+    min_percent: float = Field(ge=0)
+
+
+class KpiRating(Strict):
+    """How delivery against a KPI is rated: by target met, or by value delivered."""
+
+    method: Literal["target", "value"]
+    bands: list[KpiBand]
+
+    @field_validator("bands")
+    @classmethod
+    def _four_ratings_best_first(cls, bands: list[KpiBand]) -> list[KpiBand]:
+        if tuple(b.rating for b in bands) != RATINGS:
+            raise ValueError(f"bands must be, in order: {', '.join(RATINGS)}")
+        percents = [b.min_percent for b in bands]
+        if percents != sorted(percents, reverse=True) or percents[-1] != 0:
+            raise ValueError("min_percent must fall from band to band and end at 0")
+        return bands

@@ -1,0 +1,98 @@
+"""The help pages, the knowledge API and the plan on a page."""
+
+import pytest
+
+from store.questions import list_unanswered
+from tests.pages import error_summary_links, heading, parse, title
+
+
+def test_help_page_lists_every_topic(client):
+    soup = parse(client.get("/help/"))
+    assert heading(soup) == "Get help with social value"
+    assert len(soup.select(".app-topic-list li")) == 38
+
+
+def test_a_clear_question_gets_its_answer(client):
+    soup = parse(client.get("/help/?q=how+is+social+value+scored"))
+    result = soup.select_one(".app-help-result")
+    assert result.h2.get_text(strip=True)
+    assert title(soup).startswith("how is social value scored")
+
+
+def test_an_unclear_question_offers_choices_or_says_so_and_is_logged(client, db):
+    soup = parse(client.get("/help/?q=what+time+do+the+bins+go+out"))
+    assert soup.select_one(".app-help-result h2").get_text(strip=True) in {
+        "Did you mean…",
+        "We do not have an answer to that yet",
+    }
+    logged = list_unanswered(db, "tower-hamlets")
+    assert [q.question for q in logged] == ["what time do the bins go out"]
+    assert logged[0].source == "help"
+
+
+def test_an_empty_question_shows_the_error_summary(client):
+    soup = parse(client.get("/help/?q="))
+    assert title(soup).startswith("Error: ")
+    assert error_summary_links(soup) == [("Enter your question", "#q")]
+
+
+def test_a_hostile_question_is_shown_escaped(client):
+    response = client.get("/help/?q=<script>alert('x')</script>")
+    soup = parse(response)
+    assert soup.find("script", string="alert('x')") is None
+    assert "&lt;script&gt;" in response.get_data(as_text=True)
+
+
+def test_topic_and_answer_pages(client):
+    soup = parse(client.get("/help/topics/living-wage"))
+    link = soup.select_one("main ul.govuk-list a")
+    answer = parse(client.get(link["href"]))
+    assert heading(answer) == link.get_text(strip=True)
+    assert answer.select("main h2")[0].get_text(strip=True) == "Sources"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/help/topics/nope",
+        "/help/answers/nope",
+        "/help/?council=atlantis",
+        "/councils/atlantis/plan",
+    ],
+)
+def test_unknown_topics_answers_and_councils_are_not_found(client, path):
+    parse(client.get(path), status=404)
+
+
+def test_council_override_is_used_for_that_council(client):
+    soup = parse(client.get("/help/?q=which+postcodes+are+local+in+suffolk&council=suffolk"))
+    assert "IP" in soup.select_one(".app-help-result").text
+    assert "Suffolk" in soup.select_one(".govuk-template__header").text
+
+
+def test_api_search_returns_the_cli_json(client):
+    response = client.get("/api/v1/knowledge/search?q=what+is+social+value&council=tower-hamlets")
+    body = response.get_json()
+    assert response.status_code == 200
+    assert body["answered"] is True
+    assert body["matches"][0]["topic"] == "what-is-social-value"
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "field"),
+    [("", 400, "q"), ("q=" + "a" * 1001, 400, "q"), ("q=hello&council=atlantis", 404, "council")],
+)
+def test_api_search_errors_are_json(client, query, status, field):
+    response = client.get(f"/api/v1/knowledge/search?{query}")
+    assert response.status_code == status
+    assert response.get_json()["error"]["field"] == field
+
+
+@pytest.mark.parametrize("council_id", ["tower-hamlets", "suffolk", "sandwell"])
+def test_plan_on_a_page_shows_every_theme(client, app, council_id):
+    pack = app.extensions["councils"][council_id]
+    soup = parse(client.get(f"/councils/{council_id}/plan"))
+    assert heading(soup) == "Social value: our plan on a page"
+    themes = [h.get_text(strip=True) for h in soup.select(".app-plan__theme h2")]
+    assert themes == [f"{i}. {t.title}" for i, t in enumerate(pack.themes, 1)]
+    assert pack.identity.name in soup.select_one(".govuk-template__header").text

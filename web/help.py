@@ -1,0 +1,58 @@
+"""Get help: ask the knowledge base a question, or browse its answers by topic."""
+
+from flask import Blueprint, abort, current_app, render_template, request
+
+from forms.help import QuestionForm
+from web.councils import council_from_query
+from web.questions import answer_question
+
+bp = Blueprint("help", __name__, url_prefix="/help")
+
+
+def _entries(council_id: str) -> dict:
+    return current_app.extensions["knowledge"].library.entries_by_council[council_id]
+
+
+@bp.get("/")
+def ask():
+    """The question form, the answer or 'did you mean' links, and the topic list."""
+    council = council_from_query()
+    form = QuestionForm(request.args)
+    result = None
+    if "q" in request.args and form.validate():
+        result = answer_question(form.q.data, council.id, source="help")
+    elif "q" not in request.args:
+        form = QuestionForm(formdata=None)
+    topics = current_app.extensions["knowledge"].library.topics
+    return render_template("help/ask.html", form=form, result=result, topics=topics.values())
+
+
+@bp.get("/topics/<topic_id>")
+def topic(topic_id: str):
+    """Every answer in one topic."""
+    council = council_from_query()
+    topic = current_app.extensions["knowledge"].library.topics.get(topic_id)
+    if topic is None:
+        abort(404)
+    entries = [e for e in _entries(council.id).values() if e.topic == topic_id]
+    return render_template(
+        "help/topic.html", topic=topic, entries=sorted(entries, key=lambda e: e.title)
+    )
+
+
+@bp.get("/answers/<entry_id>")
+def answer(entry_id: str):
+    """One answer in full, with its sources."""
+    council = council_from_query()
+    entry = _entries(council.id).get(entry_id)
+    if entry is None:
+        abort(404)
+    library = current_app.extensions["knowledge"].library
+    related = [
+        other
+        for other in _entries(council.id).values()
+        if other.topic == entry.topic and other.id != entry.id
+    ]
+    return render_template(
+        "help/answer.html", entry=entry, topic=library.topics[entry.topic], related=related
+    )
