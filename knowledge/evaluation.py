@@ -6,7 +6,11 @@ from pathlib import Path
 
 from knowledge.content import ContentError, read_yaml
 
-QUESTIONS_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions.yaml"
+DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+# Splits: "tune" questions guide the entries' phrasings; "calibrate" questions (never used for
+# phrasings) set the weights and thresholds; "heldout" questions are only ever used by the tests.
+QUESTION_FILES = (DATA_DIR / "questions.yaml", DATA_DIR / "questions_extra.yaml")
+SPLITS = ("tune", "calibrate", "heldout")
 
 
 @dataclass(frozen=True)
@@ -58,20 +62,29 @@ class Report:
         return self.correctly_refused / self.unanswerable if self.unanswerable else 0.0
 
 
-def load_questions(path: Path = QUESTIONS_FILE, split: str | None = None) -> list[LabelledQuestion]:
-    """The labelled questions, optionally only one split ('tune' or 'heldout')."""
+def load_questions(
+    paths: tuple[Path, ...] = QUESTION_FILES, split: str | None = None
+) -> list[LabelledQuestion]:
+    """The labelled questions, optionally only one split ('tune', 'calibrate' or 'heldout')."""
+    questions = []
+    for path in paths:
+        questions += _read_questions(path)
+    return [q for q in questions if split is None or q.split == split]
+
+
+def _read_questions(path: Path) -> list[LabelledQuestion]:
     data = read_yaml(path)
     if not isinstance(data, list):
         raise ContentError(f"{path}: (top level): expected a list of questions")
     questions = []
     for index, item in enumerate(data):
         topics = item.get("topics") or ([item["topic"]] if item.get("topic") else None)
-        if item.get("split") not in ("tune", "heldout"):
-            raise ContentError(f"{path}: {index}.split: must be 'tune' or 'heldout'")
+        if item.get("split") not in SPLITS:
+            raise ContentError(f"{path}: {index}.split: must be one of {', '.join(SPLITS)}")
         questions.append(
             LabelledQuestion(item["q"], frozenset(topics) if topics else None, item["split"])
         )
-    return [q for q in questions if split is None or q.split == split]
+    return questions
 
 
 def evaluate(questions: Iterable[LabelledQuestion], judge: Callable[[str], Verdict]) -> Report:

@@ -12,11 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.normalise import content_tokens
 
 TYPO_MIN_LENGTH = 4
-TYPO_MIN_SIMILARITY = 84
+# One edit or one swap of neighbouring letters in a five-letter word is still a match.
+TYPO_MIN_SIMILARITY = 0.79  # 0.8 exactly is missed by rapidfuzz's cut-off rounding
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,10 @@ class FuzzyIndex:
         if token in self._idf or len(token) < TYPO_MIN_LENGTH or token.isdigit():
             return token
         match = process.extractOne(
-            token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY
+            token,
+            self._vocabulary,
+            scorer=DamerauLevenshtein.normalized_similarity,
+            score_cutoff=TYPO_MIN_SIMILARITY,
         )
         return match[0] if match else token
 

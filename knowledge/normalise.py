@@ -2,6 +2,9 @@
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
 
 # Abbreviations suppliers type, expanded to the words the knowledge base uses.
 ABBREVIATIONS = {
@@ -92,6 +95,23 @@ SYNONYMS = {
     "teenagers": "young",
     "teens": "young",
     "graduates": "young",
+    "hire": "recruit",
+    "hiring": "recruit",
+    "hired": "recruit",
+    "employ": "recruit",
+    "employing": "recruit",
+    "recruiting": "recruit",
+    "recruitment": "recruit",
+    "paperwork": "evidence",
+    "records": "evidence",
+    "receipts": "evidence",
+    "subbies": "subcontractor",
+    "subcontractors": "subcontractor",
+    "climate": "carbon",
+    "co2": "carbon",
+    "nearby": "local",
+    "locally": "local",
+    "neighbourhood": "local",
     "tiny": "small",
     "little": "small",
     "smaller": "small",
@@ -142,6 +162,9 @@ SYNONYMS = {
 }
 
 _STOPWORD_TEXT = """
+actually apparently basically certainly completely definitely especially exactly literally
+obviously probably quite recently seriously simply totally truly
+afraid confused cos coz gutted honestly nervous scared sorry stuck worried worry worrying
 aren couldn didn doesn don hadn hasn haven isn shouldn wasn weren won wouldn
 a about above after again all also am an and any are as at be because been before being
 below between both but by can cant could did didnt do does doesnt doing dont down during
@@ -151,7 +174,7 @@ like me might more most must my myself need needs no nor not now of off ok okay 
 once only or other our ours out over own please really same say she should shouldnt so
 some still such sure tell than thanks that thats the their them then there these they
 thing things this those through to too under until up us very want was we well were weve
-what whats when where which while who whom why will with would wouldnt yeah yes yet you
+what whats where which while who whom will with would wouldnt yeah yes yet you
 youre your yours
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
@@ -169,16 +192,13 @@ def _ascii_lower(text: str) -> str:
     return decomposed.encode("ascii", "ignore").decode("ascii").lower().replace("’", "'")
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper, applied alike to questions and phrasings."""
-    if len(word) <= 4 or word.isdigit():
-        return word
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)] + replacement
-            break
-    # A final "e" goes too, so "promise", "promised" and "promising" meet.
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    """The Snowball (Porter2) stem, applied alike to questions and phrasings."""
+    return word if word.isdigit() else _STEMMER.stemWord(word)
 
 
 def words(text: str) -> list[str]:
@@ -188,7 +208,7 @@ def words(text: str) -> list[str]:
     for pattern, joined in _JOINED:
         lowered = pattern.sub(joined, lowered)
     for raw in _WORD.findall(lowered):
-        if len(raw) == 1 and not raw.isdigit():
+        if len(raw) <= 2 and raw not in ABBREVIATIONS and not raw.isdigit():
             continue
         expanded = ABBREVIATIONS.get(raw) or MISSPELLINGS.get(raw) or raw
         for word in expanded.split():
