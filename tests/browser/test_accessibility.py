@@ -62,7 +62,8 @@ def test_not_found_page_has_no_axe_violations(page, live_server, scan):
 
 def test_sign_in_errors_have_no_axe_violations_and_link_to_fields(page, live_server, scan):
     page.goto(f"{live_server}/staff/sign-in")
-    page.click("button:has-text('Sign in')")
+    with page.expect_navigation():
+        page.click("button:has-text('Sign in')")
     assert page.title().startswith("Error: ")
     page.click(".govuk-error-summary a[href='#email']")
     assert page.evaluate("document.activeElement.id") == "email"
@@ -74,7 +75,8 @@ def test_expired_form_page_has_no_axe_violations(page, live_server, scan):
     page.context.clear_cookies()
     page.fill("#email", "someone@example.org")
     page.fill("#password", "whatever")
-    page.click("button:has-text('Sign in')")
+    with page.expect_navigation():
+        page.click("button:has-text('Sign in')")
     assert page.locator("h1").inner_text() == "Your form has expired"
     assert scan(page, "CSRF expired (400)") == []
 
