@@ -3,7 +3,9 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import DataRequired, Length
+
+from store.questions import MAX_QUESTION_LENGTH
 
 
 class QuestionForm(FlaskForm):
@@ -15,9 +17,13 @@ class QuestionForm(FlaskForm):
     q = StringField(
         "Ask a question about social value",
         widget=GovTextInput(),
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
         validators=[
-            InputRequired(message="Enter your question"),
-            Length(max=500, message="Question must be 500 characters or fewer"),
+            DataRequired(message="Enter your question"),
+            Length(
+                max=MAX_QUESTION_LENGTH,
+                message=f"Question must be {MAX_QUESTION_LENGTH} characters or fewer",
+            ),
         ],
     )
     submit = SubmitField("Search", widget=GovSubmitInput())

@@ -37,18 +37,24 @@ def migrate(db: Database) -> list[str]:
 
 
 def health(path: str | Path) -> dict:
-    """Open the database afresh and say whether it answers, and its schema version."""
+    """Open the existing database read-write and check it holds the latest schema."""
     try:
-        db = connect(path)
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        db = Database(conn)
         try:
             applied = migrations.applied(db)
             journal = next(db.query("PRAGMA journal_mode"))["journal_mode"]
         finally:
             db.close()
     except sqlite3.Error as error:
-        return {"database": "error", "detail": str(error)}
-    return {
-        "database": "ok",
-        "schema_version": applied[-1].name if applied else None,
-        "journal_mode": journal,
-    }
+        return {"database": "error", "problem": _describe(error)}
+    latest = migrations._migrations[-1].name
+    current = applied[-1].name if applied else None
+    if current != latest:
+        return {"database": "error", "problem": "schema is not up to date"}
+    return {"database": "ok", "schema_version": current, "journal_mode": journal}
+
+
+def _describe(error: sqlite3.Error) -> str:
+    """A short, public description of a database failure (details go to the logs)."""
+    return "cannot open the database" if "unable to open" in str(error) else "database error"

@@ -42,3 +42,10 @@ def create_unanswered_questions(db: Database) -> None:
         not_null={"council_id", "question", "source", "asked_at"},
     )
     db["unanswered_questions"].create_index(["council_id", "handled_at"])
+
+
+@migrations(name="0003_session_version_and_question_counts")
+def add_session_version_and_question_counts(db: Database) -> None:
+    """Let sign-out end every copy of a staff session; count repeats of a question."""
+    db["staff"].add_column("session_version", int, not_null_default=0)
+    db["unanswered_questions"].add_column("times_asked", int, not_null_default=1)

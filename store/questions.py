@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-MAX_QUESTION_LENGTH = 1000
+MAX_QUESTION_LENGTH = 500
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class UnansweredQuestion:
     best_score: float | None
     asked_at: str
     handled_at: str | None
+    times_asked: int = 1
 
 
 def record_unanswered(
@@ -31,15 +32,42 @@ def record_unanswered(
     best_entry_id: str | None = None,
     best_score: float | None = None,
 ) -> int:
-    """Keep a question the matcher could not answer; return its id."""
+    """Keep a question the matcher could not answer (a repeat adds to its count); return its id."""
+    text = " ".join(question.split())[:MAX_QUESTION_LENGTH]
+    with db.atomic():
+        repeat = list(
+            db.query(
+                "SELECT id FROM unanswered_questions WHERE council_id = ? AND handled_at IS NULL "
+                "AND lower(question) = lower(?)",
+                [council_id, text],
+            )
+        )
+        if repeat:
+            db.execute(
+                "UPDATE unanswered_questions SET times_asked = times_asked + 1 WHERE id = ?",
+                [repeat[0]["id"]],
+            )
+            return repeat[0]["id"]
+        return _insert(db, council_id, text, source, best_entry_id, best_score)
+
+
+def _insert(
+    db: Database,
+    council_id: str,
+    text: str,
+    source: str,
+    best_entry_id: str | None,
+    best_score: float | None,
+) -> int:
     row = {
         "council_id": council_id,
-        "question": question.strip()[:MAX_QUESTION_LENGTH],
+        "question": text,
         "source": source,
         "best_entry_id": best_entry_id,
         "best_score": best_score,
         "asked_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "handled_at": None,
+        "times_asked": 1,
     }
     return db["unanswered_questions"].insert(row).last_pk
 

@@ -23,6 +23,7 @@ class Staff:
     name: str
     council_id: str
     role: str
+    session_version: int = 0
 
 
 class StaffExists(Exception):
@@ -34,7 +35,14 @@ def _normalise_email(email: str) -> str:
 
 
 def _from_row(row: dict) -> Staff:
-    return Staff(row["id"], row["email"], row["name"], row["council_id"], row["role"])
+    return Staff(
+        row["id"],
+        row["email"],
+        row["name"],
+        row["council_id"],
+        row["role"],
+        row["session_version"],
+    )
 
 
 def create_staff(
@@ -59,8 +67,15 @@ def create_staff(
 
 
 def set_password(db: Database, staff_id: int, password: str) -> None:
-    """Replace a staff member's password."""
-    db["staff"].update(staff_id, {"password_hash": generate_password_hash(password)})
+    """Replace a staff member's password, ending all their current sessions."""
+    with db.atomic():
+        db["staff"].update(staff_id, {"password_hash": generate_password_hash(password)})
+        end_sessions(db, staff_id)
+
+
+def end_sessions(db: Database, staff_id: int) -> None:
+    """Invalidate every session cookie issued to this staff member so far."""
+    db.execute("UPDATE staff SET session_version = session_version + 1 WHERE id = ?", [staff_id])
 
 
 def get_staff(db: Database, staff_id: int) -> Staff | None:

@@ -36,3 +36,16 @@ def routes_with_parameters(app: Flask) -> list[str]:
 def html_pages(app: Flask) -> list[str]:
     """Pages that serve HTML: every GET page except the JSON API and the health check."""
     return [p for p in get_pages(app) if not p.startswith("/api/") and p != "/healthz"]
+
+
+# Staff pages anyone may reach: signing in and out.
+STAFF_PUBLIC_ENDPOINTS = {"staff.sign_in", "staff.sign_out", "staff.signed_out"}
+
+
+def staff_only_endpoints(app: Flask) -> set[str]:
+    """Every endpoint under /staff that needs a signed-in staff member."""
+    return {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/staff") and rule.endpoint not in STAFF_PUBLIC_ENDPOINTS
+    }

@@ -39,3 +39,29 @@ def test_settings_come_from_prefixed_environment_variables(tmp_path, monkeypatch
 def test_an_unknown_default_council_stops_start_up(tmp_path):
     with pytest.raises(RuntimeError, match="not a council pack"):
         create_app({"INSTANCE_PATH": str(tmp_path), "DEFAULT_COUNCIL": "atlantis"})
+
+
+def test_a_relative_instance_path_is_resolved(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = create_app({"INSTANCE_PATH": "relative-instance"})
+    assert app.instance_path == str(tmp_path / "relative-instance")
+
+
+def test_workers_starting_together_share_one_secret_key(tmp_path):
+    import threading
+
+    keys = []
+    threads = [
+        threading.Thread(
+            target=lambda: keys.append(
+                create_app({"INSTANCE_PATH": str(tmp_path)}).config["SECRET_KEY"]
+            )
+        )
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(keys) == 4 and len(set(keys)) == 1 and len(keys[0]) == 64
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".secret_key")] == []

@@ -12,11 +12,27 @@ def test_help_page_lists_every_topic(client):
     assert len(soup.select(".app-topic-list li")) == 38
 
 
-def test_a_clear_question_gets_its_answer(client):
+def test_a_clear_question_gets_its_answer_and_is_not_logged(client, app, db):
+    expected = app.extensions["knowledge"].search("how is social value scored", "tower-hamlets")
+    assert expected.answered
     soup = parse(client.get("/help/?q=how+is+social+value+scored"))
     result = soup.select_one(".app-help-result")
-    assert result.h2.get_text(strip=True)
+    assert result.h2.get_text(strip=True) == expected.matches[0].entry.title
     assert title(soup).startswith("how is social value scored")
+    assert list_unanswered(db, "tower-hamlets") == []
+
+
+def test_a_repeated_unanswered_question_is_counted_once(client, db):
+    for question in ["what time do the bins go out", "What time do the  bins go out"]:
+        client.get(f"/help/?q={question}")
+    logged = list_unanswered(db, "tower-hamlets")
+    assert [(q.question, q.times_asked) for q in logged] == [("what time do the bins go out", 2)]
+
+
+def test_a_blank_question_is_an_error_and_is_not_logged(client, db):
+    soup = parse(client.get("/help/?q=%20%20%20"))
+    assert error_summary_links(soup) == [("Enter your question", "#q")]
+    assert list_unanswered(db, "tower-hamlets") == []
 
 
 def test_an_unclear_question_offers_choices_or_says_so_and_is_logged(client, db):
@@ -80,7 +96,7 @@ def test_api_search_returns_the_cli_json(client):
 
 @pytest.mark.parametrize(
     ("query", "status", "field"),
-    [("", 400, "q"), ("q=" + "a" * 1001, 400, "q"), ("q=hello&council=atlantis", 404, "council")],
+    [("", 400, "q"), ("q=" + "a" * 501, 400, "q"), ("q=hello&council=atlantis", 404, "council")],
 )
 def test_api_search_errors_are_json(client, query, status, field):
     response = client.get(f"/api/v1/knowledge/search?{query}")

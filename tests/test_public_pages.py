@@ -82,4 +82,10 @@ def test_govuk_assets_are_served_where_the_stylesheet_expects_them(client):
     for path in ["/assets/images/favicon.svg", "/static/govuk/govuk-frontend.min.css"]:
         with client.get(path) as response:
             assert response.status_code == 200
-    assert client.get("/assets/../../secret_key").status_code == 404
+    # Files that do exist outside the assets folder must not be reachable through it.
+    for escape in [
+        "/assets/../../css/app.css",
+        "/assets/%2e%2e/%2e%2e/css/app.css",
+        "/assets/..%2f..%2fcss/app.css",
+    ]:
+        assert client.get(escape).status_code == 404, escape

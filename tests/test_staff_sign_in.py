@@ -1,6 +1,7 @@
 """Staff sign in and out; staff pages need a signed-in account."""
 
 from tests.pages import error_summary_links, heading, parse, title
+from tests.routes import staff_only_endpoints
 
 
 def test_staff_page_sends_anonymous_visitors_to_sign_in(client):
@@ -70,3 +71,49 @@ def test_sign_out_ends_the_session(client, staff):
     response = client.post("/staff/sign-out", data={"csrf_token": token})
     assert response.headers["Location"] == "/staff/signed-out"
     assert client.get("/staff/").status_code == 302
+
+
+def test_signing_out_ends_copies_of_the_session_cookie(app, client, staff):
+    staff.create()
+    staff.sign_in()
+    stolen = client.get_cookie("svoa_session").value
+    soup = parse(client.get("/staff/"))
+    token = soup.select_one("form input[name=csrf_token]")["value"]
+    client.post("/staff/sign-out", data={"csrf_token": token})
+    replay = app.test_client()
+    replay.set_cookie("svoa_session", stolen)
+    assert replay.get("/staff/").status_code == 302
+
+
+def test_changing_a_password_ends_existing_sessions(client, staff, db):
+    from store.staff import set_password
+
+    member = staff.create()
+    staff.sign_in()
+    assert client.get("/staff/").status_code == 200
+    set_password(db, member.id, "a brand new password 42")
+    assert client.get("/staff/").status_code == 302
+
+
+def test_staff_pages_are_not_cached(client, staff):
+    staff.create()
+    staff.sign_in()
+    assert client.get("/staff/").headers["Cache-Control"] == "no-store"
+
+
+def test_every_staff_page_is_guarded_and_sends_strangers_to_sign_in(app, client):
+    guarded = staff_only_endpoints(app)
+    assert "staff.account" in guarded
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in guarded and "GET" in rule.methods:
+            assert getattr(app.view_functions[rule.endpoint], "staff_roles", None), rule.rule
+            response = client.get(rule.rule)
+            assert response.status_code == 302, rule.rule
+            assert response.headers["Location"].startswith("/staff/sign-in")
+
+
+def test_signed_in_staff_forms_carry_csrf_tokens(client, staff):
+    staff.create()
+    staff.sign_in()
+    forms = parse(client.get("/staff/")).select("form[method=post]")
+    assert forms and all(f.select_one("input[name=csrf_token]") for f in forms)

@@ -46,3 +46,15 @@ def test_health_reports_an_unreadable_database(tmp_path):
     path = tmp_path / "not-a-database.sqlite3"
     path.write_bytes(b"this is not sqlite" * 100)
     assert store.health(path)["database"] == "error"
+
+
+def test_health_reports_a_missing_database_without_creating_it(tmp_path):
+    path = tmp_path / "missing.sqlite3"
+    assert store.health(path) == {"database": "error", "problem": "cannot open the database"}
+    assert not path.exists()
+
+
+def test_health_reports_a_database_without_the_latest_schema(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    store.connect(path).execute("CREATE TABLE something (id INTEGER)")
+    assert store.health(path)["problem"] == "schema is not up to date"

@@ -19,6 +19,8 @@ csrf = CSRFProtect()
 def create_app(config: dict | None = None) -> Flask:
     """Build the Flask app; `config` overrides environment settings (tests use it)."""
     instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("SVOA_INSTANCE_PATH")
+    if instance_path:
+        instance_path = str(Path(instance_path).resolve())
     app = Flask(__name__, template_folder=str(ROOT / "templates"), instance_path=instance_path)
     configure(app, config)
     app.jinja_loader = ChoiceLoader(

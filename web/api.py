@@ -1,11 +1,11 @@
-"""The JSON API, version 1 (documented at /api/v1/openapi.json)."""
+"""The JSON API, version 1."""
 
 from flask import Blueprint, current_app, jsonify, request
 
+from store.questions import MAX_QUESTION_LENGTH
 from web.questions import answer_question
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-MAX_QUERY_LENGTH = 1000
 
 
 def api_error(status: int, code: str, message: str, field: str | None = None):
@@ -23,8 +23,9 @@ def knowledge_search():
     council_id = request.args.get("council") or current_app.config["DEFAULT_COUNCIL"]
     if not question:
         return api_error(400, "missing_parameter", "Enter a question in the q parameter.", "q")
-    if len(question) > MAX_QUERY_LENGTH:
-        return api_error(400, "too_long", "The question must be 1,000 characters or fewer.", "q")
+    if len(question) > MAX_QUESTION_LENGTH:
+        message = f"The question must be {MAX_QUESTION_LENGTH} characters or fewer."
+        return api_error(400, "too_long", message, "q")
     if council_id not in current_app.extensions["councils"]:
         return api_error(404, "unknown_council", f"There is no council '{council_id}'.", "council")
     return jsonify(answer_question(question, council_id, source="api").to_dict())

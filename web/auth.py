@@ -3,9 +3,9 @@
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Flask, abort, g, redirect, request, session, url_for
+from flask import Flask, abort, g, make_response, redirect, request, session, url_for
 
-from store.staff import Staff, get_staff
+from store.staff import Staff, end_sessions, get_staff
 from web.db import get_db
 
 
@@ -14,16 +14,23 @@ def sign_in(staff: Staff) -> None:
     session.clear()
     session.permanent = True
     session["staff_id"] = staff.id
+    session["staff_session"] = staff.session_version
 
 
 def sign_out() -> None:
-    """End the staff session."""
+    """End the staff session here and on every other copy of its cookie."""
+    if g.get("staff") is not None:
+        end_sessions(get_db(), g.staff.id)
     session.clear()
 
 
 def _load_staff() -> None:
     staff_id = session.get("staff_id")
-    g.staff = get_staff(get_db(), staff_id) if staff_id else None
+    staff = get_staff(get_db(), staff_id) if staff_id else None
+    # A cookie from before a sign-out or a password change no longer counts.
+    if staff is not None and session.get("staff_session") != staff.session_version:
+        staff = None
+    g.staff = staff
 
 
 def staff_required(*roles: str) -> Callable:
@@ -36,7 +43,9 @@ def staff_required(*roles: str) -> Callable:
                 return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?")))
             if roles and g.staff.role not in roles:
                 abort(403)
-            return view(*args, **kwargs)
+            response = make_response(view(*args, **kwargs))
+            response.headers["Cache-Control"] = "no-store"
+            return response
 
         guarded.staff_roles = roles or ("any",)
         return guarded

@@ -26,8 +26,9 @@ def use_council(council_id: str | None) -> CouncilPack:
 
 
 def council_from_query() -> CouncilPack:
-    """The council named by ?council=, or the default."""
-    return use_council(request.args.get("council"))
+    """The council named by ?council=, else the signed-in staff member's, else the default."""
+    staff = g.get("staff")
+    return use_council(request.args.get("council") or (staff.council_id if staff else None))
 
 
 @bp.get("/<council_id>/plan")

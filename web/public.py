@@ -41,6 +41,8 @@ def healthz():
     """Liveness and database status, as JSON, for monitoring."""
     status = store.health(current_app.config["DATABASE"])
     ok = status["database"] == "ok"
+    if not ok:
+        current_app.logger.error("Health check failed: %s", status["problem"])
     return jsonify({"status": "ok" if ok else "error", **status}), 200 if ok else 503
 
 
