@@ -17,6 +17,11 @@ class Library:
     base_entries: dict[str, Entry]
     entries_by_council: dict[str, dict[str, Entry]]
 
+    def entries_in_topic(self, council_id: str, topic_id: str) -> list[Entry]:
+        """A council's entries in one topic, by title."""
+        entries = self.entries_by_council[council_id].values()
+        return sorted((e for e in entries if e.topic == topic_id), key=lambda e: e.title)
+
 
 def load_library(councils_dir: Path = COUNCILS_DIR, base_dir: Path = BASE_DIR) -> Library:
     """Load and cross-check every content file; raise ContentError on the first problem."""

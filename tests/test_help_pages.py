@@ -112,3 +112,11 @@ def test_plan_on_a_page_shows_every_theme(client, app, council_id):
     themes = [h.get_text(strip=True) for h in soup.select(".app-plan__theme h2")]
     assert themes == [f"{i}. {t.title}" for i, t in enumerate(pack.themes, 1)]
     assert pack.identity.name in soup.select_one(".govuk-template__header").text
+
+
+def test_get_help_link_keeps_the_council_of_the_page(client):
+    default = parse(client.get("/help/"))
+    assert default.select_one(".govuk-service-navigation a[href^='/help/']")["href"] == "/help/"
+    suffolk = parse(client.get("/councils/suffolk/plan"))
+    link = suffolk.select_one(".govuk-service-navigation a[href^='/help/']")
+    assert link["href"] == "/help/?council=suffolk"

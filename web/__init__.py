@@ -9,7 +9,20 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from knowledge.service import KnowledgeService
-from web import api, assistant, auth, cli, councils, db, errors, help, public, security, staff
+from web import (
+    api,
+    assistant,
+    auth,
+    cli,
+    councils,
+    db,
+    errors,
+    help,
+    navigation,
+    public,
+    security,
+    staff,
+)
 from web.config import configure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +64,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     auth.init_app(app)
     councils.init_app(app)
+    navigation.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
 

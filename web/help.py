@@ -9,8 +9,8 @@ from web.questions import answer_question
 bp = Blueprint("help", __name__, url_prefix="/help")
 
 
-def _entries(council_id: str) -> dict:
-    return current_app.extensions["knowledge"].library.entries_by_council[council_id]
+def _library():
+    return current_app.extensions["knowledge"].library
 
 
 @bp.get("/")
@@ -23,36 +23,30 @@ def ask():
         result = answer_question(form.q.data, council.id, source="help")
     elif "q" not in request.args:
         form = QuestionForm(formdata=None)
-    topics = current_app.extensions["knowledge"].library.topics
-    return render_template("help/ask.html", form=form, result=result, topics=topics.values())
+    return render_template(
+        "help/ask.html", form=form, result=result, topics=_library().topics.values()
+    )
 
 
 @bp.get("/topics/<topic_id>")
 def topic(topic_id: str):
     """Every answer in one topic."""
     council = council_from_query()
-    topic = current_app.extensions["knowledge"].library.topics.get(topic_id)
+    topic = _library().topics.get(topic_id)
     if topic is None:
         abort(404)
-    entries = [e for e in _entries(council.id).values() if e.topic == topic_id]
-    return render_template(
-        "help/topic.html", topic=topic, entries=sorted(entries, key=lambda e: e.title)
-    )
+    entries = _library().entries_in_topic(council.id, topic_id)
+    return render_template("help/topic.html", topic=topic, entries=entries)
 
 
 @bp.get("/answers/<entry_id>")
 def answer(entry_id: str):
     """One answer in full, with its sources."""
     council = council_from_query()
-    entry = _entries(council.id).get(entry_id)
+    entry = _library().entries_by_council[council.id].get(entry_id)
     if entry is None:
         abort(404)
-    library = current_app.extensions["knowledge"].library
-    related = [
-        other
-        for other in _entries(council.id).values()
-        if other.topic == entry.topic and other.id != entry.id
-    ]
+    related = [e for e in _library().entries_in_topic(council.id, entry.topic) if e != entry]
     return render_template(
-        "help/answer.html", entry=entry, topic=library.topics[entry.topic], related=related
+        "help/answer.html", entry=entry, topic=_library().topics[entry.topic], related=related
     )
