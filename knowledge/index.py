@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from knowledge.normalise import content_tokens
+from knowledge.normalise import content_tokens, content_words, stem
 
 TYPO_MIN_LENGTH = 4
 # One edit or one swap of neighbouring letters in a five-letter word is still a match.
@@ -83,7 +83,14 @@ class FuzzyIndex:
         total = max(len(phrasing_tokens), 1)
         self._idf = {t: math.log(1 + total / n) for t, n in doc_frequency.items()}
         self._unknown_idf = math.log(1 + total)
-        self._vocabulary = sorted(self._idf)
+        # Typos are corrected against whole words, before stemming cuts their endings off.
+        self._surface = {
+            word: stem(word)
+            for document in documents.values()
+            for text in [*document.phrasings, document.context]
+            for word in content_words(text)
+        }
+        self._vocabulary = sorted(self._surface)
         self._phrasings: list[_Phrasing] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
         for (doc_id, text), tokens in phrasing_tokens.items():
@@ -101,21 +108,22 @@ class FuzzyIndex:
     def _weigh(self, tokens: frozenset[str]) -> float:
         return sum(self._idf.get(t, self._unknown_idf) for t in tokens)
 
-    def correct(self, token: str) -> str:
-        """The vocabulary word a misspelt token most likely means, or the token itself."""
-        if token in self._idf or len(token) < TYPO_MIN_LENGTH or token.isdigit():
+    def correct(self, word: str) -> str:
+        """The stemmed token of the known word a (possibly misspelt) word most likely means."""
+        token = stem(word)
+        if token in self._idf or len(word) < TYPO_MIN_LENGTH or word.isdigit():
             return token
         match = process.extractOne(
-            token,
+            word,
             self._vocabulary,
             scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=TYPO_MIN_SIMILARITY,
         )
-        return match[0] if match else token
+        return self._surface[match[0]] if match else token
 
     def query_tokens(self, text: str) -> frozenset[str]:
         """The query's content tokens after typo correction."""
-        return frozenset(self.correct(t) for t in content_tokens(text))
+        return frozenset(self.correct(word) for word in content_words(text))
 
     def search(self, text: str, limit: int = 5) -> list[Hit]:
         """The best-scoring documents for a query, best first (scores 0 to 100)."""

@@ -184,6 +184,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _JOINED = [
     (re.compile(r"\bwell[\s-]+being\b"), "wellbeing"),
     (re.compile(r"\bnet[\s-]+zero\b"), "netzero"),
+    (re.compile(r"\bco[\s-]?op(erative)?s?\b"), "cooperative"),
 ]
 
 
@@ -216,6 +217,11 @@ def words(text: str) -> list[str]:
     return result
 
 
+def content_words(text: str) -> list[str]:
+    """The content words of a text, not yet stemmed (typo correction compares these)."""
+    return [word for word in words(text) if word not in STOPWORDS]
+
+
 def content_tokens(text: str) -> list[str]:
     """The stemmed content words of a text: what matching compares."""
-    return [stem(word) for word in words(text) if word not in STOPWORDS]
+    return [stem(word) for word in content_words(text)]
