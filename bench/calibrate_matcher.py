@@ -23,11 +23,11 @@ ANSWER_THRESHOLDS = range(30, 91)
 MARGINS = range(0, 16)
 
 
-MIN_REFUSALS = 0.93
+MIN_REFUSALS = 0.95
 
 
 def objective(report: Report) -> float:
-    """Refuse at least 93% of off-topic questions; then rank and answer right, never wrongly."""
+    """Refuse at least 95% of off-topic questions; then rank and answer right, never wrongly."""
     if report.rejection_accuracy < MIN_REFUSALS:
         return -1.0 + report.rejection_accuracy
     return report.top1_accuracy + report.answer_accuracy - 2 * report.wrong_answer_rate

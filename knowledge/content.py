@@ -7,6 +7,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class ContentError(Exception):

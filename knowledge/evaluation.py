@@ -10,7 +10,13 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 # Splits: "tune" questions guide the entries' phrasings; "calibrate" questions (never used for
 # phrasings) set the weights and thresholds; "heldout" questions are only ever used by the tests.
 QUESTION_FILES = tuple(
-    DATA_DIR / name for name in ("questions.yaml", "questions_extra.yaml", "questions_extra2.yaml")
+    DATA_DIR / name
+    for name in (
+        "questions.yaml",
+        "questions_extra.yaml",
+        "questions_extra2.yaml",
+        "questions_extra3.yaml",
+    )
 )
 SPLITS = ("tune", "calibrate", "heldout")
 

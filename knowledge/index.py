@@ -21,6 +21,14 @@ TYPO_MIN_LENGTH = 4
 TYPO_MIN_SIMILARITY = 0.79  # 0.8 exactly is missed by rapidfuzz's cut-off rounding
 
 
+def _real_word_swap(word: str, known: str) -> bool:
+    """True for one changed letter in a short word ("lovely"/"lonely"): likely both real words.
+
+    Swapped, missing or extra letters ("lcoal", "socal") are still corrected.
+    """
+    return len(word) <= 6 and len(known) == len(word) and sorted(known) != sorted(word)
+
+
 @dataclass(frozen=True)
 class Document:
     """What a document is matched on: phrasings, and context text that only adds coverage."""
@@ -119,7 +127,9 @@ class FuzzyIndex:
             scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=TYPO_MIN_SIMILARITY,
         )
-        return self._surface[match[0]] if match else token
+        if not match or _real_word_swap(word, match[0]):
+            return token
+        return self._surface[match[0]]
 
     def query_tokens(self, text: str) -> frozenset[str]:
         """The query's content tokens after typo correction."""

@@ -19,6 +19,7 @@ ABBREVIATIONS = {
     "smes": "small medium enterprise",
     "cic": "community interest company",
     "cio": "charitable incorporated organisation",
+    "cvs": "council for voluntary service",
     "sroi": "social return on investment",
     "toms": "national toms themes outcomes measures",
     "tom": "national toms themes outcomes measures",

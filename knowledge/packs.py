@@ -5,13 +5,12 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from knowledge.content import ContentError, Strict, read_yaml, validate
+from knowledge.content import KEBAB, ContentError, Strict, read_yaml, validate
 from knowledge.pack_parts import Identity, KpiRating, LocalArea, Procurement, ProportionalityBand
 
 COUNCILS_DIR = Path(__file__).parent / "councils"
 DEFAULT_COUNCIL_ID = "tower-hamlets"
 PackError = ContentError
-KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Unit = Literal[
     "people",
