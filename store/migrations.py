@@ -49,3 +49,48 @@ def add_session_version_and_question_counts(db: Database) -> None:
     """Let sign-out end every copy of a staff session; count repeats of a question."""
     db["staff"].add_column("session_version", int, not_null_default=0)
     db["unanswered_questions"].add_column("times_asked", int, not_null_default=1)
+
+
+@migrations(name="0004_conversations")
+def create_conversations(db: Database) -> None:
+    """Suppliers' conversations: the engine's state, access tokens and every message."""
+    db["conversations"].create(
+        {
+            "id": str,
+            "council_id": str,
+            "opportunity": str,
+            "state": str,
+            "stage": str,
+            "done": int,
+            "turns": int,
+            "return_code_hash": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"council_id", "state", "stage", "done", "turns", "created_at", "updated_at"},
+    )
+    db["conversations"].create_index(["return_code_hash"], unique=True)
+    db["conversation_tokens"].create(
+        {"token_hash": str, "conversation_id": str, "created_at": str},
+        pk="token_hash",
+        foreign_keys=[("conversation_id", "conversations", "id")],
+        not_null={"conversation_id", "created_at"},
+    )
+    db["conversation_messages"].create(
+        {
+            "id": int,
+            "conversation_id": str,
+            "turn": int,
+            "role": str,
+            "kind": str,
+            "text": str,
+            "entry_id": str,
+            "entry_title": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("conversation_id", "conversations", "id")],
+        not_null={"conversation_id", "turn", "role", "kind", "text", "created_at"},
+    )
+    db["conversation_messages"].create_index(["conversation_id", "id"])

@@ -15,11 +15,6 @@ def test_start_page_names_the_council_and_starts_the_assistant(client):
     assert start["href"] == "/assistant/"
 
 
-def test_start_button_leads_to_a_page_that_says_the_assistant_is_not_open(client):
-    soup = parse(client.get("/assistant/"))
-    assert heading(soup) == "The assistant is not open yet"
-
-
 @pytest.mark.parametrize(
     ("path", "expected_heading"),
     [

@@ -11,8 +11,10 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from knowledge.service import KnowledgeService
 from web import (
     api,
+    api_conversations,
     assistant,
     auth,
+    chat,
     cli,
     councils,
     db,
@@ -62,12 +64,15 @@ def create_app(config: dict | None = None) -> Flask:
 
     security.init_app(app)
     db.init_app(app)
+    chat.init_app(app)
     auth.init_app(app)
     councils.init_app(app)
     navigation.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
 
-    for blueprint in (public.bp, assistant.bp, help.bp, councils.bp, staff.bp, api.bp):
+    csrf.exempt(api_conversations.bp)  # Bearer tokens, not cookies: CSRF does not apply.
+    blueprints = (public.bp, assistant.bp, help.bp, councils.bp, staff.bp, api.bp)
+    for blueprint in (*blueprints, api_conversations.bp):
         app.register_blueprint(blueprint)
     return app

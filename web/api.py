@@ -1,11 +1,29 @@
-"""The JSON API, version 1."""
+"""The JSON API, version 1: knowledge search and the OpenAPI document."""
 
-from flask import Blueprint, current_app, jsonify, request
+import json
+from functools import cache
+from pathlib import Path
+
+import yaml
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from store.questions import MAX_QUESTION_LENGTH
 from web.questions import answer_question
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+OPENAPI_FILE = Path(__file__).with_name("openapi.yaml")
+
+
+@cache
+def openapi_document() -> dict:
+    """The OpenAPI description of this API (web/openapi.yaml)."""
+    return yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The OpenAPI document, as JSON."""
+    return Response(json.dumps(openapi_document(), indent=1), mimetype="application/json")
 
 
 def api_error(status: int, code: str, message: str, field: str | None = None):

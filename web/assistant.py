@@ -1,11 +1,135 @@
-"""The supplier's assistant. The conversation itself is not built yet; this says so plainly."""
+"""The supplier's assistant: start a conversation, talk to it, come back to it later.
 
-from flask import Blueprint, render_template
+Each turn is a plain form POST followed by a redirect, so the page works without JavaScript.
+The conversation's token is in its URL: whoever has the link (or a return code) has access.
+"""
+
+import contextlib
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from assistant.summary import summary_sections
+from forms.assistant import MessageForm, ReturnCodeForm, StartForm
+from store import conversations as store
+from store.conversations import Conversation, TurnConflict
+from web import chat, chat_page
+from web.councils import use_council
+from web.db import get_db
 
 bp = Blueprint("assistant", __name__, url_prefix="/assistant")
+bp.add_app_template_filter(chat_page.summary_row, "summary_row")
+
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    """Conversations are personal: never cache them, never index them."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @bp.get("/")
 def start():
-    """Tell the supplier the conversation is not open yet, and who to contact."""
-    return render_template("assistant/not_open_yet.html")
+    """What the assistant does, and the button that starts a conversation."""
+    council = use_council(request.args.get("council"))
+    return render_template("assistant/start.html", form=StartForm(), council_param=council.id)
+
+
+@bp.post("/")
+def create():
+    """Start a conversation and go to it."""
+    council = use_council(request.args.get("council"))
+    form = StartForm()
+    if not form.validate():
+        return render_template("assistant/start.html", form=form, council_param=council.id), 400
+    created, _turn = chat.begin(council.id)
+    session["new_return_code"] = {"id": created.id, "code": created.return_code}
+    return redirect(url_for(".conversation", token=created.token), code=303)
+
+
+def _conversation(token: str) -> Conversation:
+    found = store.conversation_for_token(get_db(), token)
+    if found is None:
+        abort(404)
+    use_council(found.council_id)
+    return found
+
+
+@bp.get("/c/<token>")
+def conversation(token: str):
+    """The chat: the transcript, the current question and, at the end, the offer to check."""
+    found = _conversation(token)
+    turn = chat.current_turn(found)
+    form = MessageForm(formdata=None)
+    if turn.prompt.error:
+        form.text.errors = [turn.prompt.error]
+    code = session.get("new_return_code")
+    if code and code.get("id") == found.id:
+        session.pop("new_return_code")
+    messages = store.transcript(get_db(), found.id)
+    if messages and messages[-1].kind == "prompt":
+        messages = messages[:-1]  # The current question is the form's label.
+    control = chat_page.control_for(turn.prompt)
+    stages = current_app.extensions["flows"][found.council_id].stages
+    return render_template(
+        "assistant/conversation.html",
+        form=form,
+        token=token,
+        prompt=turn.prompt,
+        control=control,
+        question_id="text" if control.kind == "none" else "question",
+        quick_replies=chat_page.quick_replies(turn.prompt, bool(turn.state.trail)),
+        progress=chat_page.progress(stages, turn.prompt.stage),
+        messages=messages,
+        sections=summary_sections(turn.state, current_app.extensions["councils"][found.council_id]),
+        state=turn.state,
+        return_code=code["code"] if code and code.get("id") == found.id else None,
+    )
+
+
+@bp.post("/c/<token>")
+def message(token: str):
+    """Take one message (answer, question or command), save it, and show the chat again."""
+    found = _conversation(token)
+    form = MessageForm()
+    if not form.validate():
+        abort(400)
+    # If another submission was saved first (a double click), just show where things are.
+    with contextlib.suppress(TurnConflict):
+        chat.take_turn(found, form.text.data or "")
+    return redirect(url_for(".conversation", token=token, _anchor="prompt"), code=303)
+
+
+@bp.post("/c/<token>/return-code")
+def new_return_code(token: str):
+    """Issue a new return code (the old one stops working) and show it once."""
+    found = _conversation(token)
+    if not StartForm().validate():
+        abort(400)
+    code = store.new_return_code(get_db(), found.id)
+    session["new_return_code"] = {"id": found.id, "code": code}
+    return redirect(url_for(".conversation", token=token, _anchor="save"), code=303)
+
+
+@bp.route("/return", methods=["GET", "POST"])
+def come_back():
+    """Enter a return code to carry on with a conversation, on this or another device."""
+    use_council(request.args.get("council"))
+    form = ReturnCodeForm()
+    if form.validate_on_submit():
+        token = store.open_with_return_code(get_db(), form.code.data)
+        if token:
+            return redirect(url_for(".conversation", token=token), code=303)
+        form.code.errors = ["We could not find an offer with that code. Check it and try again"]
+    status = 400 if form.errors else 200
+    return render_template("assistant/return.html", form=form), status

@@ -1,11 +1,5 @@
 """Browser-test fixtures: the real app under gunicorn, Debian's Chromium, and axe-core."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,9 +7,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 import store
 from store.staff import create_staff
+from tests.server import Gunicorn
 
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
 STAFF_EMAIL = "browser.admin@tower-hamlets.example"
 STAFF_PASSWORD = "browser test password 123"
 AXE_SCANS: list[tuple[str, int]] = []
@@ -57,26 +51,6 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not answer at {url} within {seconds}s")
-
-
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The app served by gunicorn on a free loopback port, with one admin account."""
@@ -93,30 +67,11 @@ def live_server(tmp_path_factory):
         password=STAFF_PASSWORD,
     )
     db.close()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "SVOA_DATABASE": str(database),
-        "SVOA_INSTANCE_PATH": str(tmp / "instance"),
-        "SVOA_SECRET_KEY": "browser-tests-secret-key-0123456789abcdef",
-        "SVOA_BIND": f"127.0.0.1:{port}",
-    }
-    log = (tmp / "gunicorn.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server = Gunicorn(tmp, database).start()
     try:
-        _wait_until_up(url, process)
-        yield url
+        yield server.url
     finally:
-        process.terminate()
-        process.wait(timeout=15)
-        log.close()
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,135 @@
+"""What happens after certain answers: a local check, proportionality guidance, matching an idea
+to the council's measures, and filing a finished commitment."""
+
+from collections.abc import Callable
+from typing import Any
+
+from assistant.prompts import amount, display, money
+from assistant.state import State
+from assistant.turns import Context, Message
+from knowledge.packs import UNIT_LABELS
+
+GENERIC_EVIDENCE = "registers, payroll records, invoices, photos or feedback"
+SMALL_SIZES = {"micro", "small"}
+MAX_SUGGESTIONS = 3
+COMMITMENT_FIELDS = (
+    "idea",
+    "quantity",
+    "unit",
+    "timescale",
+    "delivery",
+    "beneficiaries",
+    "partners",
+    "evidence_plan",
+    "classification",
+)
+
+Effect = Callable[[Context, State, Any, dict], list[Message]]
+
+
+def local_check(ctx: Context, state: State, postcode: Any, entry: dict) -> list[Message]:
+    """Say whether the supplier's postcode is in the council's local area."""
+    area = ctx.pack.local_area
+    local = area.is_local(str(postcode))
+    state.set_value("organisation.local", local, entry)
+    if local:
+        text = f"{postcode} is in {area.description}, so you count as a local organisation."
+    else:
+        text = (
+            f"{postcode} is outside {area.description}. That is fine: you can still offer local "
+            "social value, for example by recruiting local people or buying from local firms."
+        )
+    state.set_value("organisation.local_text", text, entry)
+    return [Message("assistant", text)]
+
+
+def proportionality(ctx: Context, state: State, _value: Any, entry: dict) -> list[Message]:
+    """Guidance on how much to offer, from the contract's value, length and the supplier's size."""
+    value = state.answers.get("opportunity.value")
+    if not isinstance(value, int | float):
+        return []
+    band = ctx.pack.band_for(value)
+    duration = display(state.answers.get("opportunity.duration")) or "its length"
+    text = f"For a {money(value)} contract lasting {duration}: {band.guidance.strip()}"
+    if state.answers.get("organisation.size") in SMALL_SIZES:
+        text += (
+            " As a small organisation, you are not expected to match a large firm. "
+            "A few modest, specific promises that you will keep are best."
+        )
+    state.set_value("opportunity.guidance", text, entry)
+    return [Message("assistant", text)]
+
+
+def suggest_measures(ctx: Context, state: State, idea: Any, _entry: dict) -> list[Message]:
+    """Match the idea to the council's measures, the current theme's first."""
+    theme_id = _current_theme_id(ctx, state)
+    found = ctx.suggest(str(idea))
+    found.sort(key=lambda s: s.theme_id != theme_id)
+    titles = {m.id: m for _, m in ctx.pack.measures}
+    state.suggestions = [
+        {"measure_id": s.measure_id, "theme_id": s.theme_id, "title": titles[s.measure_id].title}
+        for s in found[:MAX_SUGGESTIONS]
+        if s.measure_id in titles
+    ]
+    return []
+
+
+def choose_measure(ctx: Context, state: State, measure_id: Any, _entry: dict) -> list[Message]:
+    """Tie the commitment to the chosen measure, or keep the supplier's own words."""
+    measures = {m.id: (t, m) for t, m in ctx.pack.measures}
+    if measure_id in measures:
+        theme, measure = measures[measure_id]
+        state.draft |= {
+            "measure_id": measure.id,
+            "theme_id": theme.id,
+            "measure_title": measure.title,
+            "unit": measure.unit,
+            "unit_label": UNIT_LABELS[measure.unit],
+            "evidence": "; ".join(e.rstrip(".").lower() for e in measure.evidence[:3]),
+        }
+    elif measure_id == "own":
+        state.draft |= {
+            "measure_id": None,
+            "theme_id": _current_theme_id(ctx, state),
+            "measure_title": state.draft.get("idea", ""),
+            "evidence": GENERIC_EVIDENCE,
+        }
+    return []
+
+
+def choose_unit(_ctx: Context, state: State, unit: Any, _entry: dict) -> list[Message]:
+    """Note the label of a unit chosen for a commitment in the supplier's own words."""
+    state.draft["unit_label"] = UNIT_LABELS.get(str(unit), str(unit))
+    return []
+
+
+def finish_commitment(ctx: Context, state: State, _value: Any, _entry: dict) -> list[Message]:
+    """File the finished commitment and clear the draft for the next one."""
+    draft = state.draft
+    commitment = {
+        "id": f"c{len(state.commitments) + 1}",
+        "theme_id": draft.get("theme_id") or _current_theme_id(ctx, state),
+        "measure_id": draft.get("measure_id"),
+        "title": draft.get("measure_title") or draft.get("idea", ""),
+    } | {name: draft.get(name) for name in COMMITMENT_FIELDS}
+    state.commitments = [*state.commitments, commitment]
+    state.draft = {}
+    state.suggestions = []
+    how_much = amount(commitment["quantity"], commitment["unit"])
+    when = display(commitment["timescale"])
+    return [Message("assistant", f"Saved: {commitment['title']}: {how_much}, {when}.")]
+
+
+def _current_theme_id(ctx: Context, state: State) -> str | None:
+    themes = ctx.loop_themes
+    return themes[state.theme_index].id if 0 <= state.theme_index < len(themes) else None
+
+
+EFFECTS: dict[str, Effect] = {
+    "local-check": local_check,
+    "proportionality": proportionality,
+    "suggest-measures": suggest_measures,
+    "choose-measure": choose_measure,
+    "choose-unit": choose_unit,
+    "finish-commitment": finish_commitment,
+}

@@ -1,0 +1,217 @@
+"""The conversation engine: (state, what the supplier typed) -> (new state, replies, prompt).
+
+Pure: no Flask, no SQL, no clock (the date comes in the context). It never raises on any
+input, and always returns a prompt.
+"""
+
+import copy
+import unicodedata
+from typing import Any
+
+from assistant.answers import Parsed
+from assistant.commands import Command, looks_like_question, parse_command
+from assistant.effects import EFFECTS
+from assistant.flow import END, LOOP_PREFIX, Step
+from assistant.parsing import parse_answer
+from assistant.prompts import current_prompt
+from assistant.state import State
+from assistant.turns import Context, Message, Turn
+
+MAX_INPUT = 5000
+HELP_TEXT = (
+    "Answer each question in your own words, or choose an option. You can ask me a question "
+    'at any time, like "what does additional mean?". You can also type "back" to change your '
+    'last answer, "skip" to move on where a question is optional, "start again", or "change" '
+    'and a section, like "change about you". Your answers are saved as you go.'
+)
+
+
+def start(ctx: Context, prefill: dict[str, Any] | None = None) -> Turn:
+    """A new conversation, with any facts already known (for example the opportunity's)."""
+    state = State(step=None, answers=dict(prefill or {}), prefill=dict(prefill or {}))
+    _go(ctx, state, ctx.flow.start)
+    return _turn(ctx, state, [], [])
+
+
+def respond(ctx: Context, state: State, text: str) -> Turn:
+    """Take one message from the supplier and move the conversation on."""
+    state = State.from_dict(copy.deepcopy(state.to_dict()))
+    state.turns += 1
+    state.error = None
+    text = _tidy(text)
+    out: list[Message] = []
+    events: list[dict[str, str]] = []
+    if len(text) > MAX_INPUT:
+        state.error = f"Your message is too long: keep it under {MAX_INPUT:,} characters."
+        out.append(Message("assistant", state.error, "problem"))
+    elif state.confirming_restart:
+        state = _confirm_restart(ctx, state, text, out)
+    elif command := parse_command(text, ctx.flow):
+        _command(ctx, state, command, out)
+    else:
+        _answer_or_question(ctx, state, text, out, events)
+    return _turn(ctx, state, out, events)
+
+
+def _turn(ctx: Context, state: State, out: list[Message], events: list) -> Turn:
+    prompt = current_prompt(ctx, state)
+    return Turn(state, [*out, Message("assistant", prompt.text, "prompt")], prompt, events)
+
+
+def _tidy(text: Any) -> str:
+    """Text without control characters or stray surrounding space."""
+    text = text if isinstance(text, str) else ""
+    kept = (c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
+    return "".join(kept).strip()
+
+
+def _answer_or_question(
+    ctx: Context, state: State, text: str, out: list[Message], events: list
+) -> None:
+    if state.step is None:
+        if text:
+            _reply_to_question(ctx, text, out, events, must=True)
+        return
+    step = ctx.flow.steps[state.step]
+    parsed = parse_answer(ctx, step, state, text)
+    typed_answer = parsed.ok and step.answer.type != "text"
+    if looks_like_question(text) and not typed_answer:
+        has_mark = "?" in text
+        if _reply_to_question(ctx, text, out, events, must=has_mark or not parsed.ok):
+            return
+    if parsed.ok:
+        _apply(ctx, state, step, parsed.value, out)
+        return
+    if _reply_to_question(ctx, text, out, events, must=False):
+        return
+    state.error = problem_text(step, parsed)
+    example = f" For example: {step.example}" if step.example and "{" not in step.example else ""
+    out.append(Message("assistant", state.error + "." + example, "problem"))
+
+
+def problem_text(step: Step, parsed: Parsed) -> str:
+    """The step's message for what was wrong with the answer."""
+    problem = parsed.problem or "invalid"
+    return step.errors.get(problem) or step.errors.get("invalid") or "Check your answer"
+
+
+def _reply_to_question(
+    ctx: Context, text: str, out: list[Message], events: list, must: bool
+) -> bool:
+    """Answer from the knowledge base; when not confident, say so only if `must`."""
+    result = ctx.search(text)
+    if result.answered:
+        entry = result.matches[0].entry
+        link = {"id": entry.id, "title": entry.title}
+        out.append(Message("assistant", entry.answer.strip(), "answer", link))
+        events.append({"type": "answered", "question": text, "entry": entry.id})
+        out.append(Message("assistant", "Now, back to where we were."))
+        return True
+    if not must:
+        return False
+    reply = "I do not have a good answer to that, so I have passed your question to the council."
+    if result.matches:
+        titles = "; ".join(m.entry.title for m in result.matches[:3])
+        reply += f" These help pages might help: {titles}."
+    out.append(Message("assistant", reply))
+    events.append({"type": "unanswered", "question": text})
+    return True
+
+
+def _apply(ctx: Context, state: State, step: Step, value: Any, out: list[Message]) -> None:
+    entry = state.remember(state.step or END)
+    if step.save:
+        state.set_value(step.save, value, entry)
+    for effect in step.effects:
+        out += EFFECTS[effect](ctx, state, value, entry)
+    _go(ctx, state, step.target_for(value))
+
+
+def _go(ctx: Context, state: State, target: str) -> None:
+    """Move to `target`, following loops, skipped steps and a pending 'change' return."""
+    flow, themes = ctx.flow, ctx.loop_themes
+    for _ in range(len(flow.steps) + len(themes) + 5):
+        if target == END:
+            state.step, state.return_to, state.changing = None, None, None
+            return
+        if target.startswith(LOOP_PREFIX):
+            loop = flow.loops[target.removeprefix(LOOP_PREFIX)]
+            state.theme_index += 1
+            if state.theme_index < len(themes):
+                target = loop.start
+            else:
+                state.theme_index, target = -1, loop.then
+            continue
+        step = flow.steps[target]
+        if state.changing and state.return_to and step.stage != state.changing:
+            target, state.return_to, state.changing = state.return_to, None, None
+            continue
+        if step.skip_when_known and step.save in state.prefill:
+            target = step.default_target()
+            continue
+        state.step = target
+        return
+    state.step = None
+
+
+def _command(ctx: Context, state: State, command: Command, out: list[Message]) -> None:
+    if command.name == "help":
+        out.append(Message("assistant", HELP_TEXT))
+    elif command.name == "back":
+        undone = state.undo()
+        text = "OK, let's go back." if undone else "There is nothing to go back to yet."
+        out.append(Message("assistant", text))
+    elif command.name == "skip":
+        _skip(ctx, state, out)
+    elif command.name == "start-again":
+        state.confirming_restart = True
+    else:
+        _change(ctx, state, command.stage, out)
+
+
+def _skip(ctx: Context, state: State, out: list[Message]) -> None:
+    step = ctx.flow.steps[state.step] if state.step else None
+    if step is None or not step.skippable:
+        out.append(Message("assistant", "This question cannot be skipped: the offer needs it."))
+        return
+    state.remember(state.step or END)
+    out.append(Message("assistant", "Skipped."))
+    _go(ctx, state, step.default_target())
+
+
+def _change(ctx: Context, state: State, stage: str | None, out: list[Message]) -> None:
+    stages = ctx.flow.stage_ids()
+    names = ", ".join(s.title for s in ctx.flow.stages[:-1])
+    if stage is None:
+        out.append(Message("assistant", f"Which part would you like to change? {names}."))
+        return
+    here = stages.index(_stage_of(ctx, state))
+    if stages.index(stage) > here:
+        out.append(Message("assistant", "We have not reached that part yet."))
+        return
+    state.remember(state.step or END)
+    if stages.index(stage) < here:
+        state.changing, state.return_to = stage, state.step or END
+    loops = ctx.flow.loops.items()
+    loop = next((name for name, lp in loops if ctx.flow.steps[lp.start].stage == stage), None)
+    out.append(Message("assistant", "OK. Your answers so far are kept; change what you need."))
+    if loop:
+        state.theme_index = -1
+        _go(ctx, state, LOOP_PREFIX + loop)
+    else:
+        _go(ctx, state, ctx.flow.first_step_of(stage) or END)
+
+
+def _stage_of(ctx: Context, state: State) -> str:
+    return ctx.flow.steps[state.step].stage if state.step else ctx.flow.stages[-1].id
+
+
+def _confirm_restart(ctx: Context, state: State, text: str, out: list[Message]) -> State:
+    if text.strip().lower() in {"yes", "y", "yes, start again"}:
+        fresh = start(ctx, state.prefill).state
+        fresh.turns = state.turns
+        out.append(Message("assistant", "OK, starting again."))
+        return fresh
+    state.confirming_restart = False
+    out.append(Message("assistant", "OK, carrying on where we were."))
+    return state

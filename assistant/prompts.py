@@ -1,0 +1,128 @@
+"""Turning the current step into the prompt the supplier sees, with placeholders filled in."""
+
+from typing import Any
+
+from assistant.flow import Step
+from assistant.flow_check import PLACEHOLDER
+from assistant.state import State
+from assistant.turns import Choice, Context, Prompt
+from knowledge.packs import UNIT_LABELS
+
+DONE_TEXT = (
+    'Your offer is saved. You can still ask a question, type "back", '
+    'or type "change" and a section, like "change about you".'
+)
+RESTART_TEXT = "Start again from the beginning? Everything you have told me will be cleared."
+OWN_WORDS = Choice("own", "None of these: keep my own words")
+RETRY = Choice("retry", "Let me describe it another way")
+
+
+def display(value: Any) -> str:
+    """A saved answer as text: money with £ and commas, timescales as typed."""
+    if isinstance(value, dict):
+        return str(value.get("text", ""))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return "" if value is None else str(value)
+
+
+def money(value: Any) -> str:
+    """An amount in pounds, like £40,000."""
+    return f"£{display(value)}" if isinstance(value, int | float) else display(value)
+
+
+def amount(quantity: Any, unit: Any) -> str:
+    """A commitment's quantity with its unit: "3 people", "£500", "20%"."""
+    if unit == "gbp":
+        return money(quantity)
+    if unit == "percent":
+        return f"{display(quantity)}%"
+    return f"{display(quantity)} {UNIT_LABELS.get(str(unit), str(unit or ''))}".strip()
+
+
+def fill(text: str, ctx: Context, state: State) -> str:
+    """Replace {placeholders} with the council's details, the theme and earlier answers."""
+    values = _values(ctx, state)
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or "", text)
+
+
+def _values(ctx: Context, state: State) -> dict[str, str]:
+    values = {
+        "council.name": ctx.pack.identity.name,
+        "council.area": ctx.pack.local_area.description,
+    }
+    values |= {path: display(value) for path, value in state.answers.items()}
+    values["opportunity.value"] = money(state.answers.get("opportunity.value"))
+    values |= {f"commitment.{name}": display(value) for name, value in state.draft.items()}
+    themes = ctx.loop_themes
+    if 0 <= state.theme_index < len(themes):
+        theme = themes[state.theme_index]
+        values |= {
+            "theme.title": theme.title,
+            "theme.description": theme.description.strip(),
+            "theme.example": theme.measures[0].examples[0] if theme.measures else "",
+            "theme.number": str(state.theme_index + 1),
+            "theme.count": str(len(themes)),
+        }
+    if state.suggestions:
+        values["suggestion.title"] = state.suggestions[0]["title"]
+    return values
+
+
+def choices(step: Step, state: State) -> tuple[Choice, ...]:
+    """The options of a choice step: fixed ones, or the measures suggested for an idea."""
+    if step.answer.options_from == "suggestions":
+        suggested = tuple(Choice(s["measure_id"], s["title"]) for s in state.suggestions)
+        return (*suggested, OWN_WORDS, RETRY)
+    return tuple(Choice(o.value, o.label, o.hint) for o in step.answer.options)
+
+
+def current_prompt(ctx: Context, state: State) -> Prompt:
+    """The prompt for where the conversation is now."""
+    if state.confirming_restart:
+        options = (Choice("yes", "Yes, start again"), Choice("no", "No, carry on"))
+        return Prompt("start-again", _stage(ctx, state), RESTART_TEXT, "choice", options)
+    if state.step is None:
+        return Prompt(None, ctx.flow.stages[-1].id, DONE_TEXT, "end")
+    step = ctx.flow.steps[state.step]
+    text = step.prompt
+    if step.answer.options_from and not state.suggestions and step.no_options_prompt:
+        text = step.no_options_prompt
+    kind = step.answer.type
+    return Prompt(
+        state.step,
+        step.stage,
+        fill(text, ctx, state),
+        kind,
+        choices(step, state) if kind == "choice" else (),
+        fill(step.hint, ctx, state) if step.hint else None,
+        fill(step.example, ctx, state) if step.example else None,
+        state.error,
+        step.skippable,
+        _current_value(step, state),
+        _theme_id(ctx, state) if step.loop else None,
+    )
+
+
+def _theme_id(ctx: Context, state: State) -> str | None:
+    themes = ctx.loop_themes
+    return themes[state.theme_index].id if 0 <= state.theme_index < len(themes) else None
+
+
+def _current_value(step: Step, state: State) -> str | None:
+    if not step.save:
+        return None
+    value = state.value(step.save)
+    if value is None:
+        return None
+    return value if isinstance(value, str) else display(value)
+
+
+def _stage(ctx: Context, state: State) -> str:
+    if state.step is None:
+        return ctx.flow.stages[-1].id
+    return ctx.flow.steps[state.step].stage

@@ -1,0 +1,88 @@
+"""A conversation's state, as plain data that round-trips through JSON."""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Enough to undo a whole conversation; each entry holds only what one answer changed.
+MAX_TRAIL = 400
+
+
+@dataclass
+class State:
+    """Where a conversation is, and everything the supplier has told the assistant."""
+
+    step: str | None
+    answers: dict[str, Any] = field(default_factory=dict)
+    prefill: dict[str, Any] = field(default_factory=dict)
+    theme_index: int = -1
+    draft: dict[str, Any] = field(default_factory=dict)
+    commitments: list[dict[str, Any]] = field(default_factory=list)
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
+    trail: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    return_to: str | None = None
+    changing: str | None = None
+    confirming_restart: bool = False
+    turns: int = 0
+
+    @property
+    def done(self) -> bool:
+        """True once the supplier has finished the flow."""
+        return self.step is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The state as JSON-ready data."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "State":
+        """A state from `to_dict` output (unknown keys are ignored, so old rows still load)."""
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        return cls(**known)
+
+    def value(self, path: str) -> Any:
+        """A saved answer: 'organisation.name', or 'commitment.quantity' from the draft."""
+        root, _, name = path.partition(".")
+        if root == "commitment":
+            return self.draft.get(name)
+        return self.answers.get(path)
+
+    def remember(self, cursor_step: str) -> dict[str, Any]:
+        """Start an undo entry for an answer given at `cursor_step`."""
+        entry = {
+            "step": cursor_step,
+            "theme_index": self.theme_index,
+            "answers": {},
+            "draft": dict(self.draft),
+            "commitments": len(self.commitments),
+            "suggestions": list(self.suggestions),
+        }
+        self.trail = [*self.trail, entry][-MAX_TRAIL:]
+        return entry
+
+    def set_value(self, path: str, value: Any, entry: dict[str, Any]) -> None:
+        """Save an answer, noting the old value in the undo entry."""
+        root, _, name = path.partition(".")
+        if root == "commitment":
+            self.draft[name] = value
+            return
+        entry["answers"].setdefault(path, self.answers.get(path))
+        self.answers[path] = value
+
+    def undo(self) -> bool:
+        """Put back the state from before the last answer; False if there is nothing to undo."""
+        if not self.trail:
+            return False
+        entry = self.trail.pop()
+        for path, old in entry["answers"].items():
+            if old is None:
+                self.answers.pop(path, None)
+            else:
+                self.answers[path] = old
+        self.step = entry["step"]
+        self.theme_index = entry["theme_index"]
+        self.draft = dict(entry["draft"])
+        self.commitments = self.commitments[: entry["commitments"]]
+        self.suggestions = list(entry["suggestions"])
+        self.error = None
+        return True

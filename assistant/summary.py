@@ -1,0 +1,115 @@
+"""The offer as it stands, from a conversation's state: for 'check your offer' and the API."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.prompts import amount, display, money
+from assistant.state import State
+from knowledge.packs import CouncilPack
+
+ORGANISATION_ROWS = [
+    ("organisation.name", "Name"),
+    ("organisation.type", "Kind of organisation"),
+    ("organisation.size", "People working for you"),
+    ("organisation.postcode", "Postcode"),
+    ("organisation.activity", "What you do"),
+]
+CONTRACT_ROWS = [
+    ("opportunity.title", "Contract"),
+    ("opportunity.contract_type", "Kind of contract"),
+    ("opportunity.value", "Value"),
+    ("opportunity.duration", "Length"),
+]
+VALUE_ROWS = [
+    ("value.beneficiaries", "Who you help"),
+    ("value.outcomes", "The difference you make"),
+    ("value.evidence", "How you know"),
+]
+CLASSIFICATIONS = {
+    "additional": "Extra, for this contract",
+    "core": "Part of the service itself",
+    "organisation-wide": "Something we do anyway",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a summary list: a label and a value."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A summary list with a heading, and the stage to go back to for changes."""
+
+    title: str
+    stage: str
+    rows: list[Row]
+
+
+def _rows(state: State, spec: list[tuple[str, str]]) -> list[Row]:
+    rows = []
+    for path, label in spec:
+        value = state.answers.get(path)
+        text = money(value) if path == "opportunity.value" else display(value)
+        rows.append(Row(label, text or "Not given"))
+    return rows
+
+
+def commitment_rows(commitment: dict[str, Any]) -> list[Row]:
+    """A commitment's details as summary rows."""
+    return [
+        Row("How much", amount(commitment.get("quantity"), commitment.get("unit"))),
+        Row("By when", display(commitment.get("timescale")) or "Not given"),
+        Row("How", display(commitment.get("delivery")) or "Not given"),
+        Row("Who benefits", display(commitment.get("beneficiaries")) or "Not given"),
+        Row("Partners", display(commitment.get("partners")) or "None"),
+        Row("Evidence", display(commitment.get("evidence_plan")) or "Not given"),
+        Row("Kind", CLASSIFICATIONS.get(str(commitment.get("classification")), "Not given")),
+    ]
+
+
+def summary_sections(state: State, pack: CouncilPack) -> list[Section]:
+    """The offer in sections: about you, the contract, commitments by theme, and your value."""
+    sections = [
+        Section("About you", "about-you", _rows(state, ORGANISATION_ROWS)),
+        Section("The contract", "opportunity", _rows(state, CONTRACT_ROWS)),
+    ]
+    for theme in pack.themes:
+        mine = [c for c in state.commitments if c.get("theme_id") == theme.id]
+        if mine:
+            rows = [Row(c["title"], _one_line(c)) for c in mine]
+            sections.append(Section(theme.title, "themes", rows))
+    sections.append(Section("What you already do", "value", _rows(state, VALUE_ROWS)))
+    return sections
+
+
+def _one_line(commitment: dict[str, Any]) -> str:
+    parts = [
+        amount(commitment.get("quantity"), commitment.get("unit")),
+        display(commitment.get("timescale")),
+        f"evidence: {display(commitment.get('evidence_plan'))}",
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+def offer_document(state: State, pack: CouncilPack) -> dict[str, Any]:
+    """The offer as JSON-ready data: supplier, opportunity, commitments and intrinsic value."""
+
+    def group(prefix: str) -> dict[str, Any]:
+        return {
+            path.removeprefix(prefix): value
+            for path, value in state.answers.items()
+            if path.startswith(prefix)
+        }
+
+    return {
+        "council": pack.id,
+        "supplier": group("organisation."),
+        "opportunity": group("opportunity."),
+        "commitments": state.commitments,
+        "intrinsic_value": group("value."),
+        "complete": state.done,
+    }

@@ -1,0 +1,93 @@
+"""What the engine works with and gives back: its context, messages, the prompt and a turn."""
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from assistant.flow import Flow
+from assistant.state import State
+from knowledge.matcher import SearchResult
+from knowledge.packs import CouncilPack, Theme
+from knowledge.suggest import Suggestion
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the engine needs besides the state: the flow, the council, the knowledge."""
+
+    flow: Flow
+    pack: CouncilPack
+    search: Callable[[str], SearchResult]
+    suggest: Callable[[str], list[Suggestion]]
+    today: date
+    themes: tuple[Theme, ...] = ()
+
+    @property
+    def loop_themes(self) -> tuple[Theme, ...]:
+        """The themes the conversation goes through: the opportunity's, or all the council's."""
+        return self.themes or tuple(self.pack.themes)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat message. `kind` is 'prompt', 'say', 'answer' (from the knowledge base) or
+    'problem' (an answer that could not be used); `entry` links a knowledge-base answer."""
+
+    role: str
+    text: str
+    kind: str = "say"
+    entry: dict[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, without empty fields."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option of a choice prompt."""
+
+    value: str
+    label: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the supplier is being asked now, and how to answer it."""
+
+    step: str | None
+    stage: str
+    text: str
+    type: str
+    options: tuple[Choice, ...] = ()
+    hint: str | None = None
+    example: str | None = None
+    error: str | None = None
+    skippable: bool = False
+    value: str | None = None
+    theme: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API's prompt object: type, text, and options when there is a choice."""
+        data: dict[str, Any] = {"type": self.type, "text": self.text, "step": self.step}
+        if self.options:
+            data["options"] = [asdict(option) for option in self.options]
+        for name in ("hint", "example", "error"):
+            if getattr(self, name):
+                data[name] = getattr(self, name)
+        data["skippable"] = self.skippable
+        data["theme"] = self.theme
+        return data
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The result of one exchange: the new state, new messages, the next prompt, and events
+    for the web layer (for example a question the knowledge base could not answer)."""
+
+    state: State
+    messages: list[Message]
+    prompt: Prompt
+    events: list[dict[str, str]] = field(default_factory=list)

@@ -1,0 +1,223 @@
+"""Suppliers' conversations: state, access tokens, return codes and the message log.
+
+Tokens and return codes are random and stored only as SHA-256 hashes, so a copy of the
+database does not let anyone into a supplier's conversation.
+"""
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+# No 0/O or 1/I, so a code can be read aloud or copied from paper.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+class TurnConflict(Exception):
+    """Another turn was saved first (for example a double-clicked button); nothing was written."""
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A conversation row, with its state decoded."""
+
+    id: str
+    council_id: str
+    opportunity: str | None
+    state: dict[str, Any]
+    stage: str
+    done: bool
+    turns: int
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    """One message of the transcript."""
+
+    turn: int
+    role: str
+    kind: str
+    text: str
+    entry_id: str | None
+    entry_title: str | None
+
+
+@dataclass(frozen=True)
+class NewConversation:
+    """A created conversation and the secrets shown once to its owner."""
+
+    id: str
+    token: str
+    return_code: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    """A return code as stored: capitals, without spaces or dashes."""
+    return "".join(c for c in code.upper() if c.isalnum())
+
+
+def _new_code() -> str:
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{code[:4]}-{code[4:]}"
+
+
+def create_conversation(
+    db: Database,
+    *,
+    council_id: str,
+    opportunity: str | None,
+    state: dict[str, Any],
+    stage: str,
+    messages: list[dict[str, Any]],
+) -> NewConversation:
+    """Store a new conversation with its first messages; return its id, token and code."""
+    conversation_id = secrets.token_urlsafe(12)
+    token, code, now = secrets.token_urlsafe(32), _new_code(), _now()
+    with db.atomic():
+        db["conversations"].insert(
+            {
+                "id": conversation_id,
+                "council_id": council_id,
+                "opportunity": opportunity,
+                "state": json.dumps(state),
+                "stage": stage,
+                "done": 0,
+                "turns": 0,
+                "return_code_hash": _hash(normalise_code(code)),
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        db["conversation_tokens"].insert(
+            {"token_hash": _hash(token), "conversation_id": conversation_id, "created_at": now}
+        )
+        _insert_messages(db, conversation_id, 0, messages, now)
+    return NewConversation(conversation_id, token, code)
+
+
+def _insert_messages(
+    db: Database, conversation_id: str, turn: int, messages: list[dict[str, Any]], now: str
+) -> None:
+    db["conversation_messages"].insert_all(
+        {
+            "conversation_id": conversation_id,
+            "turn": turn,
+            "role": m["role"],
+            "kind": m.get("kind", "say"),
+            "text": m["text"],
+            "entry_id": (m.get("entry") or {}).get("id"),
+            "entry_title": (m.get("entry") or {}).get("title"),
+            "created_at": now,
+        }
+        for m in messages
+    )
+
+
+def save_turn(
+    db: Database,
+    conversation: Conversation,
+    *,
+    state: dict[str, Any],
+    stage: str,
+    done: bool,
+    messages: list[dict[str, Any]],
+) -> None:
+    """Write the supplier's message, the replies and the new state in one transaction.
+
+    Raises TurnConflict if another turn was saved since `conversation` was read.
+    """
+    now = _now()
+    turn = conversation.turns + 1
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE conversations SET state = ?, stage = ?, done = ?, turns = ?, updated_at = ? "
+            "WHERE id = ? AND turns = ?",
+            [json.dumps(state), stage, int(done), turn, now, conversation.id, conversation.turns],
+        )
+        if cursor.rowcount != 1:
+            raise TurnConflict(conversation.id)
+        _insert_messages(db, conversation.id, turn, messages, now)
+
+
+def _row_to_conversation(row: dict[str, Any]) -> Conversation:
+    return Conversation(
+        id=row["id"],
+        council_id=row["council_id"],
+        opportunity=row["opportunity"],
+        state=json.loads(row["state"]),
+        stage=row["stage"],
+        done=bool(row["done"]),
+        turns=row["turns"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def conversation_for_token(db: Database, token: str) -> Conversation | None:
+    """The conversation this token opens, or None."""
+    rows = list(
+        db.query(
+            "SELECT c.* FROM conversation_tokens t "
+            "JOIN conversations c ON c.id = t.conversation_id WHERE t.token_hash = ?",
+            [_hash(token)],
+        )
+    )
+    return _row_to_conversation(rows[0]) if rows else None
+
+
+def conversation_with_token(db: Database, conversation_id: str, token: str) -> Conversation | None:
+    """The conversation, only if the token belongs to it."""
+    found = conversation_for_token(db, token)
+    return found if found and secrets.compare_digest(found.id, conversation_id) else None
+
+
+def open_with_return_code(db: Database, code: str) -> str | None:
+    """A new token for the conversation with this return code (one device each), or None."""
+    rows = list(
+        db.query(
+            "SELECT id FROM conversations WHERE return_code_hash = ?",
+            [_hash(normalise_code(code))],
+        )
+    )
+    if not rows:
+        return None
+    token = secrets.token_urlsafe(32)
+    db["conversation_tokens"].insert(
+        {"token_hash": _hash(token), "conversation_id": rows[0]["id"], "created_at": _now()}
+    )
+    return token
+
+
+def new_return_code(db: Database, conversation_id: str) -> str:
+    """Replace the conversation's return code (the old one stops working) and return it."""
+    code = _new_code()
+    db.execute(
+        "UPDATE conversations SET return_code_hash = ? WHERE id = ?",
+        [_hash(normalise_code(code)), conversation_id],
+    )
+    return code
+
+
+def transcript(db: Database, conversation_id: str) -> list[StoredMessage]:
+    """Every message of the conversation, oldest first."""
+    rows = db.query(
+        "SELECT turn, role, kind, text, entry_id, entry_title FROM conversation_messages "
+        "WHERE conversation_id = ? ORDER BY id",
+        [conversation_id],
+    )
+    return [StoredMessage(**row) for row in rows]

@@ -1,0 +1,25 @@
+"""The engine's context for a council, built once per test session from the real content."""
+
+from datetime import date
+from functools import cache
+
+from assistant.flow import load_flows
+from assistant.turns import Context
+from knowledge.packs import COUNCILS_DIR
+from knowledge.service import KnowledgeService
+
+TODAY = date(2026, 11, 22)
+
+
+@cache
+def context(council_id: str) -> Context:
+    """The real flow, pack and knowledge base of a council, with a fixed date."""
+    knowledge = KnowledgeService.load()
+    flow = load_flows(COUNCILS_DIR, [council_id])[council_id]
+    return Context(
+        flow=flow,
+        pack=knowledge.library.packs[council_id],
+        search=lambda text: knowledge.search(text, council_id),
+        suggest=lambda text: knowledge.suggest(text, council_id),
+        today=TODAY,
+    )

@@ -1,0 +1,131 @@
+"""The conversation API: create, talk, read back, with token auth and JSON errors."""
+
+import pytest
+
+from tests.conversation_driver import Supplier, drive
+
+
+def create(client, **body):
+    response = client.post("/api/v1/conversations", json=body)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def say(client, conversation, text):
+    return client.post(
+        f"/api/v1/conversations/{conversation['id']}/messages",
+        json={"text": text},
+        headers=auth(conversation["token"]),
+    )
+
+
+def test_creating_a_conversation_returns_a_token_and_the_first_prompt(client):
+    body = create(client)
+    assert len(body["token"]) >= 40 and len(body["id"]) >= 16
+    assert body["prompt"]["step"] == "org-name" and body["prompt"]["type"] == "text"
+    assert body["messages"][-1] == {
+        "role": "assistant",
+        "text": body["prompt"]["text"],
+        "kind": "prompt",
+    }
+
+
+def test_a_whole_conversation_through_the_api_gives_an_offer(client):
+    conversation = create(client, council="suffolk")
+
+    def send(text):
+        response = say(client, conversation, text)
+        assert response.status_code == 200, response.json
+        return response.json["prompt"]
+
+    drive(conversation["prompt"], send, Supplier("sme", "suffolk"))
+    offer = client.get(
+        f"/api/v1/conversations/{conversation['id']}/offer", headers=auth(conversation["token"])
+    ).json
+    assert offer["complete"] and offer["council"] == "suffolk"
+    assert offer["supplier"]["name"] == "Hartley Building Services Ltd"
+    assert len({c["theme_id"] for c in offer["commitments"]}) >= 3
+
+
+def test_the_transcript_holds_every_message_in_order(client):
+    conversation = create(client)
+    say(client, conversation, "Riverside Kitchen")
+    say(client, conversation, "what does additional mean?")
+    body = client.get(
+        f"/api/v1/conversations/{conversation['id']}", headers=auth(conversation["token"])
+    ).json
+    users = [m["text"] for m in body["messages"] if m["role"] == "user"]
+    assert users == ["Riverside Kitchen", "what does additional mean?"]
+    assert any(m["kind"] == "answer" and m["entry"]["id"] for m in body["messages"])
+    assert body["state"]["answers"]["organisation.name"] == "Riverside Kitchen"
+    assert body["turns"] == 2 and body["prompt"]["step"] == "org-type"
+
+
+def test_an_invalid_answer_gets_the_steps_message_and_the_same_prompt(client):
+    conversation = create(client)
+    say(client, conversation, "Riverside Kitchen")
+    body = say(client, conversation, "a purple one").json
+    assert body["prompt"]["step"] == "org-type"
+    assert body["prompt"]["error"].startswith("Choose one of the options")
+    assert body["messages"][0]["kind"] == "problem"
+
+
+@pytest.mark.parametrize(
+    ("headers", "status", "code"),
+    [
+        ({}, 401, "unauthorised"),
+        ({"Authorization": "Basic abc"}, 401, "unauthorised"),
+        ({"Authorization": "Bearer not-the-token"}, 404, "not_found"),
+    ],
+)
+def test_the_token_is_required(client, headers, status, code):
+    conversation = create(client)
+    for path in ("", "/offer"):
+        response = client.get(f"/api/v1/conversations/{conversation['id']}{path}", headers=headers)
+        assert response.status_code == status and response.json["error"]["code"] == code
+
+
+def test_one_suppliers_token_does_not_open_another_conversation(client):
+    mine, theirs = create(client), create(client)
+    response = client.get(f"/api/v1/conversations/{theirs['id']}", headers=auth(mine["token"]))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "field"),
+    [
+        ({"text": 12}, 422, "text"),
+        ({}, 422, "text"),
+        ({"text": "x" * 5001}, 422, "text"),
+        ([1, 2], 400, None),
+    ],
+)
+def test_bad_message_bodies_get_json_errors(client, body, status, field):
+    conversation = create(client)
+    response = client.post(
+        f"/api/v1/conversations/{conversation['id']}/messages",
+        json=body,
+        headers=auth(conversation["token"]),
+    )
+    assert response.status_code == status
+    assert response.json["error"].get("field") == field
+
+
+def test_malformed_json_is_a_400(client):
+    response = client.post(
+        "/api/v1/conversations", data="{not json", content_type="application/json"
+    )
+    assert response.status_code == 400 and response.json["error"]["code"] == "invalid_json"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [({"council": "atlantis"}, "council"), ({"opportunity": "NOPE"}, "opportunity")],
+)
+def test_unknown_council_or_opportunity_is_a_422(client, body, field):
+    response = client.post("/api/v1/conversations", json=body)
+    assert response.status_code == 422 and response.json["error"]["field"] == field

@@ -1,0 +1,144 @@
+"""The JSON API for conversations: create one, post messages, read the transcript and the offer.
+
+Authentication is the conversation's token as a Bearer header, so these routes need no CSRF
+token (no cookie is involved). Documented in web/openapi.yaml.
+"""
+
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request
+
+from assistant.engine import MAX_INPUT
+from assistant.state import State
+from assistant.summary import offer_document
+from store import conversations as store
+from store.conversations import Conversation, TurnConflict
+from web import chat
+from web.api import api_error
+from web.db import get_db
+
+bp = Blueprint("api_conversations", __name__, url_prefix="/api/v1")
+
+
+def _body() -> tuple[dict[str, Any] | None, tuple | None]:
+    """The JSON object in the request body ({} when empty), or an error response."""
+    if not request.get_data():
+        return {}, None
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return None, api_error(400, "invalid_json", "The request body must be a JSON object.")
+    return body, None
+
+
+def _authorised(conversation_id: str) -> tuple[Conversation | None, tuple | None]:
+    """The conversation if the Bearer token opens it; otherwise a 401 or 404 response."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        error = api_error(401, "unauthorised", "Send the conversation's token: Bearer <token>.")
+        error[0].headers["WWW-Authenticate"] = "Bearer"
+        return None, error
+    found = store.conversation_with_token(get_db(), conversation_id, token.strip())
+    if found is None:
+        return None, api_error(404, "not_found", "There is no conversation with that id and token.")
+    return found, None
+
+
+def _messages(messages: list) -> list[dict[str, Any]]:
+    return [m.to_dict() for m in messages]
+
+
+@bp.post("/conversations")
+def create_conversation():
+    """Start a conversation for a council (the default if none is given)."""
+    body, error = _body()
+    if error:
+        return error
+    council_id = body.get("council", current_app.config["DEFAULT_COUNCIL"])
+    if not isinstance(council_id, str) or council_id not in current_app.extensions["councils"]:
+        return api_error(422, "unknown_council", "There is no council with that id.", "council")
+    opportunity = body.get("opportunity")
+    if opportunity is not None:
+        message = "There is no opportunity with that share code."
+        return api_error(422, "unknown_opportunity", message, "opportunity")
+    created, turn = chat.begin(council_id)
+    payload = {
+        "id": created.id,
+        "token": created.token,
+        "return_code": created.return_code,
+        "messages": _messages(turn.messages),
+        "prompt": turn.prompt.to_dict(),
+    }
+    return jsonify(payload), 201
+
+
+@bp.post("/conversations/<conversation_id>/messages")
+def post_message(conversation_id: str):
+    """Send one message; get the replies and the next prompt."""
+    found, error = _authorised(conversation_id)
+    if error:
+        return error
+    body, error = _body()
+    if error:
+        return error
+    text = body.get("text")
+    if not isinstance(text, str):
+        return api_error(422, "invalid_field", "Send the message as a string in 'text'.", "text")
+    if len(text) > MAX_INPUT:
+        message = f"The message must be {MAX_INPUT:,} characters or fewer."
+        return api_error(422, "too_long", message, "text")
+    try:
+        turn = chat.take_turn(found, text)
+    except TurnConflict:
+        message = "Another message was saved at the same time. Get the conversation and try again."
+        return api_error(409, "conflict", message)
+    return jsonify(
+        {
+            "messages": _messages(turn.messages),
+            "prompt": turn.prompt.to_dict(),
+            "stage": turn.prompt.stage,
+            "done": turn.state.done,
+        }
+    )
+
+
+@bp.get("/conversations/<conversation_id>")
+def get_conversation(conversation_id: str):
+    """The whole transcript and the state."""
+    found, error = _authorised(conversation_id)
+    if error:
+        return error
+    turn = chat.current_turn(found)
+    state: State = turn.state
+    return jsonify(
+        {
+            "id": found.id,
+            "council": found.council_id,
+            "stage": turn.prompt.stage,
+            "done": state.done,
+            "turns": found.turns,
+            "created_at": found.created_at,
+            "updated_at": found.updated_at,
+            "messages": [
+                {"turn": m.turn, "role": m.role, "kind": m.kind, "text": m.text}
+                | ({"entry": {"id": m.entry_id, "title": m.entry_title}} if m.entry_id else {})
+                for m in store.transcript(get_db(), found.id)
+            ],
+            "prompt": turn.prompt.to_dict(),
+            "state": {
+                "step": state.step,
+                "answers": state.answers,
+                "commitments": state.commitments,
+                "draft": state.draft,
+            },
+        }
+    )
+
+
+@bp.get("/conversations/<conversation_id>/offer")
+def get_offer(conversation_id: str):
+    """The offer as it stands."""
+    found, error = _authorised(conversation_id)
+    if error:
+        return error
+    pack = current_app.extensions["councils"][found.council_id]
+    return jsonify(offer_document(State.from_dict(found.state), pack))

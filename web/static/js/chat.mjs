@@ -1,0 +1,82 @@
+// Progressive enhancement of the chat page: send each form without a full page reload.
+// Without JavaScript every form still works: it posts, and the server redirects back.
+import { initAll } from "/static/govuk/govuk-frontend.min.js";
+
+const REGIONS = ["progress", "prompt-area", "summary-area", "save"];
+
+function replaceRegions(doc) {
+  for (const id of REGIONS) {
+    const fresh = doc.getElementById(id);
+    const old = document.getElementById(id);
+    if (fresh && old) {
+      old.replaceWith(document.importNode(fresh, true));
+      initAll({ scope: document.getElementById(id) });
+    }
+  }
+  const summary = document.querySelector(".govuk-error-summary");
+  const freshSummary = doc.querySelector(".govuk-error-summary");
+  const errorArea = summary ? summary.closest(".govuk-grid-row") : null;
+  if (errorArea) errorArea.remove();
+  if (freshSummary) {
+    const row = document.importNode(freshSummary.closest(".govuk-grid-row"), true);
+    document.querySelector("main").prepend(row);
+    return row.querySelector(".govuk-error-summary");
+  }
+  return null;
+}
+
+function appendMessages(doc) {
+  const log = document.getElementById("transcript");
+  const fresh = doc.getElementById("transcript");
+  if (!log || !fresh) return;
+  const have = log.children.length;
+  for (const item of Array.from(fresh.children).slice(have)) {
+    log.appendChild(document.importNode(item, true));
+  }
+}
+
+function focusPrompt(errorSummary) {
+  if (errorSummary) {
+    errorSummary.setAttribute("tabindex", "-1");
+    errorSummary.focus();
+    return;
+  }
+  const target = document.querySelector("#prompt input:not([type=hidden]), #prompt textarea")
+    || document.getElementById("text");
+  if (target) target.focus();
+}
+
+async function send(form, submitter) {
+  const body = new FormData(form);
+  if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+  const buttons = form.querySelectorAll("button");
+  buttons.forEach((button) => { button.disabled = true; });
+  try {
+    const response = await fetch(form.action, {
+      method: "POST",
+      body,
+      credentials: "same-origin",
+      headers: { Accept: "text/html" },
+    });
+    if (!response.ok || !response.redirected) throw new Error(`status ${response.status}`);
+    const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+    appendMessages(doc);
+    const errorSummary = replaceRegions(doc);
+    document.title = doc.title;
+    history.replaceState(null, "", response.url);
+    focusPrompt(errorSummary);
+  } catch {
+    buttons.forEach((button) => { button.disabled = false; });
+    HTMLFormElement.prototype.submit.call(form);
+  }
+}
+
+const chat = document.querySelector("[data-chat]");
+if (chat) {
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-chat-form")) return;
+    event.preventDefault();
+    send(form, event.submitter);
+  });
+}
