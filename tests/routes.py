@@ -25,11 +25,14 @@ def post_routes(app: Flask) -> list[str]:
 
 
 def routes_with_parameters(app: Flask) -> list[str]:
-    """Routes that need example values before a structural test can visit them."""
+    """HTML pages that need example values before a structural test can visit them."""
     return sorted(
         rule.rule
         for rule in app.url_map.iter_rules()
-        if rule.arguments and rule.endpoint not in FILE_ENDPOINTS
+        if rule.arguments
+        and "GET" in rule.methods
+        and rule.endpoint not in FILE_ENDPOINTS
+        and not rule.rule.startswith("/api/")
     )
 
 

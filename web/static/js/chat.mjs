@@ -26,8 +26,8 @@ function replaceRegions(doc) {
 }
 
 function appendMessages(doc) {
-  const log = document.getElementById("transcript");
-  const fresh = doc.getElementById("transcript");
+  const log = document.querySelector("#transcript ol");
+  const fresh = doc.querySelector("#transcript ol");
   if (!log || !fresh) return;
   const have = log.children.length;
   for (const item of Array.from(fresh.children).slice(have)) {

@@ -1,0 +1,169 @@
+"""A whole conversation in Chromium, with JavaScript off (plain form posts) and on (no reloads),
+checked with axe-core along the way."""
+
+import re
+
+import pytest
+
+from tests.conversation_driver import Supplier
+
+NARROW = {"width": 320, "height": 640}
+SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+
+
+class WithoutScripts:
+    """axe needs JavaScript to run, so a page seen without JavaScript is scanned in a second
+    tab that loads the same URL (same cookies) with every <script> removed from the HTML."""
+
+    def __init__(self, page, scan):
+        self.page, self.scan = page, scan
+
+    def __call__(self, _page, label: str) -> list[dict]:
+        context = self.page.context.browser.new_context(
+            storage_state=self.page.context.storage_state()
+        )
+        tab = context.new_page()
+
+        def strip_scripts(route):
+            response = route.fetch()
+            body = SCRIPT.sub("", response.text())
+            route.fulfill(response=response, body=body)
+
+        tab.route(self.page.url.split("#")[0], strip_scripts)
+        tab.goto(self.page.url.split("#")[0])
+        assert tab.locator("script").count() == 0
+        try:
+            return self.scan(tab, label)
+        finally:
+            context.close()
+
+
+def prompt_info(page) -> dict:
+    prompt = page.locator("#prompt")
+    return {
+        "type": prompt.get_attribute("data-type"),
+        "step": prompt.get_attribute("data-step"),
+        "theme": prompt.get_attribute("data-theme") or None,
+    }
+
+
+def radio_for(page, answer: str):
+    """The radio a person would click for this answer, if there is one."""
+    radios = page.locator("#prompt input[type=radio]")
+    if answer.isdigit() and 0 < int(answer) <= radios.count():
+        return radios.nth(int(answer) - 1)
+    for index in range(radios.count()):
+        radio = radios.nth(index)
+        label = page.locator(f"label[for='{radio.get_attribute('id')}']").inner_text()
+        if label.strip().lower() == answer.strip().lower():
+            return radio
+    return None
+
+
+class Person:
+    """Uses the chat page as a person would: click radios, type answers, ask questions."""
+
+    def __init__(self, page, javascript: bool):
+        self.page = page
+        self.javascript = javascript
+
+    def submit(self, click) -> None:
+        if not self.javascript:
+            with self.page.expect_navigation():
+                click()
+            return
+        before = self.page.locator("#transcript li").count()
+        click()
+        self.page.wait_for_function(
+            "n => document.querySelectorAll('#transcript li').length > n", arg=before
+        )
+
+    def answer(self, text: str) -> None:
+        kind = prompt_info(self.page)["type"]
+        radio = radio_for(self.page, text) if kind == "choice" else None
+        if radio is not None:
+            radio.check()
+            self.submit(lambda: self.page.click("#prompt button:has-text('Continue')"))
+        elif kind in ("choice", "end") or text.endswith("?") or text in ("back", "help"):
+            self.page.fill(".app-chat__ask input[name=text]", text)
+            self.submit(lambda: self.page.click(".app-chat__ask button"))
+        else:
+            self.page.fill("#text", text)
+            self.submit(lambda: self.page.click("#prompt button:has-text('Continue')"))
+
+
+def start(page, live_server) -> None:
+    page.goto(f"{live_server}/assistant/")
+    with page.expect_navigation():
+        page.click("button:has-text('Start now')")
+
+
+def converse(page, live_server, scan, javascript: bool) -> None:
+    label = "JS on" if javascript else "JS off"
+    start(page, live_server)
+    assert scan(page, f"/assistant/c/<token> first question ({label})") == []
+    person, supplier = Person(page, javascript), Supplier("charity", "tower-hamlets")
+    person.answer("Riverside Community Kitchen")
+    person.answer("not an option at all")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert scan(page, f"/assistant/c/<token> with an error ({label})") == []
+    for _ in range(120):
+        info = prompt_info(page)
+        if info["type"] == "end":
+            break
+        if info["step"] == "check-offer":
+            assert scan(page, f"/assistant/c/<token> check your offer ({label})") == []
+        person.answer(supplier.reply_to(info))
+    assert prompt_info(page)["type"] == "end"
+    assert page.locator("#summary-area h3").count() >= 5
+    assert scan(page, f"/assistant/c/<token> finished ({label})") == []
+
+
+def test_whole_conversation_without_javascript(browser, live_server, scan):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    converse(page, live_server, WithoutScripts(page, scan), javascript=False)
+    context.close()
+
+
+def test_whole_conversation_with_javascript_never_reloads(page, live_server, scan):
+    start(page, live_server)
+    assert scan(page, "/assistant/c/<token> first question (JS on)") == []
+    page.evaluate("window.__sameDocument = true")
+    person = Person(page, javascript=True)
+    person.answer("Riverside Community Kitchen")
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.evaluate("document.activeElement.name") == "text"
+    assert page.locator("#transcript[aria-live=polite]").count() == 1
+    page.goto(page.url)  # Start the full run from a fresh load of the same conversation.
+    converse_from_second_question(page, scan)
+
+
+def converse_from_second_question(page, scan) -> None:
+    person, supplier = Person(page, javascript=True), Supplier("charity", "tower-hamlets")
+    supplier.reply_to({"step": "org-name"})
+    page.evaluate("window.__sameDocument = true")
+    person.answer("not an option at all")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    assert scan(page, "/assistant/c/<token> with an error (JS on)") == []
+    for _ in range(120):
+        info = prompt_info(page)
+        if info["type"] == "end":
+            break
+        if info["step"] == "check-offer":
+            assert scan(page, "/assistant/c/<token> check your offer (JS on)") == []
+        person.answer(supplier.reply_to(info))
+    assert prompt_info(page)["type"] == "end"
+    assert page.evaluate("window.__sameDocument") is True
+    assert scan(page, "/assistant/c/<token> finished (JS on)") == []
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_chat_page_fits_a_320px_screen(browser, live_server, javascript):
+    context = browser.new_context(java_script_enabled=javascript, viewport=NARROW)
+    page = context.new_page()
+    start(page, live_server)
+    Person(page, javascript).answer("Riverside Community Kitchen with a long name")
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    context.close()

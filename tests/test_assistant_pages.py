@@ -1,0 +1,182 @@
+"""The chat pages: start, answer, ask, see errors, come back with a link or a code."""
+
+import re
+
+import pytest
+
+from tests.conversation_driver import Supplier, drive
+from tests.pages import csrf_token, error_summary_links, heading, parse, title
+
+
+class Chat:
+    """A supplier using the chat pages with plain form posts, as a browser without JavaScript."""
+
+    def __init__(self, client):
+        self.client = client
+        start = parse(client.get("/assistant/"))
+        response = client.post("/assistant/", data={"csrf_token": csrf_token(start)})
+        assert response.status_code == 303
+        self.url = response.headers["Location"]
+        self.soup = parse(client.get(self.url))
+
+    @property
+    def token(self) -> str:
+        return self.url.rsplit("/", 1)[-1]
+
+    def say(self, text: str):
+        response = self.client.post(
+            self.url, data={"csrf_token": csrf_token(self.soup), "text": text}
+        )
+        assert response.status_code == 303
+        assert response.headers["Location"].endswith(f"{self.url}#prompt")
+        self.soup = parse(self.client.get(self.url))
+        return self.soup
+
+    def prompt_label(self) -> str:
+        label = self.soup.select_one("#prompt legend, #prompt label")
+        return label.get_text(" ", strip=True)
+
+
+@pytest.fixture
+def chat(client):
+    return Chat(client)
+
+
+def test_start_page_explains_and_starts_with_a_post(client):
+    soup = parse(client.get("/assistant/"))
+    assert heading(soup) == "Start your social value offer"
+    form = soup.select_one("form[method=post]")
+    assert form.select_one("input[name=csrf_token]") and form.select_one("button")
+
+
+def test_starting_opens_a_private_conversation_at_an_unguessable_address(client, chat):
+    assert re.fullmatch(r"/assistant/c/[A-Za-z0-9_-]{43}", chat.url)
+    assert "organisation called" in chat.prompt_label()
+    response = client.get(chat.url)
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "noindex" in response.headers["X-Robots-Tag"]
+
+
+def test_the_return_code_is_shown_once(client, chat):
+    code = chat.soup.select_one(".app-return-code").get_text(strip=True)
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}", code)
+    assert parse(client.get(chat.url)).select_one(".app-return-code") is None
+
+
+def test_an_answer_moves_on_and_is_kept_in_the_transcript(chat):
+    soup = chat.say("Riverside Kitchen")
+    assert "What kind of organisation is Riverside Kitchen?" in chat.prompt_label()
+    said = [m.get_text(" ", strip=True) for m in soup.select(".app-chat__message--user")]
+    assert said == ["You Riverside Kitchen"]
+    assert soup.select("#prompt input[type=radio]")
+
+
+def test_a_wrong_answer_shows_the_error_summary_linked_to_the_answer(chat):
+    chat.say("Riverside Kitchen")
+    soup = chat.say("a purple one")
+    assert title(soup).startswith("Error: ")
+    links = error_summary_links(soup)
+    assert links == [('Choose one of the options, for example "a charity or CIO"', "#text")]
+    assert soup.select_one("#text")
+    assert soup.select_one("#prompt .govuk-error-message")
+
+
+def test_a_question_is_answered_with_a_link_and_the_prompt_stays(chat):
+    chat.say("Riverside Kitchen")
+    soup = chat.say("what does additional mean?")
+    answer = soup.select(".app-chat__message--assistant")[-2]
+    assert answer.select_one("a[href^='/help/answers/']")
+    assert "What kind of organisation" in chat.prompt_label()
+
+
+def test_html_in_an_answer_is_shown_as_text(chat):
+    soup = chat.say("<script>alert('x')</script><b>Bold</b> Ltd")
+    said = soup.select(".app-chat__message--user")[-1]
+    assert said.select_one("script") is None and said.select_one("b") is None
+    assert "<script>" in said.get_text()
+
+
+def test_posting_without_a_csrf_token_is_refused(client, chat):
+    response = client.post(chat.url, data={"text": "Riverside"})
+    assert response.status_code == 400
+    assert heading(parse(response, 400)) == "Your form has expired"
+
+
+def test_an_unknown_token_is_not_found(client):
+    assert client.get("/assistant/c/" + "A" * 43).status_code == 404
+
+
+def test_the_return_code_opens_the_conversation_on_another_device(app, chat):
+    code = chat.soup.select_one(".app-return-code").get_text(strip=True)
+    chat.say("Riverside Kitchen")
+    other = app.test_client()
+    form = parse(other.get("/assistant/return"))
+    response = other.post(
+        "/assistant/return", data={"csrf_token": csrf_token(form), "code": code.lower()}
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] != chat.url
+    soup = parse(other.get(response.headers["Location"]))
+    assert (
+        "What kind of organisation is Riverside Kitchen?" in soup.select_one("#prompt legend").text
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("", "Enter your return code"),
+        ("ABC", "Enter the 8-character return code, like ABCD-2345"),
+        ("ZZZZ-ZZZZ", "We could not find an offer with that code. Check it and try again"),
+    ],
+)
+def test_a_wrong_return_code_gets_a_clear_error(client, code, message):
+    form = parse(client.get("/assistant/return"))
+    response = client.post("/assistant/return", data={"csrf_token": csrf_token(form), "code": code})
+    soup = parse(response, 400)
+    assert error_summary_links(soup) == [(message, "#code")]
+
+
+def test_a_new_return_code_replaces_the_old_one(client, chat):
+    old = chat.soup.select_one(".app-return-code").get_text(strip=True)
+    save_form = chat.soup.select_one("#save form")
+    response = client.post(save_form["action"], data={"csrf_token": csrf_token(chat.soup)})
+    new = parse(client.get(chat.url)).select_one(".app-return-code").get_text(strip=True)
+    assert response.status_code == 303 and new != old
+    form = parse(client.get("/assistant/return"))
+    refused = client.post("/assistant/return", data={"csrf_token": csrf_token(form), "code": old})
+    assert refused.status_code == 400
+
+
+def test_commands_are_offered_as_buttons(chat):
+    chat.say("Riverside Kitchen")
+    values = [b["value"] for b in chat.soup.select("button[name=text]")]
+    assert values == ["back", "help"]
+    chat.say("back")
+    assert "organisation called" in chat.prompt_label()
+
+
+def test_a_whole_conversation_through_the_pages_ends_at_check_your_offer(chat):
+    def send(text):
+        soup = chat.say(text)
+        prompt = soup.select_one("#prompt")
+        return {
+            "type": prompt["data-type"],
+            "step": prompt.get("data-step"),
+            "theme": prompt.get("data-theme"),
+        }
+
+    first = chat.soup.select_one("#prompt")
+    drive(
+        {"type": first["data-type"], "step": first["data-step"], "theme": None},
+        send,
+        Supplier("charity", "tower-hamlets"),
+    )
+    assert heading(chat.soup) == "Your social value offer"
+    sections = [h.get_text(strip=True) for h in chat.soup.select("#summary-area h3")]
+    assert sections[:2] == ["About you", "The contract"] and "What you already do" in sections
+    assert len(sections) >= 5
+    changes = chat.soup.select("#summary-area input[name=text]")
+    assert "change about you" in [c["value"] for c in changes]
+    chat.say("change about you")
+    assert "organisation called" in chat.prompt_label()
