@@ -1,5 +1,6 @@
 """Reading a typed answer as a value of the step's answer type, or saying what is wrong."""
 
+import calendar
 import math
 import re
 from dataclasses import dataclass
@@ -186,7 +187,10 @@ def _months_until(text: str, today: date) -> float | None:
         year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
         if month is None or year is None:
             return None
-        target = _safe_date(year, month, 28)
+        # "By March 2027" means by the end of March.
+        target = _safe_date(
+            year, month, calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 1
+        )
     if target is None:
         return None
     return (target - today).days / _DAYS_PER["month"]

@@ -1,0 +1,104 @@
+"""Reading typed answers: numbers, money, timescales, postcodes, yes/no and choices."""
+
+from datetime import date
+
+import pytest
+
+from assistant.answers import (
+    parse_choice,
+    parse_number,
+    parse_postcode,
+    parse_timescale,
+    parse_yes_no,
+)
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("£40,000", 40000), ("40k", 40000), ("£1.2 million", 1_200_000), ("250000", 250000)],
+)
+def test_money(text, value):
+    assert parse_number(text, 1, 1e10, money=True).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("", "required"), ("lots", "invalid"), ("0", "too_small"), ("1e400", "invalid")],
+)
+def test_money_problems(text, problem):
+    assert parse_number(text, 1, 1e10, money=True).problem == problem
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"), [("2.5", "whole_number"), ("9" * 400, "too_big"), ("-3", "too_small")]
+)
+def test_whole_number_problems(text, problem):
+    assert parse_number(text, 1, 1_000_000).problem == problem
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("6 months", 6.0),
+        ("within two years", 24.0),
+        ("a year", 12.0),
+        ("by March 2027", 4.2),
+        ("31/03/2027", 4.2),
+        ("over the whole contract", None),
+    ],
+)
+def test_timescales(text, months):
+    assert parse_timescale(text, TODAY).value["months"] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("soon", "invalid"),
+        ("by March 2020", "in_the_past"),
+        ("50 years", "too_far"),
+        ("31/02/2027", "invalid"),
+    ],
+)
+def test_timescale_problems(text, problem):
+    assert parse_timescale(text, TODAY).problem == problem
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("e1 6an", "E1 6AN"), ("E16AN", "E1 6AN"), ("ip14", "IP14"), ("B66 2AA", "B66 2AA")],
+)
+def test_postcodes(text, value):
+    assert parse_postcode(text).value == value
+
+
+@pytest.mark.parametrize("text", ["12345", "not a postcode", "E1 6A"])
+def test_bad_postcodes(text):
+    assert parse_postcode(text).problem == "invalid"
+
+
+@pytest.mark.parametrize(("text", "value"), [("Yes", True), ("nope", False), ("yes please", True)])
+def test_yes_no(text, value):
+    assert parse_yes_no(text).value is value
+
+
+OPTIONS = [("charity", "A charity or CIO"), ("sme", "A small or medium-sized business")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("charity", "charity"),
+        ("2", "sme"),
+        ("a charity or cio", "charity"),
+        ("small or medium sized business", "sme"),
+    ],
+)
+def test_choices_by_value_number_or_label(text, value):
+    assert parse_choice(text, OPTIONS).value == value
+
+
+def test_a_choice_that_matches_nothing_is_invalid():
+    assert parse_choice("a purple one", OPTIONS).problem == "invalid"

@@ -1,0 +1,74 @@
+"""Commands and special cases of the engine: help, back, skip, start again, change, prefill."""
+
+from assistant import engine
+from tests.engine_context import context
+
+CTX = context("tower-hamlets")
+
+
+def play(*texts, prefill=None):
+    turn = engine.start(CTX, prefill)
+    for text in texts:
+        turn = engine.respond(CTX, turn.state, text)
+    return turn
+
+
+ABOUT_YOU = ["Riverside Kitchen", "1", "1", "E1 6AN", "We run a community cafe"]
+
+
+def test_help_explains_and_keeps_the_question():
+    turn = play("help")
+    assert "back" in turn.messages[0].text and turn.prompt.step == "org-name"
+
+
+def test_back_with_nothing_to_undo_says_so():
+    assert play("back").messages[0].text == "There is nothing to go back to yet."
+
+
+def test_a_required_question_cannot_be_skipped():
+    turn = play("skip")
+    assert "cannot be skipped" in turn.messages[0].text and turn.prompt.step == "org-name"
+
+
+def test_start_again_asks_first_and_no_keeps_everything():
+    turn = play("Riverside Kitchen", "start again")
+    assert turn.prompt.step == "start-again" and turn.prompt.type == "choice"
+    kept = engine.respond(CTX, turn.state, "no")
+    assert kept.prompt.step == "org-type" and kept.state.answers["organisation.name"]
+    cleared = engine.respond(CTX, turn.state, "yes")
+    assert cleared.prompt.step == "org-name" and not cleared.state.answers
+
+
+def test_change_returns_to_where_the_supplier_was():
+    turn = play(*ABOUT_YOU, "practice", "services", "change about you")
+    assert turn.prompt.step == "org-name" and turn.prompt.value == "Riverside Kitchen"
+    turn = play(*ABOUT_YOU, "practice", "services", "change about you", *ABOUT_YOU)
+    assert turn.prompt.step == "contract-value"
+
+
+def test_change_to_a_later_section_is_refused():
+    assert play("change the contract").messages[0].text == "We have not reached that part yet."
+
+
+def test_details_from_the_opportunity_are_not_asked_again():
+    prefill = {
+        "opportunity.title": "Meals on wheels",
+        "opportunity.contract_type": "services",
+        "opportunity.value": 40000,
+    }
+    turn = play(*ABOUT_YOU, prefill=prefill)
+    assert turn.prompt.step == "contract-duration"
+
+
+def test_an_idea_matching_no_measure_can_be_kept_in_own_words():
+    turn = play(*ABOUT_YOU, "practice", "services", "40000", "1 year", "yes", "zzzz qqqq xxxx")
+    assert turn.prompt.step == "commitment-measure"
+    assert [o.value for o in turn.prompt.options] == ["own", "retry"]
+    turn = engine.respond(CTX, turn.state, "None of these: keep my own words")
+    assert turn.prompt.step == "commitment-unit"
+
+
+def test_a_number_with_words_gets_the_steps_message():
+    turn = play(*ABOUT_YOU, "practice", "services", "about forty grand")
+    assert turn.prompt.error == "Enter the contract's value in pounds, like £40,000"
+    assert turn.messages[0].text.endswith("For example: £40,000")
