@@ -1,6 +1,25 @@
 """gunicorn settings for `make run`; override the address with SVOA_BIND."""
 
 import os
+import re
+
+from gunicorn.glogging import Logger
+
+# Conversation links carry the supplier's token: keep it out of the access log.
+TOKEN_IN_PATH = re.compile(r"(/assistant/c/)[^/?# ]+")
+
+
+class RedactingLogger(Logger):
+    """gunicorn's logger, with conversation tokens in request paths replaced by '…'."""
+
+    def atoms(self, resp, req, environ, request_time):
+        """The access-log fields, redacted."""
+        atoms = super().atoms(resp, req, environ, request_time)
+        for key in ("r", "U"):
+            if key in atoms:
+                atoms[key] = TOKEN_IN_PATH.sub(r"\1…", atoms[key])
+        return atoms
+
 
 bind = os.environ.get("SVOA_BIND", "127.0.0.1:8000")
 worker_class = "gthread"
@@ -10,3 +29,4 @@ timeout = 30
 graceful_timeout = 10
 accesslog = "-"
 errorlog = "-"
+logger_class = RedactingLogger

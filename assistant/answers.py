@@ -88,7 +88,7 @@ def parse_choice(text: str, options: list[tuple[str, str]]) -> Parsed:
     for value, label in options:
         if cleaned in (value.lower(), label.lower()):
             return Parsed(value)
-    if cleaned.isdigit() and 1 <= int(cleaned) <= len(options):
+    if re.fullmatch(r"[0-9]{1,3}", cleaned) and 1 <= int(cleaned) <= len(options):
         return Parsed(options[int(cleaned) - 1][0])
     labels = [label.lower() for _, label in options]
     match = process.extractOne(cleaned, labels, scorer=fuzz.WRatio, score_cutoff=86)

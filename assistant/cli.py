@@ -13,6 +13,7 @@ from knowledge.packs import COUNCILS_DIR
 def flow_problems(councils_dir: Path = COUNCILS_DIR, default: Path = DEFAULT_FLOW) -> list[str]:
     """Every problem in the default flow and each council's adjusted flow, naming the file."""
     problems: list[str] = []
+    in_default: set[str] = set()
     folders = [None, *sorted(p for p in councils_dir.iterdir() if (p / "council.yaml").exists())]
     for folder in folders:
         override = folder / "flow.yaml" if folder else None
@@ -22,7 +23,12 @@ def flow_problems(councils_dir: Path = COUNCILS_DIR, default: Path = DEFAULT_FLO
         except ContentError as error:
             problems.append(str(error))
             continue
-        problems += [f"{source}: {problem}" for problem in check_flow(flow)]
+        found = set(check_flow(flow))
+        if folder is None:
+            in_default = found
+        else:
+            found -= in_default  # Already reported against the default flow's file.
+        problems += [f"{source}: {problem}" for problem in sorted(found)]
     return sorted(set(problems))
 
 

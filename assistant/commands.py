@@ -7,6 +7,10 @@ from rapidfuzz import fuzz, process
 
 from assistant.flow import Flow
 
+# In free text, "can", "do", "will"... often start a statement ("Can offer 2 placements").
+OPEN_QUESTION_WORDS = frozenset(
+    ["what", "whats", "how", "why", "where", "who", "which", "explain", "define", "meaning"]
+)
 QUESTION_WORDS = frozenset(
     [
         "what",
@@ -42,7 +46,6 @@ _SIMPLE = {
     "skip": "skip",
     "skip this": "skip",
     "skip this one": "skip",
-    "next": "skip",
     "start again": "start-again",
     "start over": "start-again",
     "restart": "start-again",
@@ -76,24 +79,25 @@ def parse_command(text: str, flow: Flow) -> Command | None:
     plain = _plain(text)
     if plain in _SIMPLE:
         return Command(_SIMPLE[plain])
-    match = _CHANGE.match(plain)
-    if match:
-        return Command("change", _stage_named(match.group(1), flow))
     if plain == "change":
         return Command("change", None)
-    return None
+    match = _CHANGE.match(plain)
+    stage = _stage_named(match.group(1), flow) if match else None
+    # "Go to local schools..." is an answer, not a command: only a known section is a change.
+    return Command("change", stage) if stage else None
 
 
 def _stage_named(name: str, flow: Flow) -> str | None:
     names = {stage.title.lower(): stage.id for stage in flow.stages}
     names |= {alias: sid for sid, aliases in STAGE_ALIASES.items() for alias in aliases}
     names |= {stage.id.replace("-", " "): stage.id for stage in flow.stages}
-    match = process.extractOne(name, list(names), scorer=fuzz.WRatio, score_cutoff=80)
+    match = process.extractOne(name, list(names), scorer=fuzz.ratio, score_cutoff=80)
     stage = names[match[0]] if match else None
     return stage if stage in flow.stage_ids() else None
 
 
-def looks_like_question(text: str) -> bool:
-    """A question mark, or a question word first."""
+def looks_like_question(text: str, free_text: bool) -> bool:
+    """A question mark, or a question word first (only open ones in free text)."""
     words = _plain(text).replace("'", "").split()
-    return "?" in text or (bool(words) and words[0] in QUESTION_WORDS)
+    starters = OPEN_QUESTION_WORDS if free_text else QUESTION_WORDS
+    return "?" in text or (bool(words) and words[0] in starters)

@@ -11,6 +11,7 @@ from knowledge.packs import UNIT_LABELS
 
 GENERIC_EVIDENCE = "registers, payroll records, invoices, photos or feedback"
 SMALL_SIZES = {"micro", "small"}
+LONG_CONTRACT_MONTHS = 24
 MAX_SUGGESTIONS = 3
 COMMITMENT_FIELDS = (
     "idea",
@@ -51,6 +52,9 @@ def proportionality(ctx: Context, state: State, _value: Any, entry: dict) -> lis
     band = ctx.pack.band_for(value)
     duration = display(state.answers.get("opportunity.duration")) or "its length"
     text = f"For a {money(value)} contract lasting {duration}: {band.guidance.strip()}"
+    months = (state.answers.get("opportunity.duration") or {}).get("months")
+    if months and months >= LONG_CONTRACT_MONTHS:
+        text += " Over a contract this long, give yearly targets, not one total at the end."
     if state.answers.get("organisation.size") in SMALL_SIZES:
         text += (
             " As a small organisation, you are not expected to match a large firm. "
@@ -121,8 +125,8 @@ def finish_commitment(ctx: Context, state: State, _value: Any, _entry: dict) -> 
 
 
 def _current_theme_id(ctx: Context, state: State) -> str | None:
-    themes = ctx.loop_themes
-    return themes[state.theme_index].id if 0 <= state.theme_index < len(themes) else None
+    theme = ctx.theme_at(state.theme_index)
+    return theme.id if theme else None
 
 
 EFFECTS: dict[str, Effect] = {

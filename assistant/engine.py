@@ -8,7 +8,7 @@ import copy
 import unicodedata
 from typing import Any
 
-from assistant.answers import Parsed
+from assistant.answers import Parsed, parse_choice, parse_yes_no
 from assistant.commands import Command, looks_like_question, parse_command
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
@@ -29,8 +29,9 @@ HELP_TEXT = (
 def start(ctx: Context, prefill: dict[str, Any] | None = None) -> Turn:
     """A new conversation, with any facts already known (for example the opportunity's)."""
     state = State(step=None, answers=dict(prefill or {}), prefill=dict(prefill or {}))
-    _go(ctx, state, ctx.flow.start)
-    return _turn(ctx, state, [], [])
+    out: list[Message] = []
+    _go(ctx, state, ctx.flow.start, out)
+    return _turn(ctx, state, out, [])
 
 
 def respond(ctx: Context, state: State, text: str) -> Turn:
@@ -69,15 +70,17 @@ def _answer_or_question(
     ctx: Context, state: State, text: str, out: list[Message], events: list
 ) -> None:
     if state.step is None:
-        if text:
+        if looks_like_question(text, free_text=False):
             _reply_to_question(ctx, text, out, events, must=True)
+        elif not _reply_to_question(ctx, text, out, events, must=False):
+            out.append(Message("assistant", "Your offer is finished and saved."))
         return
     step = ctx.flow.steps[state.step]
     parsed = parse_answer(ctx, step, state, text)
-    typed_answer = parsed.ok and step.answer.type != "text"
-    if looks_like_question(text) and not typed_answer:
-        has_mark = "?" in text
-        if _reply_to_question(ctx, text, out, events, must=has_mark or not parsed.ok):
+    free_text = step.answer.type == "text"
+    if looks_like_question(text, free_text) and not (parsed.ok and not free_text):
+        must = "?" in text or not parsed.ok
+        if _reply_to_question(ctx, text, out, events, must=must):
             return
     if parsed.ok:
         _apply(ctx, state, step, parsed.value, out)
@@ -119,20 +122,29 @@ def _reply_to_question(
 
 
 def _apply(ctx: Context, state: State, step: Step, value: Any, out: list[Message]) -> None:
-    entry = state.remember(state.step or END)
+    entry = state.remember()
     if step.save:
         state.set_value(step.save, value, entry)
     for effect in step.effects:
         out += EFFECTS[effect](ctx, state, value, entry)
-    _go(ctx, state, step.target_for(value))
+    _go(ctx, state, step.target_for(value), out, entry)
 
 
-def _go(ctx: Context, state: State, target: str) -> None:
-    """Move to `target`, following loops, skipped steps and a pending 'change' return."""
+def _go(
+    ctx: Context, state: State, target: str, out: list[Message] | None = None, entry=None
+) -> None:
+    """Move to `target`, following loops, steps already answered by the opportunity (their
+    effects still happen), and the return from a 'change'."""
     flow, themes = ctx.flow, ctx.loop_themes
+    out = [] if out is None else out
+    entry = {"answers": {}} if entry is None else entry
     for _ in range(len(flow.steps) + len(themes) + 5):
         if target == END:
             state.step, state.return_to, state.changing = None, None, None
+            return
+        if state.changing and state.return_to and _stage_of_target(ctx, target) != state.changing:
+            back_to, state.return_to, state.changing = state.return_to, None, None
+            state.step = None if back_to == END else back_to
             return
         if target.startswith(LOOP_PREFIX):
             loop = flow.loops[target.removeprefix(LOOP_PREFIX)]
@@ -143,10 +155,9 @@ def _go(ctx: Context, state: State, target: str) -> None:
                 state.theme_index, target = -1, loop.then
             continue
         step = flow.steps[target]
-        if state.changing and state.return_to and step.stage != state.changing:
-            target, state.return_to, state.changing = state.return_to, None, None
-            continue
         if step.skip_when_known and step.save in state.prefill:
+            for effect in step.effects:
+                out += EFFECTS[effect](ctx, state, state.value(step.save), entry)
             target = step.default_target()
             continue
         state.step = target
@@ -174,9 +185,9 @@ def _skip(ctx: Context, state: State, out: list[Message]) -> None:
     if step is None or not step.skippable:
         out.append(Message("assistant", "This question cannot be skipped: the offer needs it."))
         return
-    state.remember(state.step or END)
+    entry = state.remember()
     out.append(Message("assistant", "Skipped."))
-    _go(ctx, state, step.default_target())
+    _go(ctx, state, step.default_target(), out, entry)
 
 
 def _change(ctx: Context, state: State, stage: str | None, out: list[Message]) -> None:
@@ -189,17 +200,27 @@ def _change(ctx: Context, state: State, stage: str | None, out: list[Message]) -
     if stages.index(stage) > here:
         out.append(Message("assistant", "We have not reached that part yet."))
         return
-    state.remember(state.step or END)
+    entry = state.remember()
     if stages.index(stage) < here:
         state.changing, state.return_to = stage, state.step or END
     loops = ctx.flow.loops.items()
     loop = next((name for name, lp in loops if ctx.flow.steps[lp.start].stage == stage), None)
-    out.append(Message("assistant", "OK. Your answers so far are kept; change what you need."))
+    text = "OK. Your answers so far are kept; change what you need."
+    if state.draft:
+        state.draft, state.suggestions = {}, []
+        text += ' I set aside the commitment you were writing ("back" brings it back).'
+    out.append(Message("assistant", text))
     if loop:
         state.theme_index = -1
-        _go(ctx, state, LOOP_PREFIX + loop)
+        _go(ctx, state, LOOP_PREFIX + loop, out, entry)
     else:
-        _go(ctx, state, ctx.flow.first_step_of(stage) or END)
+        _go(ctx, state, ctx.flow.first_step_of(stage) or END, out, entry)
+
+
+def _stage_of_target(ctx: Context, target: str) -> str:
+    if target.startswith(LOOP_PREFIX):
+        target = ctx.flow.loops[target.removeprefix(LOOP_PREFIX)].start
+    return ctx.flow.steps[target].stage
 
 
 def _stage_of(ctx: Context, state: State) -> str:
@@ -207,7 +228,8 @@ def _stage_of(ctx: Context, state: State) -> str:
 
 
 def _confirm_restart(ctx: Context, state: State, text: str, out: list[Message]) -> State:
-    if text.strip().lower() in {"yes", "y", "yes, start again"}:
+    options = [(c.value, c.label) for c in current_prompt(ctx, state).options]
+    if parse_choice(text, options).value == "yes" or parse_yes_no(text).value is True:
         fresh = start(ctx, state.prefill).state
         fresh.turns = state.turns
         out.append(Message("assistant", "OK, starting again."))

@@ -11,12 +11,19 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 COUNCIL_FIELDS = frozenset({"council.name", "council.area"})
 # Filled from the current theme, inside a theme loop.
 THEME_FIELDS = frozenset(
-    {"theme.title", "theme.description", "theme.example", "theme.number", "theme.count"}
+    {
+        "theme.title",
+        "theme.description",
+        "theme.example",
+        "theme.number",
+        "theme.count",
+        "theme.offered",
+    }
 )
 # Filled by a step's effects, for the steps after it.
 EFFECT_FIELDS = {
     "proportionality": {"opportunity.guidance"},
-    "suggest-measures": {"suggestion.title", "suggestion.others"},
+    "suggest-measures": {"suggestion.title"},
     "choose-measure": {"commitment.measure_title", "commitment.unit_label", "commitment.evidence"},
     "choose-unit": {"commitment.unit_label"},
     "local-check": {"organisation.local_text"},

@@ -1,5 +1,6 @@
 """Turning the current step into the prompt the supplier sees, with placeholders filled in."""
 
+import re
 from typing import Any
 
 from assistant.flow import Step
@@ -47,7 +48,8 @@ def amount(quantity: Any, unit: Any) -> str:
 def fill(text: str, ctx: Context, state: State) -> str:
     """Replace {placeholders} with the council's details, the theme and earlier answers."""
     values = _values(ctx, state)
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or "", text)
+    filled = PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or "", text)
+    return re.sub(r" {2,}", " ", filled).strip()
 
 
 def _values(ctx: Context, state: State) -> dict[str, str]:
@@ -58,15 +60,16 @@ def _values(ctx: Context, state: State) -> dict[str, str]:
     values |= {path: display(value) for path, value in state.answers.items()}
     values["opportunity.value"] = money(state.answers.get("opportunity.value"))
     values |= {f"commitment.{name}": display(value) for name, value in state.draft.items()}
-    themes = ctx.loop_themes
-    if 0 <= state.theme_index < len(themes):
-        theme = themes[state.theme_index]
+    theme = ctx.theme_at(state.theme_index)
+    if theme:
+        offered = [c["title"] for c in state.commitments if c.get("theme_id") == theme.id]
         values |= {
             "theme.title": theme.title,
             "theme.description": theme.description.strip(),
             "theme.example": theme.measures[0].examples[0] if theme.measures else "",
             "theme.number": str(state.theme_index + 1),
-            "theme.count": str(len(themes)),
+            "theme.count": str(len(ctx.loop_themes)),
+            "theme.offered": f"You have already offered: {'; '.join(offered)}." if offered else "",
         }
     if state.suggestions:
         values["suggestion.title"] = state.suggestions[0]["title"]
@@ -109,8 +112,8 @@ def current_prompt(ctx: Context, state: State) -> Prompt:
 
 
 def _theme_id(ctx: Context, state: State) -> str | None:
-    themes = ctx.loop_themes
-    return themes[state.theme_index].id if 0 <= state.theme_index < len(themes) else None
+    theme = ctx.theme_at(state.theme_index)
+    return theme.id if theme else None
 
 
 def _current_value(step: Step, state: State) -> str | None:

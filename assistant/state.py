@@ -47,11 +47,13 @@ class State:
             return self.draft.get(name)
         return self.answers.get(path)
 
-    def remember(self, cursor_step: str) -> dict[str, Any]:
-        """Start an undo entry for an answer given at `cursor_step`."""
+    def remember(self) -> dict[str, Any]:
+        """Start an undo entry for what is about to change (an answer, a skip, a jump)."""
         entry = {
-            "step": cursor_step,
+            "step": self.step,
             "theme_index": self.theme_index,
+            "changing": self.changing,
+            "return_to": self.return_to,
             "answers": {},
             "draft": dict(self.draft),
             "commitments": len(self.commitments),
@@ -81,6 +83,8 @@ class State:
                 self.answers[path] = old
         self.step = entry["step"]
         self.theme_index = entry["theme_index"]
+        self.changing = entry.get("changing")
+        self.return_to = entry.get("return_to")
         self.draft = dict(entry["draft"])
         self.commitments = self.commitments[: entry["commitments"]]
         self.suggestions = list(entry["suggestions"])

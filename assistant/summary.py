@@ -48,6 +48,11 @@ class Section:
     stage: str
     rows: list[Row]
 
+    @property
+    def change_command(self) -> str:
+        """What the supplier types to change this section."""
+        return f"change {self.stage.replace('-', ' ')}"
+
 
 def _rows(state: State, spec: list[tuple[str, str]]) -> list[Row]:
     rows = []
@@ -99,6 +104,7 @@ def offer_document(state: State, pack: CouncilPack) -> dict[str, Any]:
     """The offer as JSON-ready data: supplier, opportunity, commitments and intrinsic value."""
 
     def group(prefix: str) -> dict[str, Any]:
+        """The answers under one prefix, without it."""
         return {
             path.removeprefix(prefix): value
             for path, value in state.answers.items()

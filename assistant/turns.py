@@ -28,6 +28,11 @@ class Context:
         """The themes the conversation goes through: the opportunity's, or all the council's."""
         return self.themes or tuple(self.pack.themes)
 
+    def theme_at(self, index: int) -> Theme | None:
+        """The theme at a position of the theme loop, or None outside it."""
+        themes = self.loop_themes
+        return themes[index] if 0 <= index < len(themes) else None
+
 
 @dataclass(frozen=True)
 class Message:

@@ -34,7 +34,7 @@ class ReturnCodeForm(FlaskForm):
             Length(
                 min=CODE_LENGTH,
                 max=CODE_LENGTH + 4,
-                message="Enter the 8-character return code, like ABCD-2345",
+                message="Enter the 12-character return code, like ABCD-2345-EFGH",
             ),
         ],
     )

@@ -15,7 +15,8 @@ from sqlite_utils import Database
 
 # No 0/O or 1/I, so a code can be read aloud or copied from paper.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
+# 12 characters from 32 is 60 bits: short enough to write down, far too many to guess.
+CODE_LENGTH = 12
 
 
 class TurnConflict(Exception):
@@ -73,7 +74,7 @@ def normalise_code(code: str) -> str:
 
 def _new_code() -> str:
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return f"{code[:4]}-{code[4:]}"
+    return "-".join(code[i : i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
 def create_conversation(

@@ -129,3 +129,12 @@ def test_malformed_json_is_a_400(client):
 def test_unknown_council_or_opportunity_is_a_422(client, body, field):
     response = client.post("/api/v1/conversations", json=body)
     assert response.status_code == 422 and response.json["error"]["field"] == field
+
+
+def test_a_question_the_knowledge_base_cannot_answer_is_kept_for_staff(client, db):
+    conversation = create(client)
+    body = say(client, conversation, "can you book me a taxi to the meeting?").json
+    assert "passed your question to the council" in body["messages"][0]["text"]
+    assert body["prompt"]["step"] == "org-name"
+    rows = list(db.query("SELECT question, source FROM unanswered_questions"))
+    assert rows == [{"question": "can you book me a taxi to the meeting?", "source": "assistant"}]

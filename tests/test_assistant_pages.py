@@ -59,7 +59,7 @@ def test_starting_opens_a_private_conversation_at_an_unguessable_address(client,
 
 def test_the_return_code_is_shown_once(client, chat):
     code = chat.soup.select_one(".app-return-code").get_text(strip=True)
-    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}", code)
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){2}", code)
     assert parse(client.get(chat.url)).select_one(".app-return-code") is None
 
 
@@ -126,8 +126,8 @@ def test_the_return_code_opens_the_conversation_on_another_device(app, chat):
     ("code", "message"),
     [
         ("", "Enter your return code"),
-        ("ABC", "Enter the 8-character return code, like ABCD-2345"),
-        ("ZZZZ-ZZZZ", "We could not find an offer with that code. Check it and try again"),
+        ("ABC", "Enter the 12-character return code, like ABCD-2345-EFGH"),
+        ("ZZZZ-ZZZZ-ZZZZ", "We could not find an offer with that code. Check it and try again"),
     ],
 )
 def test_a_wrong_return_code_gets_a_clear_error(client, code, message):

@@ -72,3 +72,83 @@ def test_a_number_with_words_gets_the_steps_message():
     turn = play(*ABOUT_YOU, "practice", "services", "about forty grand")
     assert turn.prompt.error == "Enter the contract's value in pounds, like £40,000"
     assert turn.messages[0].text.endswith("For example: £40,000")
+
+
+THEMES_START = [*ABOUT_YOU, "practice", "services", "40000", "1 year"]
+
+
+def test_back_after_changing_a_finished_offer_does_not_break():
+    finished = play(*THEMES_START, "no", "no", "no", "no", "no", "skip", "skip", "skip", "1")
+    assert finished.state.done
+    turn = engine.respond(CTX, finished.state, "change about you")
+    turn = engine.respond(CTX, turn.state, "back")
+    assert turn.state.done and turn.prompt.type == "end"
+
+
+def test_back_after_change_forgets_the_change():
+    turn = play(*ABOUT_YOU, "practice", "services", "change about you", "back")
+    assert turn.prompt.step == "contract-value"
+    assert turn.state.changing is None and turn.state.return_to is None
+
+
+def test_changing_the_contract_during_the_priorities_keeps_the_priority():
+    turn = play(*THEMES_START, "no", "change the contract")
+    assert turn.prompt.step == "contract-title"
+    turn = play(*THEMES_START, "no", "change the contract", "practice", "goods", "50000", "2 years")
+    assert turn.prompt.step == "theme-interest" and turn.prompt.theme == "local-economy"
+
+
+def test_statements_that_start_like_commands_or_questions_are_answers():
+    turn = play(*THEMES_START, "yes", "Go to local schools to give careers talks")
+    assert turn.prompt.step == "commitment-measure"
+    turn = play(*THEMES_START, "yes", "Can offer 2 apprenticeships to local young people")
+    assert turn.prompt.step == "commitment-measure"
+
+
+def test_guidance_is_given_when_the_opportunity_already_gave_the_contract():
+    prefill = {
+        "opportunity.title": "Meals",
+        "opportunity.contract_type": "services",
+        "opportunity.value": 40000,
+        "opportunity.duration": {"text": "2 years", "months": 24.0},
+    }
+    turn = play(*ABOUT_YOU, prefill=prefill)
+    assert turn.prompt.step == "theme-interest"
+    assert any("For a £40,000 contract lasting 2 years" in m.text for m in turn.messages)
+
+
+def test_thanks_after_finishing_is_not_a_question_for_staff():
+    finished = play(*THEMES_START, "no", "no", "no", "no", "no", "skip", "skip", "skip", "1")
+    turn = engine.respond(CTX, finished.state, "thanks, bye")
+    assert turn.events == [] and turn.messages[0].text == "Your offer is finished and saved."
+
+
+def test_start_again_accepts_any_yes():
+    turn = play("Riverside Kitchen", "start again", "Yes please")
+    assert turn.prompt.step == "org-name" and not turn.state.answers
+
+
+def test_a_theme_already_offered_says_so_when_changed():
+    done = play(
+        *THEMES_START,
+        "yes",
+        "work experience placements for young people",
+        "1",
+        "2",
+        "6 months",
+        "our chef will lead it",
+        "young people",
+        "none",
+        "registers",
+        "1",
+        "no",
+        "no",
+        "no",
+        "no",
+        "no",
+        "skip",
+        "skip",
+        "skip",
+        "change priorities",
+    )
+    assert "You have already offered" in done.prompt.text

@@ -18,6 +18,14 @@ from web.api import api_error
 from web.db import get_db
 
 bp = Blueprint("api_conversations", __name__, url_prefix="/api/v1")
+CREATE_FIELDS = {"council", "opportunity"}
+
+
+@bp.after_request
+def _private(response):
+    """Responses carry tokens and a supplier's answers: never cache them."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _body() -> tuple[dict[str, Any] | None, tuple | None]:
@@ -53,6 +61,9 @@ def create_conversation():
     body, error = _body()
     if error:
         return error
+    unknown = sorted(set(body) - CREATE_FIELDS)
+    if unknown:
+        return api_error(422, "unknown_field", f"Unknown field '{unknown[0]}'.", unknown[0])
     council_id = body.get("council", current_app.config["DEFAULT_COUNCIL"])
     if not isinstance(council_id, str) or council_id not in current_app.extensions["councils"]:
         return api_error(422, "unknown_council", "There is no council with that id.", "council")

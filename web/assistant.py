@@ -93,6 +93,7 @@ def conversation(token: str):
         messages=messages,
         sections=summary_sections(turn.state, current_app.extensions["councils"][found.council_id]),
         state=turn.state,
+        show_summary=turn.prompt.stage == "check" or turn.state.done,
         return_code=code["code"] if code and code.get("id") == found.id else None,
     )
 

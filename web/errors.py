@@ -35,7 +35,8 @@ def _unexpected_error(error: Exception):
     if isinstance(error, HTTPException):
         return _http_error(error)
     # Logged with its traceback; the user sees a calm page, never a stack trace.
-    current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+    # The rule, not the path: a supplier's path carries their conversation token.
+    current_app.logger.exception("Unhandled error on %s %s", request.method, request.url_rule)
     if _wants_json():
         return _json_error(500, "internal_error", "Something went wrong on our side.")
     return render_template("errors/500.html", error=InternalServerError()), 500

@@ -2,7 +2,8 @@
 // Without JavaScript every form still works: it posts, and the server redirects back.
 import { initAll } from "/static/govuk/govuk-frontend.min.js";
 
-const REGIONS = ["progress", "prompt-area", "summary-area", "save"];
+// The save-and-return panel is left alone, so it stays open if the supplier opened it.
+const REGIONS = ["progress", "prompt-area", "summary-area"];
 
 function replaceRegions(doc) {
   for (const id of REGIONS) {
@@ -51,24 +52,36 @@ async function send(form, submitter) {
   if (submitter && submitter.name) body.append(submitter.name, submitter.value);
   const buttons = form.querySelectorAll("button");
   buttons.forEach((button) => { button.disabled = true; });
+  let response;
   try {
-    const response = await fetch(form.action, {
+    response = await fetch(form.action, {
       method: "POST",
       body,
       credentials: "same-origin",
       headers: { Accept: "text/html" },
     });
-    if (!response.ok || !response.redirected) throw new Error(`status ${response.status}`);
-    const doc = new DOMParser().parseFromString(await response.text(), "text/html");
-    appendMessages(doc);
-    const errorSummary = replaceRegions(doc);
-    document.title = doc.title;
-    history.replaceState(null, "", response.url);
-    focusPrompt(errorSummary);
   } catch {
+    // Nothing reached the server: send the form the ordinary way, with the same button.
     buttons.forEach((button) => { button.disabled = false; });
-    HTMLFormElement.prototype.submit.call(form);
+    form.setAttribute("data-plain", "");
+    form.requestSubmit(submitter || undefined);
+    return;
   }
+  if (!response.ok || !response.redirected) {
+    // The server answered with something other than the chat (an error page): show it,
+    // as the browser would have without JavaScript.
+    const page = await response.text();
+    document.open();
+    document.write(page);
+    document.close();
+    return;
+  }
+  const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+  appendMessages(doc);
+  const errorSummary = replaceRegions(doc);
+  document.title = doc.title;
+  history.replaceState(null, "", response.url);
+  focusPrompt(errorSummary);
 }
 
 const chat = document.querySelector("[data-chat]");
@@ -76,6 +89,7 @@ if (chat) {
   document.addEventListener("submit", (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-chat-form")) return;
+    if (form.hasAttribute("data-plain")) return;
     event.preventDefault();
     send(form, event.submitter);
   });
