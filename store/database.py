@@ -1,6 +1,7 @@
 """Opening the SQLite database, applying migrations and reporting health."""
 
 import sqlite3
+import time
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -19,10 +20,24 @@ def connect(path: str | Path) -> Database:
     return db
 
 
+def _use_wal(db: Database) -> None:
+    """Switch to WAL. The switch needs a moment alone with the file and does not wait for
+    the busy timeout, so workers starting together retry until it has happened."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            with db.ensure_autocommit_on():
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations under one write lock; return the names applied."""
-    with db.ensure_autocommit_on():
-        db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
     # BEGIN IMMEDIATE makes concurrent workers queue here instead of racing
     # to create the same tables; each migration then runs in a savepoint.
     db.conn.execute("BEGIN IMMEDIATE")

@@ -1,6 +1,7 @@
 """The data layer: migrations, WAL, busy timeout and concurrent start-up."""
 
 import threading
+import traceback
 
 import store
 from store.migrations import migrations
@@ -30,10 +31,10 @@ def test_workers_starting_together_do_not_race_on_migrations(tmp_path):
     def start_worker():
         try:
             store.migrate(store.connect(path))
-        except Exception as error:  # noqa: BLE001 - the test reports any failure
-            errors.append(error)
+        except Exception:  # noqa: BLE001 - the test reports any failure, with where it happened
+            errors.append(traceback.format_exc())
 
-    threads = [threading.Thread(target=start_worker) for _ in range(4)]
+    threads = [threading.Thread(target=start_worker) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
