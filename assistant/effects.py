@@ -4,10 +4,11 @@ to the council's measures, and filing a finished commitment."""
 from collections.abc import Callable
 from typing import Any
 
-from assistant.prompts import amount, display, money
+from assistant.prompts import display, money
 from assistant.state import State
 from assistant.turns import Context, Message
 from knowledge.packs import UNIT_LABELS
+from offer.build import amount
 
 GENERIC_EVIDENCE = "registers, payroll records, invoices, photos or feedback"
 SMALL_SIZES = {"micro", "small"}

@@ -7,7 +7,6 @@ from assistant.flow import Step
 from assistant.flow_check import PLACEHOLDER
 from assistant.state import State
 from assistant.turns import Choice, Context, Prompt
-from knowledge.packs import UNIT_LABELS
 
 DONE_TEXT = (
     'Your offer is saved. You can still ask a question, type "back", '
@@ -34,15 +33,6 @@ def display(value: Any) -> str:
 def money(value: Any) -> str:
     """An amount in pounds, like £40,000."""
     return f"£{display(value)}" if isinstance(value, int | float) else display(value)
-
-
-def amount(quantity: Any, unit: Any) -> str:
-    """A commitment's quantity with its unit: "3 people", "£500", "20%"."""
-    if unit == "gbp":
-        return money(quantity)
-    if unit == "percent":
-        return f"{display(quantity)}%"
-    return f"{display(quantity)} {UNIT_LABELS.get(str(unit), str(unit or ''))}".strip()
 
 
 def fill(text: str, ctx: Context, state: State) -> str:

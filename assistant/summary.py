@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.prompts import amount, display, money
+from assistant.prompts import display, money
 from assistant.state import State
 from knowledge.packs import CouncilPack
+from offer.build import amount
 
 ORGANISATION_ROWS = [
     ("organisation.name", "Name"),
@@ -98,24 +99,3 @@ def _one_line(commitment: dict[str, Any]) -> str:
         f"evidence: {display(commitment.get('evidence_plan'))}",
     ]
     return ", ".join(p for p in parts if p)
-
-
-def offer_document(state: State, pack: CouncilPack) -> dict[str, Any]:
-    """The offer as JSON-ready data: supplier, opportunity, commitments and intrinsic value."""
-
-    def group(prefix: str) -> dict[str, Any]:
-        """The answers under one prefix, without it."""
-        return {
-            path.removeprefix(prefix): value
-            for path, value in state.answers.items()
-            if path.startswith(prefix)
-        }
-
-    return {
-        "council": pack.id,
-        "supplier": group("organisation."),
-        "opportunity": group("opportunity."),
-        "commitments": state.commitments,
-        "intrinsic_value": group("value."),
-        "complete": state.done,
-    }

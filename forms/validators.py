@@ -18,3 +18,22 @@ class EmailAddress:
     def __call__(self, form: Form, field: Field) -> None:
         if field.data and not EMAIL.match(field.data.strip()):
             raise ValidationError(self.message)
+
+
+def strip_whitespace(value: object) -> object:
+    """A filter: text without surrounding spaces (other values unchanged)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class MaxWords:
+    """Check that text is within a word limit, counted as the GOV.UK character count does."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+
+    def __call__(self, form: Form, field: Field) -> None:
+        count = len((field.data or "").split())
+        if count > self.limit:
+            raise ValidationError(
+                f"Your response must be {self.limit:,} words or fewer; it has {count:,}"
+            )

@@ -222,3 +222,27 @@ def transcript(db: Database, conversation_id: str) -> list[StoredMessage]:
         [conversation_id],
     )
     return [StoredMessage(**row) for row in rows]
+
+
+def save_state(db: Database, conversation: Conversation, state: dict[str, Any]) -> None:
+    """Save an edit made outside the chat (the offer pages); TurnConflict if it changed since."""
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE conversations SET state = ?, turns = ?, updated_at = ? "
+            "WHERE id = ? AND turns = ?",
+            [json.dumps(state), conversation.turns + 1, _now()]
+            + [conversation.id, conversation.turns],
+        )
+        if cursor.rowcount != 1:
+            raise TurnConflict(conversation.id)
+
+
+def link_opportunity(db: Database, conversation_id: str, code: str) -> None:
+    """Record which opportunity the conversation is for."""
+    db.execute("UPDATE conversations SET opportunity = ? WHERE id = ?", [code, conversation_id])
+
+
+def conversation_by_id(db: Database, conversation_id: str) -> Conversation:
+    """A conversation by its id (for code that has already checked the token)."""
+    rows = list(db.query("SELECT * FROM conversations WHERE id = ?", [conversation_id]))
+    return _row_to_conversation(rows[0])

@@ -21,6 +21,7 @@ from web import (
     errors,
     help,
     navigation,
+    offers,
     public,
     security,
     staff,
@@ -72,7 +73,7 @@ def create_app(config: dict | None = None) -> Flask:
     cli.init_app(app)
 
     csrf.exempt(api_conversations.bp)  # Bearer tokens, not cookies: CSRF does not apply.
-    blueprints = (public.bp, assistant.bp, help.bp, councils.bp, staff.bp, api.bp)
+    blueprints = (public.bp, assistant.bp, offers.bp, help.bp, councils.bp, staff.bp, api.bp)
     for blueprint in (*blueprints, api_conversations.bp):
         app.register_blueprint(blueprint)
     return app

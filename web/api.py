@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from offer.model import Offer, offer_schema
 from store.questions import MAX_QUESTION_LENGTH
 from web.questions import answer_question
 
@@ -16,8 +17,20 @@ OPENAPI_FILE = Path(__file__).with_name("openapi.yaml")
 
 @cache
 def openapi_document() -> dict:
-    """The OpenAPI description of this API (web/openapi.yaml)."""
-    return yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+    """The OpenAPI description of this API: web/openapi.yaml, with the offer's schema (generated
+    from offer/model.py) added to its components."""
+    document = yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+    schemas = document["components"]["schemas"]
+    offer = Offer.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(offer.pop("$defs"))
+    schemas["Offer"] = offer
+    return document
+
+
+@bp.get("/schema/offer.json")
+def offer_json_schema():
+    """The published, versioned JSON Schema of the structured offer."""
+    return jsonify(offer_schema())
 
 
 @bp.get("/openapi.json")

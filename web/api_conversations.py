@@ -10,9 +10,9 @@ from flask import Blueprint, current_app, jsonify, request
 
 from assistant.engine import MAX_INPUT
 from assistant.state import State
-from assistant.summary import offer_document
 from store import conversations as store
 from store.conversations import Conversation, TurnConflict
+from store.opportunities import get_opportunity
 from web import chat
 from web.api import api_error
 from web.db import get_db
@@ -67,11 +67,14 @@ def create_conversation():
     council_id = body.get("council", current_app.config["DEFAULT_COUNCIL"])
     if not isinstance(council_id, str) or council_id not in current_app.extensions["councils"]:
         return api_error(422, "unknown_council", "There is no council with that id.", "council")
-    opportunity = body.get("opportunity")
-    if opportunity is not None:
-        message = "There is no opportunity with that share code."
-        return api_error(422, "unknown_opportunity", message, "opportunity")
-    created, turn = chat.begin(council_id)
+    opportunity = None
+    if body.get("opportunity") is not None:
+        code = body["opportunity"]
+        opportunity = get_opportunity(get_db(), code) if isinstance(code, str) else None
+        if opportunity is None or opportunity.council_id != council_id:
+            message = "There is no opportunity with that share code for this council."
+            return api_error(422, "unknown_opportunity", message, "opportunity")
+    created, turn = chat.begin(council_id, opportunity)
     payload = {
         "id": created.id,
         "token": created.token,
@@ -151,5 +154,4 @@ def get_offer(conversation_id: str):
     found, error = _authorised(conversation_id)
     if error:
         return error
-    pack = current_app.extensions["councils"][found.council_id]
-    return jsonify(offer_document(State.from_dict(found.state), pack))
+    return jsonify(chat.offer_for(found).model_dump(mode="json"))

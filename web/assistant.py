@@ -21,7 +21,8 @@ from flask import (
 from assistant.summary import summary_sections
 from forms.assistant import MessageForm, ReturnCodeForm, StartForm
 from store import conversations as store
-from store.conversations import Conversation, TurnConflict
+from store.conversations import TurnConflict
+from store.opportunities import get_opportunity
 from web import chat, chat_page
 from web.councils import use_council
 from web.db import get_db
@@ -38,37 +39,45 @@ def _private(response: Response) -> Response:
     return response
 
 
+def _opportunity_from_link():
+    """The opportunity named by a share link (?opportunity=CODE); its council is the page's."""
+    code = request.args.get("opportunity")
+    if not code:
+        return None, use_council(request.args.get("council"))
+    opportunity = get_opportunity(get_db(), code)
+    if opportunity is None:
+        abort(404)
+    return opportunity, use_council(opportunity.council_id)
+
+
 @bp.get("/")
 def start():
     """What the assistant does, and the button that starts a conversation."""
-    council = use_council(request.args.get("council"))
-    return render_template("assistant/start.html", form=StartForm(), council_param=council.id)
+    opportunity, council = _opportunity_from_link()
+    return render_template(
+        "assistant/start.html", form=StartForm(), council_param=council.id, opportunity=opportunity
+    )
 
 
 @bp.post("/")
 def create():
-    """Start a conversation and go to it."""
-    council = use_council(request.args.get("council"))
+    """Start a conversation (for the linked opportunity, if any) and go to it."""
+    opportunity, council = _opportunity_from_link()
     form = StartForm()
     if not form.validate():
-        return render_template("assistant/start.html", form=form, council_param=council.id), 400
-    created, _turn = chat.begin(council.id)
+        page = render_template(
+            "assistant/start.html", form=form, council_param=council.id, opportunity=opportunity
+        )
+        return page, 400
+    created, _turn = chat.begin(council.id, opportunity)
     session["new_return_code"] = {"id": created.id, "code": created.return_code}
     return redirect(url_for(".conversation", token=created.token), code=303)
-
-
-def _conversation(token: str) -> Conversation:
-    found = store.conversation_for_token(get_db(), token)
-    if found is None:
-        abort(404)
-    use_council(found.council_id)
-    return found
 
 
 @bp.get("/c/<token>")
 def conversation(token: str):
     """The chat: the transcript, the current question and, at the end, the offer to check."""
-    found = _conversation(token)
+    found = chat.conversation_or_404(token)
     turn = chat.current_turn(found)
     form = MessageForm(formdata=None)
     if turn.prompt.error:
@@ -101,7 +110,7 @@ def conversation(token: str):
 @bp.post("/c/<token>")
 def message(token: str):
     """Take one message (answer, question or command), save it, and show the chat again."""
-    found = _conversation(token)
+    found = chat.conversation_or_404(token)
     form = MessageForm()
     if not form.validate():
         abort(400)
@@ -114,7 +123,7 @@ def message(token: str):
 @bp.post("/c/<token>/return-code")
 def new_return_code(token: str):
     """Issue a new return code (the old one stops working) and show it once."""
-    found = _conversation(token)
+    found = chat.conversation_or_404(token)
     if not StartForm().validate():
         abort(400)
     code = store.new_return_code(get_db(), found.id)

@@ -1,9 +1,10 @@
 """Running the assistant for the chat pages and the API: the engine, the store and the knowledge
 base joined up. Every turn is saved before anything is sent back."""
 
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, abort, current_app
 
 from assistant import engine
 from assistant.flow import load_flows
@@ -11,9 +12,15 @@ from assistant.prompts import current_prompt
 from assistant.state import State
 from assistant.turns import Context, Turn
 from knowledge.packs import COUNCILS_DIR
+from offer.build import build_offer
+from offer.model import Offer
 from store import conversations as store
+from store import submissions
 from store.conversations import Conversation, NewConversation
+from store.opportunities import Opportunity, get_opportunity
 from store.questions import record_unanswered
+from store.submissions import Submission
+from web.councils import use_council
 from web.db import get_db
 
 
@@ -34,13 +41,13 @@ def context_for(council_id: str) -> Context:
     )
 
 
-def begin(council_id: str, opportunity: str | None = None) -> tuple[NewConversation, Turn]:
-    """Start and store a new conversation."""
-    turn = engine.start(context_for(council_id))
+def begin(council_id: str, opportunity: Opportunity | None = None) -> tuple[NewConversation, Turn]:
+    """Start and store a new conversation (for an opportunity, whose details are then known)."""
+    turn = engine.start(context_for(council_id), prefill_for(opportunity) if opportunity else None)
     created = store.create_conversation(
         get_db(),
         council_id=council_id,
-        opportunity=opportunity,
+        opportunity=opportunity.code if opportunity else None,
         state=turn.state.to_dict(),
         stage=turn.prompt.stage,
         messages=[m.to_dict() for m in turn.messages],
@@ -80,3 +87,61 @@ def current_turn(conversation: Conversation) -> Turn:
     ctx = context_for(conversation.council_id)
     state = State.from_dict(conversation.state)
     return Turn(state, [], current_prompt(ctx, state))
+
+
+def conversation_or_404(token: str) -> Conversation:
+    """The conversation this token opens (its council becomes the page's), or a 404."""
+    found = store.conversation_for_token(get_db(), token)
+    if found is None:
+        abort(404)
+    use_council(found.council_id)
+    return found
+
+
+def opportunity_of(conversation: Conversation) -> Opportunity | None:
+    """The opportunity the conversation is for, if any."""
+    return get_opportunity(get_db(), conversation.opportunity) if conversation.opportunity else None
+
+
+def offer_for(conversation: Conversation) -> Offer:
+    """The structured offer as it stands."""
+    state = State.from_dict(conversation.state)
+    opportunity = opportunity_of(conversation)
+    return build_offer(
+        state.answers,
+        state.commitments,
+        current_app.extensions["councils"][conversation.council_id],
+        opportunity.as_dict() if opportunity else None,
+    )
+
+
+def prefill_for(opportunity: Opportunity) -> dict[str, Any]:
+    """The answers the conversation need not ask, because the opportunity gives them."""
+    answers: dict[str, Any] = {"opportunity.title": opportunity.title}
+    if opportunity.contract_type:
+        answers["opportunity.contract_type"] = opportunity.contract_type
+    if opportunity.value_gbp is not None:
+        answers["opportunity.value"] = opportunity.value_gbp
+    if opportunity.duration_months:
+        months = opportunity.duration_months
+        text = f"{months // 12} years" if months % 12 == 0 and months > 12 else f"{months} months"
+        answers["opportunity.duration"] = {"text": text, "months": float(months)}
+    return answers
+
+
+def now() -> datetime:
+    """The current time (UTC)."""
+    return datetime.now(UTC)
+
+
+def submit(conversation: Conversation, opportunity: Opportunity) -> Submission:
+    """Link the conversation to the opportunity and freeze its offer as a new version."""
+    store.link_opportunity(get_db(), conversation.id, opportunity.code)
+    linked = store.conversation_by_id(get_db(), conversation.id)
+    return submissions.submit(
+        get_db(),
+        conversation_id=conversation.id,
+        opportunity_code=opportunity.code,
+        council_id=opportunity.council_id,
+        offer=offer_for(linked).model_dump(mode="json"),
+    )

@@ -1,0 +1,162 @@
+"""Forms of the offer pages: organisation details, one commitment, the narrative, submitting."""
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    DecimalField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from forms.validators import strip_whitespace
+
+CLASSIFICATION_CHOICES = [
+    ("additional", "Extra, for this contract"),
+    ("core", "Part of the service itself"),
+    ("organisation-wide", "Something we do anyway, across the organisation"),
+]
+ORGANISATION_TYPES = [
+    ("charity", "A charity or CIO"),
+    ("social-enterprise", "A CIC or social enterprise"),
+    ("community-business", "A community business or group"),
+    ("cooperative", "A co-operative"),
+    ("sme", "A small or medium-sized business"),
+    ("large", "A large business (250 staff or more)"),
+]
+SIZES = [
+    ("micro", "Fewer than 10"),
+    ("small", "10 to 49"),
+    ("medium", "50 to 249"),
+    ("large", "250 or more"),
+]
+
+
+def _text(label: str, required: str, limit: int, area: bool = False):
+    field = TextAreaField if area else StringField
+    return field(
+        label,
+        widget=GovTextArea() if area else GovTextInput(),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(message=required),
+            Length(max=limit, message=f"{label} must be {limit:,} characters or fewer"),
+        ],
+    )
+
+
+class OrganisationForm(FlaskForm):
+    """The supplier's organisation."""
+
+    name = _text("Organisation name", "Enter the name of your organisation", 120)
+    type = RadioField(
+        "What kind of organisation is it?",
+        widget=GovRadioInput(),
+        choices=ORGANISATION_TYPES,
+        validators=[InputRequired(message="Choose the kind of organisation you are")],
+    )
+    size = RadioField(
+        "How many people work for it?",
+        widget=GovRadioInput(),
+        choices=SIZES,
+        validators=[InputRequired(message="Choose how many people work for you")],
+    )
+    activity = _text("What your organisation does", "Say what your organisation does", 1000, True)
+    submit = SubmitField("Save", widget=GovSubmitInput())
+
+
+class CommitmentForm(FlaskForm):
+    """One commitment, with every detail the council needs to score and monitor it."""
+
+    measure = SelectField("Council measure", widget=GovSelect(), validators=[Optional()])
+    title = _text("Commitment", "Say what you will do", 200)
+    quantity = DecimalField(
+        "How much",
+        widget=GovTextInput(),
+        places=None,
+        validators=[
+            InputRequired(message="Enter how much you will deliver, as a number, like 3"),
+            NumberRange(min=1, max=1_000_000, message="Enter a number from 1 to 1,000,000"),
+        ],
+    )
+    unit = SelectField(
+        "What you are counting",
+        widget=GovSelect(),
+        validators=[InputRequired(message="Choose what you are counting")],
+    )
+    timescale = _text("By when", 'Enter by when, like "within 6 months" or "March 2027"', 100)
+    delivery = _text("How you will deliver it", "Say how you will deliver it", 600, True)
+    beneficiaries = _text("Who will benefit", "Say who will benefit", 400, True)
+    partners = StringField(
+        "Partners (optional)",
+        widget=GovTextInput(),
+        filters=[strip_whitespace],
+        validators=[
+            Optional(),
+            Length(max=300, message="Partners must be 300 characters or fewer"),
+        ],
+    )
+    evidence = _text("Evidence", "Say how you will show the council it happened", 400, True)
+    classification = RadioField(
+        "Which describes it best?",
+        widget=GovRadioInput(),
+        choices=CLASSIFICATION_CHOICES,
+        validators=[InputRequired(message="Choose which describes the commitment best")],
+    )
+    submit = SubmitField("Save commitment", widget=GovSubmitInput())
+
+
+class ConfirmForm(FlaskForm):
+    """A yes/no confirmation, such as removing a commitment or withdrawing an offer."""
+
+    confirm = RadioField(
+        "Are you sure?",
+        widget=GovRadioInput(),
+        choices=[("yes", "Yes"), ("no", "No")],
+        validators=[InputRequired(message="Choose yes or no")],
+    )
+    submit = SubmitField("Continue", widget=GovSubmitInput())
+
+
+class NarrativeForm(FlaskForm):
+    """The written response, edited by the supplier within the word limit."""
+
+    text = TextAreaField(
+        "Your social value response",
+        widget=GovCharacterCount(),
+        filters=[strip_whitespace],
+        validators=[DataRequired(message="Enter your response, or use the generated one")],
+    )
+    submit = SubmitField("Save text", widget=GovSubmitInput())
+
+
+class SubmitOfferForm(FlaskForm):
+    """Submit the offer to an opportunity."""
+
+    code = StringField(
+        "Opportunity code",
+        widget=GovTextInput(),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(message="Enter the opportunity code from the tender documents"),
+            Length(max=20, message="Enter the 8-character opportunity code, like K7QH2MPX"),
+        ],
+    )
+    declaration = BooleanField(
+        "I confirm that this offer is accurate and that my organisation can deliver it",
+        widget=GovCheckboxInput(),
+        validators=[DataRequired(message="Confirm that the offer is accurate and deliverable")],
+    )
+    submit = SubmitField("Submit offer", widget=GovSubmitInput())

@@ -1,0 +1,1 @@
+"""The structured offer: model and schema, checks, narrative and exports (pure Python)."""

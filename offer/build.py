@@ -1,0 +1,159 @@
+"""Building the structured offer from a conversation's answers and the council's pack."""
+
+from typing import Any
+
+from knowledge.packs import UNIT_LABELS, CouncilPack
+from offer.checks import offer_checks
+from offer.model import (
+    Commitment,
+    IntrinsicValue,
+    Narrative,
+    Offer,
+    Opportunity,
+    Proxy,
+    Supplier,
+    Totals,
+)
+from offer.narrative import all_sentences, fit, words
+
+DEFAULT_WORD_LIMIT = 500
+
+
+def amount(quantity: float | None, unit: str | None) -> str:
+    """A quantity with its unit: "3 people", "£500", "20%"."""
+    if quantity is None:
+        return ""
+    number = f"{quantity:,.0f}" if quantity == int(quantity) else f"{quantity:,.2f}"
+    if unit == "gbp":
+        return f"£{number}"
+    if unit == "percent":
+        return f"{number}%"
+    return f"{number} {UNIT_LABELS.get(unit or '', unit or '')}".strip()
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return value.get("text")
+    return None if value is None else str(value)
+
+
+def _proxy(commitment: dict, pack: CouncilPack) -> Proxy | None:
+    if not pack.procurement.uses_proxy_values or not commitment.get("quantity"):
+        return None
+    measure = next((m for _, m in pack.measures if m.id == commitment.get("measure_id")), None)
+    if measure is None or measure.proxy is None:
+        return None
+    rate = measure.proxy
+    return Proxy(
+        value_gbp=round(rate.value_gbp * float(commitment["quantity"]), 2),
+        rate_gbp=rate.value_gbp,
+        per=rate.per,
+        source=rate.source,
+        year=rate.year,
+    )
+
+
+def commitments_from(state_commitments: list[dict], pack: CouncilPack) -> list[Commitment]:
+    """The conversation's commitments as offer commitments, with theme titles and proxies."""
+    themes = {t.id: t.title for t in pack.themes}
+    result = []
+    for item in state_commitments:
+        timescale = item.get("timescale") or {}
+        result.append(
+            Commitment(
+                id=item["id"],
+                theme_id=item.get("theme_id"),
+                theme_title=themes.get(item.get("theme_id") or ""),
+                measure_id=item.get("measure_id"),
+                title=item.get("title") or item.get("idea") or "Commitment",
+                description=item.get("idea"),
+                quantity=item.get("quantity"),
+                unit=item.get("unit"),
+                unit_label=UNIT_LABELS.get(item.get("unit") or ""),
+                timescale=_text(timescale) or None,
+                timescale_months=timescale.get("months") if isinstance(timescale, dict) else None,
+                milestones=list(item.get("milestones") or []),
+                delivery=item.get("delivery"),
+                beneficiaries=item.get("beneficiaries"),
+                partners=item.get("partners"),
+                evidence=item.get("evidence_plan"),
+                classification=item.get("classification"),
+                proxy=_proxy(item, pack),
+            )
+        )
+    return result
+
+
+def build_offer(
+    answers: dict[str, Any],
+    commitments: list[dict],
+    pack: CouncilPack,
+    opportunity: dict[str, Any] | None = None,
+) -> Offer:
+    """The whole offer: parts, checks, narrative (generated unless edited) and totals."""
+    opportunity = opportunity or {}
+    supplier = Supplier(
+        name=answers.get("organisation.name") or "Your organisation",
+        type=answers.get("organisation.type"),
+        size=answers.get("organisation.size"),
+        postcode=answers.get("organisation.postcode"),
+        local=answers.get("organisation.local"),
+        activity=answers.get("organisation.activity"),
+    )
+    duration = answers.get("opportunity.duration")
+    contract = Opportunity(
+        code=opportunity.get("code"),
+        title=answers.get("opportunity.title"),
+        contract_type=answers.get("opportunity.contract_type"),
+        value_gbp=answers.get("opportunity.value"),
+        duration=_text(duration),
+        duration_months=duration.get("months") if isinstance(duration, dict) else None,
+        word_limit=opportunity.get("word_limit") or DEFAULT_WORD_LIMIT,
+    )
+    offered = commitments_from(commitments, pack)
+    value = IntrinsicValue(
+        beneficiaries=answers.get("value.beneficiaries"),
+        outcomes=answers.get("value.outcomes"),
+        evidence=answers.get("value.evidence"),
+    )
+    return Offer(
+        council=pack.id,
+        supplier=supplier,
+        opportunity=contract,
+        commitments=offered,
+        intrinsic_value=value,
+        narrative=_narrative(answers, supplier, offered, value, pack, contract.word_limit),
+        checks=offer_checks(offered, contract, supplier, pack),
+        totals=_totals(offered, contract, pack),
+    )
+
+
+def _narrative(answers, supplier, offered, value, pack, limit) -> Narrative:
+    edited = answers.get("offer.narrative")
+    if edited:
+        return Narrative(text=edited, words=words(edited), word_limit=limit, edited=True)
+    themes = [(t.id, t.title) for t in pack.themes]
+    known = {theme_id for theme_id, _ in themes}
+    sections = [
+        (title, [(c, amount(c.quantity, c.unit)) for c in offered if c.theme_id == theme_id])
+        for theme_id, title in themes
+    ]
+    others = [(c, amount(c.quantity, c.unit)) for c in offered if c.theme_id not in known]
+    sections.append(("Other commitments", others))
+    text = fit(all_sentences(supplier, [s for s in sections if s[1]], value), limit)
+    return Narrative(text=text, words=words(text), word_limit=limit)
+
+
+def _totals(offered: list[Commitment], contract: Opportunity, pack: CouncilPack) -> Totals:
+    proxies = [c.proxy.value_gbp for c in offered if c.proxy]
+    total = round(sum(proxies), 2) if proxies else None
+    share = None
+    if total is not None and contract.value_gbp:
+        share = round(total / contract.value_gbp, 4)
+    return Totals(
+        commitments=len(offered),
+        themes_covered=len({c.theme_id for c in offered if c.theme_id}),
+        themes_total=len(pack.themes),
+        proxy_total_gbp=total,
+        proxy_share_of_contract=share,
+    )

@@ -1,0 +1,150 @@
+"""The offer in other formats: CSV, plain text, Word (DOCX) and OCDS-aligned JSON."""
+
+import csv
+import io
+from functools import cache
+from pathlib import Path
+
+import yaml
+from docx import Document
+from docx.shared import Pt
+
+from offer.build import amount
+from offer.model import Commitment, Offer
+from offer.narrative import blocks
+
+GOALS_FILE = Path(__file__).with_name("ocds_goals.yaml")
+CSV_COLUMNS = [
+    "id",
+    "theme_id",
+    "theme",
+    "measure_id",
+    "commitment",
+    "quantity",
+    "unit",
+    "timescale",
+    "delivery",
+    "beneficiaries",
+    "partners",
+    "evidence",
+    "classification",
+    "proxy_value_gbp",
+    "proxy_source",
+]
+CLASSIFICATIONS = {
+    "additional": "Extra, for this contract",
+    "core": "Part of the service itself",
+    "organisation-wide": "Across the whole organisation",
+}
+
+
+def to_csv(offer: Offer) -> str:
+    """One row per commitment."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for c in offer.commitments:
+        writer.writerow(
+            {
+                "id": c.id,
+                "theme_id": c.theme_id,
+                "theme": c.theme_title,
+                "measure_id": c.measure_id,
+                "commitment": c.title,
+                "quantity": c.quantity,
+                "unit": c.unit,
+                "timescale": c.timescale,
+                "delivery": c.delivery,
+                "beneficiaries": c.beneficiaries,
+                "partners": c.partners,
+                "evidence": c.evidence,
+                "classification": c.classification,
+                "proxy_value_gbp": c.proxy.value_gbp if c.proxy else None,
+                "proxy_source": c.proxy.source if c.proxy else None,
+            }
+        )
+    return out.getvalue()
+
+
+def commitment_line(c: Commitment) -> str:
+    """A commitment in one line of plain text."""
+    parts = [amount(c.quantity, c.unit), c.timescale or ""]
+    details = ", ".join(p for p in parts if p)
+    return f"{c.title}: {details}" if details else c.title
+
+
+def to_text(offer: Offer) -> str:
+    """The narrative, then the commitments: ready to paste into a tender portal."""
+    lines = [offer.narrative.text, "", "Commitments", ""]
+    lines += [f"{i}. {commitment_line(c)}" for i, c in enumerate(offer.commitments, start=1)]
+    return "\n".join(lines).strip() + "\n"
+
+
+def to_docx(offer: Offer) -> bytes:
+    """A Word document to edit: the narrative and a table of commitments."""
+    document = Document()
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(11)
+    document.add_heading(f"Social value offer: {offer.supplier.name}", level=0)
+    if offer.opportunity.title:
+        document.add_paragraph(f"Contract: {offer.opportunity.title}")
+    for heading, body in blocks(offer.narrative.text):
+        if heading:
+            document.add_heading(heading, level=2)
+        document.add_paragraph(body)
+    document.add_heading("Commitments", level=1)
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, title in zip(
+        table.rows[0].cells, ["Commitment", "How much", "By when", "Evidence", "Kind"], strict=True
+    ):
+        cell.text = title
+    for c in offer.commitments:
+        row = table.add_row().cells
+        row[0].text = c.title
+        row[1].text = amount(c.quantity, c.unit)
+        row[2].text = c.timescale or ""
+        row[3].text = c.evidence or ""
+        row[4].text = CLASSIFICATIONS.get(c.classification or "", "")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@cache
+def _goal_rules() -> list[dict]:
+    return yaml.safe_load(GOALS_FILE.read_text(encoding="utf-8"))
+
+
+def goal_for(c: Commitment) -> str:
+    """The sustainability extension's goal code for a commitment."""
+    for text in (c.measure_id or "", c.theme_id or ""):
+        for rule in _goal_rules():
+            if any(word in text for word in rule["words"]):
+                return rule["goal"]
+    return _goal_rules()[-1]["goal"]
+
+
+def to_ocds(offer: Offer) -> dict:
+    """An OCDS-style fragment: the offer's commitments as sustainability goals of the tender."""
+    return {
+        "extensions": [
+            "https://raw.githubusercontent.com/open-contracting-extensions/"
+            "ocds_sustainability_extension/master/extension.json"
+        ],
+        "tender": {
+            "title": offer.opportunity.title,
+            "id": offer.opportunity.code,
+            "hasSustainability": bool(offer.commitments),
+            "sustainability": [
+                {
+                    "goal": goal_for(c),
+                    "description": commitment_line(c),
+                    "strategies": ["awardCriteria"],
+                }
+                for c in offer.commitments
+            ],
+        },
+        "parties": [{"name": offer.supplier.name, "roles": ["tenderer"]}],
+        "x_socialValueOffer": {"schemaVersion": offer.schema_version, "council": offer.council},
+    }

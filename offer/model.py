@@ -1,0 +1,134 @@
+"""The structured offer: what a supplier sends and a council evaluates. Its JSON Schema is
+generated from these models, versioned, and served at /api/v1/schema/offer.json."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_ID = "https://social-value-offer-assistant.example/schema/offer-1.0.json"
+Classification = Literal["core", "additional", "organisation-wide"]
+
+
+class Part(BaseModel):
+    """Base: unknown fields are refused, so an offer either fits the schema or fails loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Supplier(Part):
+    """The organisation making the offer."""
+
+    name: str = Field(min_length=1, max_length=120)
+    type: str | None = None
+    size: str | None = None
+    postcode: str | None = None
+    local: bool | None = None
+    activity: str | None = None
+
+
+class Opportunity(Part):
+    """The contract the offer is for."""
+
+    code: str | None = None
+    title: str | None = None
+    contract_type: str | None = None
+    value_gbp: float | None = Field(default=None, ge=0)
+    duration: str | None = None
+    duration_months: float | None = None
+    word_limit: int = Field(ge=50, le=5000)
+
+
+class Proxy(Part):
+    """An indicative £ value of a commitment, with where the rate comes from."""
+
+    value_gbp: float = Field(ge=0)
+    rate_gbp: float = Field(gt=0)
+    per: str
+    source: str
+    year: int
+
+
+class Commitment(Part):
+    """One specific promise, tied to a council theme and (usually) one of its measures."""
+
+    id: str
+    theme_id: str | None
+    theme_title: str | None = None
+    measure_id: str | None = None
+    title: str = Field(min_length=1)
+    description: str | None = None
+    quantity: float | None = Field(default=None, ge=0)
+    unit: str | None = None
+    unit_label: str | None = None
+    timescale: str | None = None
+    timescale_months: float | None = None
+    milestones: list[str] = Field(default_factory=list)
+    delivery: str | None = None
+    beneficiaries: str | None = None
+    partners: str | None = None
+    evidence: str | None = None
+    classification: Classification | None = None
+    proxy: Proxy | None = None
+
+
+class IntrinsicValue(Part):
+    """The value of what the organisation already does."""
+
+    beneficiaries: str | None = None
+    outcomes: str | None = None
+    evidence: str | None = None
+
+
+class Check(Part):
+    """One finding of the checks, in plain English, about the offer or one commitment."""
+
+    id: str
+    level: Literal["problem", "advice", "ok"]
+    commitment_id: str | None = None
+    message: str
+
+
+class Narrative(Part):
+    """The written response: generated from the commitments, or edited by the supplier."""
+
+    text: str
+    words: int = Field(ge=0)
+    word_limit: int
+    edited: bool = False
+
+
+class Totals(Part):
+    """Counts, and the optional proxy total (never the headline)."""
+
+    commitments: int = Field(ge=0)
+    themes_covered: int = Field(ge=0)
+    themes_total: int = Field(ge=0)
+    proxy_total_gbp: float | None = None
+    proxy_share_of_contract: float | None = None
+
+
+class Offer(Part):
+    """A whole structured offer."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    council: str
+    supplier: Supplier
+    opportunity: Opportunity
+    commitments: list[Commitment]
+    intrinsic_value: IntrinsicValue
+    narrative: Narrative
+    checks: list[Check]
+    totals: Totals
+
+
+def offer_schema() -> dict:
+    """The published JSON Schema of the offer."""
+    schema = Offer.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Social value offer",
+        "version": SCHEMA_VERSION,
+        **schema,
+    }

@@ -1,0 +1,95 @@
+"""Opportunities: the contracts offers are made for, each with a short share code."""
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from store.conversations import CODE_ALPHABET
+
+SHARE_CODE_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """A contract open for offers."""
+
+    code: str
+    council_id: str
+    title: str
+    reference: str | None
+    description: str | None
+    contract_type: str | None
+    value_gbp: float | None
+    duration_months: int | None
+    weighting_percent: float | None
+    word_limit: int
+    closes_at: str
+    themes: list[str]
+    practice: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for the offer builder."""
+        return {"code": self.code, "word_limit": self.word_limit, "title": self.title}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_share_code() -> str:
+    """A code that is easy to read aloud: no 0/O or 1/I."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(SHARE_CODE_LENGTH))
+
+
+def create_opportunity(
+    db: Database, *, council_id: str, title: str, closes_at: str, **fields: Any
+) -> str:
+    """Store an opportunity; return its share code."""
+    code = fields.pop("code", None) or new_share_code()
+    db["opportunities"].insert(
+        {
+            "code": code,
+            "council_id": council_id,
+            "title": title,
+            "reference": fields.get("reference"),
+            "description": fields.get("description"),
+            "contract_type": fields.get("contract_type"),
+            "value_gbp": fields.get("value_gbp"),
+            "duration_months": fields.get("duration_months"),
+            "weighting_percent": fields.get("weighting_percent"),
+            "word_limit": fields.get("word_limit", 500),
+            "closes_at": closes_at,
+            "themes": json.dumps(fields.get("themes") or []),
+            "practice": int(bool(fields.get("practice"))),
+            "created_at": _now(),
+        }
+    )
+    return code
+
+
+def get_opportunity(db: Database, code: str) -> Opportunity | None:
+    """The opportunity with this share code (any case, spaces ignored), or None."""
+    clean = "".join(code.split()).upper()
+    rows = list(db.query("SELECT * FROM opportunities WHERE code = ?", [clean]))
+    if not rows:
+        return None
+    row = rows[0]
+    return Opportunity(
+        code=row["code"],
+        council_id=row["council_id"],
+        title=row["title"],
+        reference=row["reference"],
+        description=row["description"],
+        contract_type=row["contract_type"],
+        value_gbp=row["value_gbp"],
+        duration_months=row["duration_months"],
+        weighting_percent=row["weighting_percent"],
+        word_limit=row["word_limit"],
+        closes_at=row["closes_at"],
+        themes=json.loads(row["themes"] or "[]"),
+        practice=bool(row["practice"]),
+    )

@@ -1,0 +1,113 @@
+"""Submitted offers: frozen versions with reference numbers, replaced or withdrawn, never edited."""
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A frozen, submitted version of an offer."""
+
+    reference: str
+    conversation_id: str
+    opportunity_code: str
+    council_id: str
+    version: int
+    offer: dict[str, Any]
+    status: str  # "submitted", "replaced" or "withdrawn"
+    submitted_at: str
+    ended_at: str | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _row(row: dict[str, Any]) -> Submission:
+    return Submission(
+        reference=row["reference"],
+        conversation_id=row["conversation_id"],
+        opportunity_code=row["opportunity_code"],
+        council_id=row["council_id"],
+        version=row["version"],
+        offer=json.loads(row["offer"]),
+        status=row["status"],
+        submitted_at=row["submitted_at"],
+        ended_at=row["ended_at"],
+    )
+
+
+def submit(
+    db: Database, *, conversation_id: str, opportunity_code: str, council_id: str, offer: dict
+) -> Submission:
+    """Freeze this offer as the supplier's current submission; an earlier one is replaced."""
+    now = _now()
+    with db.atomic():
+        previous = list(
+            db.query(
+                "SELECT COALESCE(MAX(version), 0) AS v FROM submissions "
+                "WHERE conversation_id = ? AND opportunity_code = ?",
+                [conversation_id, opportunity_code],
+            )
+        )[0]["v"]
+        db.execute(
+            "UPDATE submissions SET status = 'replaced', ended_at = ? WHERE conversation_id = ? "
+            "AND opportunity_code = ? AND status = 'submitted'",
+            [now, conversation_id, opportunity_code],
+        )
+        row_id = (
+            db["submissions"]
+            .insert(
+                {
+                    "reference": f"pending-{conversation_id}-{previous + 1}",
+                    "conversation_id": conversation_id,
+                    "opportunity_code": opportunity_code,
+                    "council_id": council_id,
+                    "version": previous + 1,
+                    "offer": json.dumps(offer),
+                    "status": "submitted",
+                    "submitted_at": now,
+                }
+            )
+            .last_pk
+        )
+        reference = f"SV-{now[:4]}-{row_id:06d}"
+        db.execute("UPDATE submissions SET reference = ? WHERE id = ?", [reference, row_id])
+    return get_submission(db, reference)
+
+
+def get_submission(db: Database, reference: str) -> Submission | None:
+    """A submission by its reference number."""
+    rows = list(db.query("SELECT * FROM submissions WHERE reference = ?", [reference]))
+    return _row(rows[0]) if rows else None
+
+
+def submissions_for_conversation(db: Database, conversation_id: str) -> list[Submission]:
+    """Every version this supplier has submitted, newest first."""
+    rows = db.query(
+        "SELECT * FROM submissions WHERE conversation_id = ? ORDER BY id DESC", [conversation_id]
+    )
+    return [_row(row) for row in rows]
+
+
+def withdraw(db: Database, reference: str) -> None:
+    """Withdraw a current submission (its frozen offer is kept, marked withdrawn)."""
+    db.execute(
+        "UPDATE submissions SET status = 'withdrawn', ended_at = ? "
+        "WHERE reference = ? AND status = 'submitted'",
+        [_now(), reference],
+    )
+
+
+def current_submissions(db: Database, opportunity_code: str) -> list[Submission]:
+    """What staff see: the submitted (not replaced or withdrawn) offers for an opportunity."""
+    rows = db.query(
+        "SELECT * FROM submissions WHERE opportunity_code = ? AND status = 'submitted' "
+        "ORDER BY submitted_at",
+        [opportunity_code],
+    )
+    return [_row(row) for row in rows]

@@ -1,0 +1,274 @@
+"""The supplier's offer pages: check it, edit it, fit the text, download it, submit it."""
+
+import json
+from datetime import datetime
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+
+from assistant.state import State
+from forms.offer import (
+    CommitmentForm,
+    ConfirmForm,
+    NarrativeForm,
+    OrganisationForm,
+    SubmitOfferForm,
+)
+from forms.validators import MaxWords
+from knowledge.packs import UNIT_LABELS
+from offer import edits
+from offer.exports import to_csv, to_docx, to_ocds, to_text
+from offer.narrative import blocks
+from offer.submission import closing_text, submission_problem
+from store import conversations as store
+from store import submissions
+from store.conversations import Conversation, TurnConflict
+from store.opportunities import get_opportunity
+from web import chat, offer_page
+from web.db import get_db
+from web.offer_documents import offer_pdf
+
+bp = Blueprint("offers", __name__, url_prefix="/assistant/c/<token>/offer")
+EXPORTS = {
+    "docx": to_docx,
+    "txt": to_text,
+    "csv": to_csv,
+    "json": lambda offer: json.dumps(offer.model_dump(mode="json"), indent=2, ensure_ascii=False),
+    "ocds.json": lambda offer: json.dumps(to_ocds(offer), indent=2, ensure_ascii=False),
+}
+MIME = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain; charset=utf-8",
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "ocds.json": "application/json",
+}
+
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    """An offer is private to its supplier: never cache it, never index it."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _pack(conversation: Conversation):
+    return current_app.extensions["councils"][conversation.council_id]
+
+
+def _save(conversation: Conversation, state: State) -> None:
+    try:
+        store.save_state(get_db(), conversation, state.to_dict())
+    except TurnConflict:
+        abort(409)
+
+
+def _back(token: str, anchor: str | None = None):
+    return redirect(url_for(".offer", token=token, _anchor=anchor), code=303)
+
+
+@bp.get("")
+def offer(token: str):
+    """Check your offer: every part, the checks beside it, the text, downloads and submitting."""
+    conversation = chat.conversation_or_404(token)
+    built = chat.offer_for(conversation)
+    show_proxies = _pack(conversation).procurement.uses_proxy_values
+    return render_template(
+        "offers/offer.html",
+        token=token,
+        offer=built,
+        organisation_rows=offer_page.organisation_rows(built),
+        contract_rows=offer_page.contract_rows(built),
+        cards=offer_page.commitment_cards(built, show_proxies),
+        offer_checks=offer_page.offer_wide_checks(built),
+        problems=offer_page.problem_count(built),
+        show_proxies=show_proxies and built.totals.proxy_total_gbp is not None,
+        downloads=offer_page.DOWNLOADS,
+        narrative_blocks=blocks(built.narrative.text),
+        check_tags=offer_page.CHECK_TAGS,
+        history=submissions.submissions_for_conversation(get_db(), conversation.id),
+    )
+
+
+@bp.route("/organisation", methods=["GET", "POST"])
+def organisation(token: str):
+    """Change the organisation's details."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    current = {
+        name: state.answers.get(f"organisation.{name}") for name in edits.ORGANISATION_FIELDS
+    }
+    form = OrganisationForm(data=current)
+    if form.validate_on_submit():
+        state.answers = edits.save_organisation(state.answers, form.data)
+        _save(conversation, state)
+        return _back(token, "organisation")
+    return render_template("offers/organisation.html", form=form, token=token)
+
+
+def _commitment_form(conversation: Conversation, data: dict | None) -> CommitmentForm:
+    form = CommitmentForm(data=data)
+    pack = _pack(conversation)
+    form.measure.choices = [("", "None: my own words")] + [
+        (m.id, f"{t.title}: {m.title}") for t, m in pack.measures
+    ]
+    form.unit.choices = [(key, label) for key, label in UNIT_LABELS.items()]
+    return form
+
+
+@bp.route("/commitments/new", methods=["GET", "POST"], defaults={"commitment_id": None})
+@bp.route("/commitments/<commitment_id>", methods=["GET", "POST"])
+def commitment(token: str, commitment_id: str | None):
+    """Add a commitment, or change one."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    existing = next((c for c in state.commitments if c["id"] == commitment_id), None)
+    if commitment_id and existing is None:
+        abort(404)
+    form = _commitment_form(
+        conversation, edits.commitment_form_data(existing) if existing else None
+    )
+    if form.validate_on_submit():
+        state.commitments, saved_id = edits.save_commitment(
+            state.commitments, commitment_id, form.data, _pack(conversation), chat.now().date()
+        )
+        _save(conversation, state)
+        return _back(token, f"commitment-{saved_id}")
+    return render_template(
+        "offers/commitment.html", form=form, token=token, adding=existing is None
+    )
+
+
+@bp.route("/commitments/<commitment_id>/remove", methods=["GET", "POST"])
+def remove(token: str, commitment_id: str):
+    """Remove a commitment, after asking."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    existing = next((c for c in state.commitments if c["id"] == commitment_id), None)
+    if existing is None:
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        if form.confirm.data == "yes":
+            state.commitments = edits.remove_commitment(state.commitments, commitment_id)
+            _save(conversation, state)
+        return _back(token, "commitments")
+    return render_template("offers/remove.html", form=form, token=token, commitment=existing)
+
+
+@bp.route("/narrative", methods=["GET", "POST"])
+def narrative(token: str):
+    """Edit the written response, within the opportunity's word limit."""
+    conversation = chat.conversation_or_404(token)
+    built = chat.offer_for(conversation)
+    limit = built.narrative.word_limit
+    form = NarrativeForm(data={"text": built.narrative.text})
+    form.text.validators = [*form.text.validators, MaxWords(limit)]
+    if form.validate_on_submit():
+        state = State.from_dict(conversation.state)
+        state.answers = {**state.answers, "offer.narrative": form.text.data}
+        _save(conversation, state)
+        return _back(token, "narrative")
+    return render_template("offers/narrative.html", form=form, token=token, limit=limit)
+
+
+@bp.post("/narrative/reset")
+def reset_narrative(token: str):
+    """Go back to the text generated from the commitments (CSRF is checked for every POST)."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    state.answers = {k: v for k, v in state.answers.items() if k != "offer.narrative"}
+    _save(conversation, state)
+    return _back(token, "narrative")
+
+
+@bp.get("/download/<kind>")
+def download(token: str, kind: str):
+    """The offer as a file."""
+    conversation = chat.conversation_or_404(token)
+    if kind not in MIME:
+        abort(404)
+    built = chat.offer_for(conversation)
+    body = offer_pdf(built, _pack(conversation)) if kind == "pdf" else EXPORTS[kind](built)
+    name = f"social-value-offer.{kind}"
+    return Response(
+        body,
+        mimetype=MIME[kind].split(";")[0],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def submission_error(conversation: Conversation, code: str) -> tuple[str | None, Any]:
+    """Why this offer cannot go to the opportunity with this code now; and the opportunity."""
+    opportunity = get_opportunity(get_db(), code)
+    if opportunity is None:
+        return "There is no opportunity with that code. Check the tender documents", None
+    closes = datetime.fromisoformat(opportunity.closes_at)
+    problem = submission_problem(
+        chat.offer_for(conversation), opportunity.council_id, closes, chat.now()
+    )
+    return problem, opportunity
+
+
+@bp.route("/submit", methods=["GET", "POST"])
+def submit(token: str):
+    """Submit the offer to the council's opportunity."""
+    conversation = chat.conversation_or_404(token)
+    form = SubmitOfferForm(data={"code": conversation.opportunity or ""})
+    if form.validate_on_submit():
+        problem, opportunity = submission_error(conversation, form.code.data)
+        if problem is None:
+            made = chat.submit(conversation, opportunity)
+            return redirect(url_for(".receipt", token=token, reference=made.reference), 303)
+        form.code.errors = [problem]
+    status = 400 if form.errors else 200
+    return render_template("offers/submit.html", form=form, token=token), status
+
+
+def _own_submission(conversation: Conversation, reference: str):
+    found = submissions.get_submission(get_db(), reference)
+    if found is None or found.conversation_id != conversation.id:
+        abort(404)
+    return found
+
+
+@bp.get("/submissions/<reference>")
+def receipt(token: str, reference: str):
+    """The receipt for a submitted version."""
+    conversation = chat.conversation_or_404(token)
+    return receipt_page(token, _own_submission(conversation, reference), ConfirmForm())
+
+
+def receipt_page(token: str, found, form: ConfirmForm, closed_error: bool = False) -> str:
+    """The receipt, with the withdraw form while the opportunity is open."""
+    opportunity = get_opportunity(get_db(), found.opportunity_code)
+    closes = datetime.fromisoformat(opportunity.closes_at)
+    if closed_error:
+        closed = closing_text(closes)
+        form.confirm.errors = [f"This opportunity closed at {closed}. It is too late to withdraw"]
+    return render_template(
+        "offers/receipt.html",
+        token=token,
+        submission=found,
+        opportunity=opportunity,
+        closes=closing_text(closes),
+        open=chat.now() < closes,
+        form=form,
+    )
+
+
+@bp.post("/submissions/<reference>/withdraw")
+def withdraw(token: str, reference: str):
+    """Withdraw a submitted version before the closing date."""
+    conversation = chat.conversation_or_404(token)
+    found = _own_submission(conversation, reference)
+    opportunity = get_opportunity(get_db(), found.opportunity_code)
+    form = ConfirmForm()
+    closed = chat.now() >= datetime.fromisoformat(opportunity.closes_at)
+    if form.validate_on_submit() and form.confirm.data == "yes" and not closed:
+        submissions.withdraw(get_db(), reference)
+    if form.errors or closed:
+        return receipt_page(token, found, form, closed), 400
+    return redirect(url_for(".receipt", token=token, reference=reference), 303)
