@@ -19,28 +19,29 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from forms.validators import strip_whitespace
 
 CLASSIFICATION_CHOICES = [
-    ("additional", "Extra, for this contract"),
-    ("core", "Part of the service itself"),
-    ("organisation-wide", "Something we do anyway, across the organisation"),
+    SelectChoice("additional", "Extra, for this contract"),
+    SelectChoice("core", "Part of the service itself"),
+    SelectChoice("organisation-wide", "Something we do anyway, across the organisation"),
 ]
 ORGANISATION_TYPES = [
-    ("charity", "A charity or CIO"),
-    ("social-enterprise", "A CIC or social enterprise"),
-    ("community-business", "A community business or group"),
-    ("cooperative", "A co-operative"),
-    ("sme", "A small or medium-sized business"),
-    ("large", "A large business (250 staff or more)"),
+    SelectChoice("charity", "A charity or CIO"),
+    SelectChoice("social-enterprise", "A CIC or social enterprise"),
+    SelectChoice("community-business", "A community business or group"),
+    SelectChoice("cooperative", "A co-operative"),
+    SelectChoice("sme", "A small or medium-sized business"),
+    SelectChoice("large", "A large business (250 staff or more)"),
 ]
 SIZES = [
-    ("micro", "Fewer than 10"),
-    ("small", "10 to 49"),
-    ("medium", "50 to 249"),
-    ("large", "250 or more"),
+    SelectChoice("micro", "Fewer than 10"),
+    SelectChoice("small", "10 to 49"),
+    SelectChoice("medium", "50 to 249"),
+    SelectChoice("large", "250 or more"),
 ]
 
 
@@ -124,7 +125,7 @@ class ConfirmForm(FlaskForm):
     confirm = RadioField(
         "Are you sure?",
         widget=GovRadioInput(),
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[SelectChoice("yes", "Yes"), SelectChoice("no", "No")],
         validators=[InputRequired(message="Choose yes or no")],
     )
     submit = SubmitField("Continue", widget=GovSubmitInput())

@@ -3,7 +3,7 @@
 from flask import Flask
 
 # Endpoints that serve files rather than pages.
-FILE_ENDPOINTS = {"static", "public.govuk_assets"}
+FILE_ENDPOINTS = {"static", "public.govuk_assets", "offers.download"}
 
 
 def get_pages(app: Flask) -> list[str]:

@@ -11,6 +11,7 @@ from flask import Blueprint, current_app, jsonify, request
 from assistant.engine import MAX_INPUT
 from assistant.state import State
 from store import conversations as store
+from store import submissions
 from store.conversations import Conversation, TurnConflict
 from store.opportunities import get_opportunity
 from web import chat
@@ -155,3 +156,47 @@ def get_offer(conversation_id: str):
     if error:
         return error
     return jsonify(chat.offer_for(found).model_dump(mode="json"))
+
+
+def _submission_json(made) -> dict[str, Any]:
+    return {
+        "reference": made.reference,
+        "version": made.version,
+        "status": made.status,
+        "opportunity": made.opportunity_code,
+        "submitted_at": made.submitted_at,
+    }
+
+
+@bp.post("/conversations/<conversation_id>/submissions")
+def submit_offer(conversation_id: str):
+    """Submit the offer as it stands to an opportunity: a frozen new version."""
+    found, error = _authorised(conversation_id)
+    if error:
+        return error
+    body, error = _body()
+    if error:
+        return error
+    code = body.get("opportunity")
+    if not isinstance(code, str) or not code.strip():
+        message = "Send the opportunity's share code in 'opportunity'."
+        return api_error(422, "invalid_field", message, "opportunity")
+    problem, opportunity = chat.submission_error(found, code)
+    if problem:
+        return api_error(422, "cannot_submit", problem + ".", "opportunity")
+    return jsonify(_submission_json(chat.submit(found, opportunity))), 201
+
+
+@bp.post("/conversations/<conversation_id>/submissions/<reference>/withdraw")
+def withdraw_offer(conversation_id: str, reference: str):
+    """Withdraw a submitted version before the opportunity closes."""
+    found, error = _authorised(conversation_id)
+    if error:
+        return error
+    made = submissions.get_submission(get_db(), reference)
+    if made is None or made.conversation_id != found.id:
+        return api_error(404, "not_found", "There is no submission with that reference.")
+    if not chat.is_open(made.opportunity_code):
+        return api_error(422, "closed", "The opportunity has closed; it is too late to withdraw.")
+    submissions.withdraw(get_db(), reference)
+    return jsonify(_submission_json(submissions.get_submission(get_db(), reference)))

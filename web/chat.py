@@ -14,6 +14,7 @@ from assistant.turns import Context, Turn
 from knowledge.packs import COUNCILS_DIR
 from offer.build import build_offer
 from offer.model import Offer
+from offer.submission import submission_problem
 from store import conversations as store
 from store import submissions
 from store.conversations import Conversation, NewConversation
@@ -145,3 +146,19 @@ def submit(conversation: Conversation, opportunity: Opportunity) -> Submission:
         council_id=opportunity.council_id,
         offer=offer_for(linked).model_dump(mode="json"),
     )
+
+
+def submission_error(conversation: Conversation, code: str) -> tuple[str | None, Any]:
+    """Why this offer cannot go to the opportunity with this code now; and the opportunity."""
+    opportunity = get_opportunity(get_db(), code)
+    if opportunity is None:
+        return "There is no opportunity with that code. Check the tender documents", None
+    closes = datetime.fromisoformat(opportunity.closes_at)
+    problem = submission_problem(offer_for(conversation), opportunity.council_id, closes, now())
+    return problem, opportunity
+
+
+def is_open(opportunity_code: str) -> bool:
+    """True while the opportunity takes submissions and withdrawals."""
+    opportunity = get_opportunity(get_db(), opportunity_code)
+    return opportunity is not None and now() < datetime.fromisoformat(opportunity.closes_at)

@@ -1,12 +1,16 @@
 """Command-line tasks: `flask init-db`, `flask create-staff`, `flask load-demo`."""
 
 import secrets
+import zlib
+from datetime import UTC, datetime, timedelta
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 import store
+from store.conversations import CODE_ALPHABET
+from store.opportunities import create_opportunity, get_opportunity
 from store.staff import ROLES, StaffExists, create_staff, find_staff_by_email, set_password
 
 
@@ -75,6 +79,36 @@ def load_demo() -> None:
     click.echo("Demo staff login (new password each time demo data is loaded):")
     click.echo(f"  email:    {email}")
     click.echo(f"  password: {password}")
+    for council in current_app.extensions["councils"]:
+        code = demo_opportunity(db, council)
+        click.echo(f"Demo opportunity for {council}: /assistant/?opportunity={code}")
+
+
+DEMO_CODES = {"tower-hamlets": "THMEALS6", "suffolk": "SFKMEALS", "sandwell": "SWLMEALS"}
+
+
+def demo_opportunity(db, council_id: str) -> str:
+    """An open demonstration opportunity for a council (kept if it exists already)."""
+    number = zlib.crc32(council_id.encode())
+    fallback = "DEMX" + "".join(CODE_ALPHABET[(number >> (5 * i)) % 32] for i in range(4))
+    code = DEMO_CODES.get(council_id, fallback)
+    if get_opportunity(db, code):
+        return code
+    closes = (datetime.now(UTC) + timedelta(days=365)).replace(hour=12, minute=0, second=0)
+    return create_opportunity(
+        db,
+        code=code,
+        council_id=council_id,
+        title="Community meals and lunch club service (demonstration)",
+        reference=f"DEMO-{council_id.upper()}-001",
+        description="A made-up contract to try the service with.",
+        contract_type="services",
+        value_gbp=120000,
+        duration_months=24,
+        weighting_percent=10,
+        word_limit=500,
+        closes_at=closes.isoformat(timespec="seconds"),
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -2,9 +2,9 @@
 
 import json
 from datetime import datetime
-from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from wtforms.fields.choices import SelectChoice
 
 from assistant.state import State
 from forms.offer import (
@@ -19,7 +19,7 @@ from knowledge.packs import UNIT_LABELS
 from offer import edits
 from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.narrative import blocks
-from offer.submission import closing_text, submission_problem
+from offer.submission import closing_text
 from store import conversations as store
 from store import submissions
 from store.conversations import Conversation, TurnConflict
@@ -65,6 +65,11 @@ def _save(conversation: Conversation, state: State) -> None:
         abort(409)
 
 
+def _status(form) -> int:
+    """400 when a form came back with errors, so clients and tests can tell."""
+    return 400 if form.errors else 200
+
+
 def _back(token: str, anchor: str | None = None):
     return redirect(url_for(".offer", token=token, _anchor=anchor), code=303)
 
@@ -105,16 +110,16 @@ def organisation(token: str):
         state.answers = edits.save_organisation(state.answers, form.data)
         _save(conversation, state)
         return _back(token, "organisation")
-    return render_template("offers/organisation.html", form=form, token=token)
+    return render_template("offers/organisation.html", form=form, token=token), _status(form)
 
 
 def _commitment_form(conversation: Conversation, data: dict | None) -> CommitmentForm:
     form = CommitmentForm(data=data)
     pack = _pack(conversation)
-    form.measure.choices = [("", "None: my own words")] + [
-        (m.id, f"{t.title}: {m.title}") for t, m in pack.measures
+    form.measure.choices = [SelectChoice("", "None: my own words")] + [
+        SelectChoice(m.id, f"{t.title}: {m.title}") for t, m in pack.measures
     ]
-    form.unit.choices = [(key, label) for key, label in UNIT_LABELS.items()]
+    form.unit.choices = [SelectChoice(key, label) for key, label in UNIT_LABELS.items()]
     return form
 
 
@@ -136,9 +141,8 @@ def commitment(token: str, commitment_id: str | None):
         )
         _save(conversation, state)
         return _back(token, f"commitment-{saved_id}")
-    return render_template(
-        "offers/commitment.html", form=form, token=token, adding=existing is None
-    )
+    page = render_template("offers/commitment.html", form=form, token=token, adding=not existing)
+    return page, _status(form)
 
 
 @bp.route("/commitments/<commitment_id>/remove", methods=["GET", "POST"])
@@ -155,7 +159,8 @@ def remove(token: str, commitment_id: str):
             state.commitments = edits.remove_commitment(state.commitments, commitment_id)
             _save(conversation, state)
         return _back(token, "commitments")
-    return render_template("offers/remove.html", form=form, token=token, commitment=existing)
+    page = render_template("offers/remove.html", form=form, token=token, commitment=existing)
+    return page, _status(form)
 
 
 @bp.route("/narrative", methods=["GET", "POST"])
@@ -171,7 +176,8 @@ def narrative(token: str):
         state.answers = {**state.answers, "offer.narrative": form.text.data}
         _save(conversation, state)
         return _back(token, "narrative")
-    return render_template("offers/narrative.html", form=form, token=token, limit=limit)
+    page = render_template("offers/narrative.html", form=form, token=token, limit=limit)
+    return page, _status(form)
 
 
 @bp.post("/narrative/reset")
@@ -200,31 +206,18 @@ def download(token: str, kind: str):
     )
 
 
-def submission_error(conversation: Conversation, code: str) -> tuple[str | None, Any]:
-    """Why this offer cannot go to the opportunity with this code now; and the opportunity."""
-    opportunity = get_opportunity(get_db(), code)
-    if opportunity is None:
-        return "There is no opportunity with that code. Check the tender documents", None
-    closes = datetime.fromisoformat(opportunity.closes_at)
-    problem = submission_problem(
-        chat.offer_for(conversation), opportunity.council_id, closes, chat.now()
-    )
-    return problem, opportunity
-
-
 @bp.route("/submit", methods=["GET", "POST"])
 def submit(token: str):
     """Submit the offer to the council's opportunity."""
     conversation = chat.conversation_or_404(token)
     form = SubmitOfferForm(data={"code": conversation.opportunity or ""})
     if form.validate_on_submit():
-        problem, opportunity = submission_error(conversation, form.code.data)
+        problem, opportunity = chat.submission_error(conversation, form.code.data)
         if problem is None:
             made = chat.submit(conversation, opportunity)
             return redirect(url_for(".receipt", token=token, reference=made.reference), 303)
         form.code.errors = [problem]
-    status = 400 if form.errors else 200
-    return render_template("offers/submit.html", form=form, token=token), status
+    return render_template("offers/submit.html", form=form, token=token), _status(form)
 
 
 def _own_submission(conversation: Conversation, reference: str):
@@ -266,7 +259,7 @@ def withdraw(token: str, reference: str):
     found = _own_submission(conversation, reference)
     opportunity = get_opportunity(get_db(), found.opportunity_code)
     form = ConfirmForm()
-    closed = chat.now() >= datetime.fromisoformat(opportunity.closes_at)
+    closed = not chat.is_open(opportunity.code)
     if form.validate_on_submit() and form.confirm.data == "yes" and not closed:
         submissions.withdraw(get_db(), reference)
     if form.errors or closed:

@@ -6,12 +6,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import store
+from store.opportunities import create_opportunity
 from store.staff import create_staff
 from tests.server import Gunicorn
 
 CHROMIUM = Path("/usr/bin/chromium")
 STAFF_EMAIL = "browser.admin@tower-hamlets.example"
 STAFF_PASSWORD = "browser test password 123"
+OPPORTUNITY_CODE = "BRWSR234"
 AXE_SCANS: list[tuple[str, int]] = []
 
 
@@ -65,6 +67,15 @@ def live_server(tmp_path_factory):
         council_id="tower-hamlets",
         role="admin",
         password=STAFF_PASSWORD,
+    )
+    create_opportunity(
+        db,
+        code=OPPORTUNITY_CODE,
+        council_id="tower-hamlets",
+        title="Lunch club service (browser tests)",
+        closes_at="2099-01-01T12:00:00+00:00",
+        value_gbp=40000,
+        word_limit=250,
     )
     db.close()
     server = Gunicorn(tmp, database).start()

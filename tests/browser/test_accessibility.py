@@ -14,7 +14,22 @@ PARAMETER_EXAMPLES: dict[str, str] = {
     "/councils/<council_id>/plan": "/councils/tower-hamlets/plan",
 }
 # Pages that need state to exist, scanned by the tests that create it.
-SCANNED_ELSEWHERE = {"/assistant/c/<token>": "tests/browser/test_chat.py"}
+SCANNED_ELSEWHERE = {
+    "/assistant/c/<token>": "tests/browser/test_chat.py",
+    **{
+        f"/assistant/c/<token>/offer{path}": "tests/browser/test_offer.py"
+        for path in (
+            "",
+            "/organisation",
+            "/commitments/new",
+            "/commitments/<commitment_id>",
+            "/commitments/<commitment_id>/remove",
+            "/narrative",
+            "/submit",
+            "/submissions/<reference>",
+        )
+    },
+}
 NARROW = {"width": 320, "height": 640}
 
 

@@ -1,0 +1,90 @@
+"""The offer pages in Chromium: edit a commitment and see the check change, download every
+format, submit; axe-core on every offer page."""
+
+import json
+import urllib.request
+
+from tests.browser.conftest import OPPORTUNITY_CODE
+from tests.conversation_driver import Supplier, drive
+
+NARROW = {"width": 320, "height": 640}
+
+
+def api(url, body, token=None):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST")
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=20) as response:
+        return json.loads(response.read())
+
+
+def finished_offer(live_server) -> str:
+    """A finished conversation (driven through the API); its offer page's URL."""
+    created = api(f"{live_server}/api/v1/conversations", {})
+    url = f"{live_server}/api/v1/conversations/{created['id']}/messages"
+    drive(
+        created["prompt"],
+        lambda text: api(url, {"text": text}, created["token"])["prompt"],
+        Supplier("charity", "tower-hamlets"),
+    )
+    return f"{live_server}/assistant/c/{created['token']}/offer"
+
+
+def click(page, selector):
+    with page.expect_navigation():
+        page.click(selector)
+
+
+def test_offer_pages_edit_download_submit_with_no_axe_violations(page, live_server, scan):
+    offer = finished_offer(live_server)
+    page.goto(offer)
+    assert scan(page, "/assistant/c/<token>/offer") == []
+    assert page.locator("#commitment-c1 .app-check--problem").count() == 0
+
+    click(page, "#commitment-c1 a:has-text('Change')")
+    assert scan(page, "/assistant/c/<token>/offer/commitments/<commitment_id>") == []
+    page.fill("#quantity", "")
+    click(page, "button:has-text('Save commitment')")
+    assert page.title().startswith("Error: ")
+    assert scan(page, "/assistant/c/<token>/offer/commitments/<commitment_id> (errors)") == []
+    page.fill("#quantity", "6")
+    page.fill("#delivery", "We will seek to take trainees where possible")
+    click(page, "button:has-text('Save commitment')")
+    card = page.locator("#commitment-c1")
+    assert "6 weeks" in card.inner_text()
+    assert "promises nothing the council can score" in card.inner_text()
+
+    for path, label in [
+        ("/organisation", "/organisation"),
+        ("/commitments/new", "/commitments/new"),
+        ("/commitments/c2/remove", "/commitments/<commitment_id>/remove"),
+        ("/narrative", "/narrative"),
+        ("/submit", "/submit"),
+    ]:
+        page.goto(offer + path)
+        assert scan(page, f"/assistant/c/<token>/offer{label}") == []
+
+    page.goto(offer)
+    for link in page.locator("#downloads + ul a").all():
+        with page.expect_download() as info:
+            link.click()
+        download = info.value
+        assert download.failure() is None
+        assert download.path().stat().st_size > 200, download.suggested_filename
+
+    page.goto(offer + "/submit")
+    page.fill("#code", OPPORTUNITY_CODE)
+    page.check("#declaration")
+    click(page, "button:has-text('Submit offer')")
+    assert "Offer submitted" in page.locator(".govuk-panel").inner_text()
+    assert scan(page, "/assistant/c/<token>/offer/submissions/<reference>") == []
+
+
+def test_offer_page_fits_a_320px_screen(browser, live_server):
+    offer = finished_offer(live_server)
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    page.goto(offer)
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    context.close()

@@ -1,0 +1,163 @@
+"""The structured offer: schema, checks, the narrative's word limit, and the exports."""
+
+import csv
+import io
+
+import pytest
+from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from knowledge.packs import load_packs
+from offer.build import build_offer
+from offer.exports import to_csv, to_docx, to_ocds, to_text
+from offer.model import offer_schema
+from tests.conversation_driver import COUNCILS, SUPPLIERS
+from tests.test_conversations import run
+
+PACKS = load_packs()
+SCHEMA = Draft202012Validator(offer_schema())
+
+
+def finished(supplier: str, council: str):
+    state = run(supplier, council)[-1].state
+    return build_offer(state.answers, state.commitments, PACKS[council], {"word_limit": 500})
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+@pytest.mark.parametrize("supplier", SUPPLIERS)
+def test_a_finished_conversation_gives_an_offer_that_fits_the_schema(supplier, council):
+    offer = finished(supplier, council)
+    errors = [e.message for e in SCHEMA.iter_errors(offer.model_dump(mode="json"))]
+    assert errors == []
+    assert offer.totals.themes_covered >= 3
+    assert offer.narrative.words <= 500
+
+
+def test_the_schema_is_versioned():
+    schema = offer_schema()
+    assert schema["version"] == "1.0" and schema["$id"].endswith("offer-1.0.json")
+
+
+GOOD = {
+    "id": "c1",
+    "theme_id": "jobs-skills",
+    "measure_id": "work-placement-weeks",
+    "title": "Work placements for young people",
+    "quantity": 4,
+    "unit": "weeks",
+    "timescale": {"text": "within 12 months", "months": 12.0},
+    "delivery": "Our kitchen manager will supervise each placement",
+    "beneficiaries": "Young people aged 16 to 24 from Tower Hamlets",
+    "partners": "Tower Hamlets WorkPath",
+    "evidence_plan": "Signed placement agreements and attendance registers",
+    "classification": "additional",
+}
+ANSWERS = {"organisation.name": "Riverside Kitchen", "opportunity.value": 40000.0}
+
+
+def problems(commitments):
+    offer = build_offer(ANSWERS, commitments, PACKS["tower-hamlets"])
+    return {(k.id, k.commitment_id) for k in offer.checks if k.level == "problem"}
+
+
+def test_a_well_formed_offer_passes_the_checks():
+    assert problems([GOOD]) == set()
+
+
+def test_a_vague_offer_is_flagged():
+    vague = {
+        **GOOD,
+        "quantity": None,
+        "timescale": None,
+        "evidence_plan": "",
+        "delivery": "We will seek to offer placements where possible",
+    }
+    assert problems([vague]) == {
+        ("missing-quantity", "c1"),
+        ("missing-date", "c1"),
+        ("missing-evidence", "c1"),
+        ("vague-wording", "c1"),
+    }
+
+
+def test_the_same_measure_twice_is_double_counting():
+    assert ("duplicate", "c2") in problems([GOOD, {**GOOD, "id": "c2"}])
+
+
+def test_proportionality_is_explained_with_the_contract_value():
+    offer = build_offer(ANSWERS, [GOOD] * 1, PACKS["tower-hamlets"])
+    message = next(k.message for k in offer.checks if k.id == "proportionality")
+    assert message.startswith("For a £40,000 contract, councils usually expect 1 to 2")
+
+
+def test_proxies_can_be_switched_off_per_council():
+    suffolk = finished("charity", "suffolk")
+    assert suffolk.totals.proxy_total_gbp is None
+    assert all(c.proxy is None for c in suffolk.commitments)
+
+
+words = st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12)
+phrase = st.lists(words, min_size=1, max_size=40).map(" ".join)
+commitment = st.fixed_dictionaries(
+    {
+        "title": phrase,
+        "quantity": st.integers(min_value=1, max_value=10_000),
+        "delivery": phrase,
+        "beneficiaries": phrase,
+        "partners": phrase,
+        "evidence_plan": phrase,
+        "classification": st.sampled_from(["core", "additional", "organisation-wide"]),
+        "theme_id": st.sampled_from([t.id for t in PACKS["tower-hamlets"].themes]),
+    }
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    items=st.lists(commitment, min_size=0, max_size=12),
+    activity=phrase,
+    outcomes=phrase,
+    limit=st.integers(min_value=100, max_value=2000),
+)
+def test_the_narrative_fits_any_word_limit_and_ends_with_a_whole_sentence(
+    items, activity, outcomes, limit
+):
+    commitments = [
+        {**GOOD, **item, "id": f"c{i}", "measure_id": None} for i, item in enumerate(items)
+    ]
+    answers = {**ANSWERS, "organisation.activity": activity, "value.outcomes": outcomes}
+    offer = build_offer(answers, commitments, PACKS["tower-hamlets"], {"word_limit": limit})
+    text = offer.narrative.text
+    assert len(text.split()) <= limit
+    assert text == "" or text.rstrip().endswith((".", "!", "?"))
+
+
+def test_a_long_offer_keeps_its_commitments_and_drops_detail_first():
+    many = [{**GOOD, "id": f"c{i}", "measure_id": None, "title": f"Promise {i}"} for i in range(8)]
+    offer = build_offer(ANSWERS, many, PACKS["tower-hamlets"], {"word_limit": 150})
+    assert all(f"Promise {i}: we commit to" in offer.narrative.text for i in range(8))
+    assert "We will work with" not in offer.narrative.text
+
+
+def test_csv_has_a_row_per_commitment():
+    offer = finished("sme", "tower-hamlets")
+    rows = list(csv.DictReader(io.StringIO(to_csv(offer))))
+    assert [r["commitment"] for r in rows] == [c.title for c in offer.commitments]
+
+
+def test_docx_reads_back_with_the_commitments():
+    offer = finished("sme", "sandwell")
+    document = Document(io.BytesIO(to_docx(offer)))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert {c.title for c in offer.commitments} <= cells
+
+
+def test_plain_text_and_ocds_carry_every_commitment():
+    offer = finished("social-enterprise", "tower-hamlets")
+    text = to_text(offer)
+    assert all(c.title in text for c in offer.commitments)
+    goals = [s["goal"] for s in to_ocds(offer)["tender"]["sustainability"]]
+    assert len(goals) == len(offer.commitments)
+    assert "environmental.carbonEmissionsReduction" in goals

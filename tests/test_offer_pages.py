@@ -1,0 +1,234 @@
+"""The offer pages and submission, through the web and the API."""
+
+import csv
+import io
+import json
+import subprocess
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from docx import Document
+from jsonschema import Draft202012Validator
+
+from offer.model import offer_schema
+from store.opportunities import create_opportunity
+from tests.conversation_driver import Supplier, drive
+from tests.pages import csrf_token, error_summary_links, heading, parse, title
+
+
+def finish(client, council="tower-hamlets", supplier="charity"):
+    created = client.post("/api/v1/conversations", json={"council": council}).json
+    headers = {"Authorization": f"Bearer {created['token']}"}
+
+    def send(text):
+        url = f"/api/v1/conversations/{created['id']}/messages"
+        return client.post(url, json={"text": text}, headers=headers).json["prompt"]
+
+    drive(created["prompt"], send, Supplier(supplier, council))
+    return created
+
+
+@pytest.fixture
+def done(client):
+    return finish(client)
+
+
+def offer_url(done, path=""):
+    return f"/assistant/c/{done['token']}/offer{path}"
+
+
+def opportunity(db, days=30, council="tower-hamlets", word_limit=250):
+    closes = datetime.now(UTC) + timedelta(days=days)
+    return create_opportunity(
+        db,
+        council_id=council,
+        title="Lunch club service",
+        closes_at=closes.isoformat(timespec="seconds"),
+        value_gbp=40000,
+        word_limit=word_limit,
+    )
+
+
+def post_form(client, url, data, status=303):
+    form = parse(client.get(url))
+    response = client.post(url, data={"csrf_token": csrf_token(form), **data})
+    assert response.status_code == status, response.status_code
+    return response
+
+
+def test_check_your_offer_shows_commitments_checks_and_text(client, done):
+    soup = parse(client.get(offer_url(done)))
+    assert heading(soup) == "Check your offer"
+    cards = soup.select("[id^=commitment-c] .govuk-summary-card__title")
+    assert len(cards) == 3
+    assert "of 500 words" in soup.select_one("#narrative + p").text
+    assert soup.select(".app-check .govuk-tag")
+
+
+def test_changing_a_commitment_updates_the_offer_and_its_checks(client, done):
+    url = offer_url(done, "/commitments/c1")
+    form = parse(client.get(url))
+    fields = {f["name"]: f.get("value", "") for f in form.select("form input[name]")}
+    fields |= {t["name"]: t.text.strip() for t in form.select("form textarea")}
+    fields["unit"] = "weeks"
+    fields["classification"] = "additional"
+    fields["measure"] = "work-placement-weeks"
+    fields["quantity"] = "6"
+    fields["delivery"] = "We will seek to offer placements where possible"
+    assert client.post(url, data=fields).status_code == 303
+    soup = parse(client.get(offer_url(done)))
+    card = soup.select_one("#commitment-c1")
+    assert "6 weeks" in card.text
+    assert "promises nothing the council can score" in card.text
+
+
+def test_a_commitment_with_missing_details_shows_the_error_summary(client, done):
+    url = offer_url(done, "/commitments/new")
+    soup = parse(post_form(client, url, {"title": "Something"}, status=400), 400)
+    assert title(soup).startswith("Error: ")
+    messages = [text for text, _ in error_summary_links(soup)]
+    assert "Enter how much you will deliver, as a number, like 3" in messages
+    assert "Say how you will show the council it happened" in messages
+
+
+def test_removing_a_commitment_asks_first(client, done):
+    url = offer_url(done, "/commitments/c2/remove")
+    post_form(client, url, {"confirm": "yes"})
+    soup = parse(client.get(offer_url(done)))
+    assert soup.select_one("#commitment-c2") is None and soup.select_one("#commitment-c1")
+
+
+def test_the_text_cannot_be_saved_over_the_word_limit(client, done):
+    url = offer_url(done, "/narrative")
+    soup = parse(post_form(client, url, {"text": "word " * 501}, status=400), 400)
+    assert error_summary_links(soup) == [
+        ("Your response must be 500 words or fewer; it has 501", "#text")
+    ]
+    assert soup.select_one("[data-module=govuk-character-count][data-maxwords='500']")
+    post_form(client, url, {"text": "Our own words. We will deliver."})
+    assert "edited by you" in parse(client.get(offer_url(done))).select_one("#narrative + p").text
+
+
+def pdf_text(data: bytes) -> str:
+    result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return result.stdout.decode()
+
+
+def test_every_download_opens_and_holds_the_commitments(client, done):
+    offer = client.get(
+        f"/api/v1/conversations/{done['id']}/offer",
+        headers={"Authorization": f"Bearer {done['token']}"},
+    ).json
+    titles = [c["title"] for c in offer["commitments"]]
+    files = {
+        k: client.get(offer_url(done, f"/download/{k}"))
+        for k in ("pdf", "docx", "txt", "json", "csv", "ocds.json")
+    }
+    assert all(
+        r.status_code == 200 and "attachment" in r.headers["Content-Disposition"]
+        for r in files.values()
+    )
+    text = pdf_text(files["pdf"].data)
+    assert all(t in text for t in titles) and "Page 1 of" in text
+    document = Document(io.BytesIO(files["docx"].data))
+    assert all(
+        any(t == c.text for row in document.tables[0].rows for c in row.cells) for t in titles
+    )
+    assert all(t in files["txt"].get_data(as_text=True) for t in titles)
+    document_json = json.loads(files["json"].data)
+    assert document_json["commitments"] == offer["commitments"]
+    assert not list(Draft202012Validator(offer_schema()).iter_errors(document_json))
+    rows = list(csv.DictReader(io.StringIO(files["csv"].get_data(as_text=True))))
+    assert [row["commitment"] for row in rows] == titles
+    assert len(json.loads(files["ocds.json"].data)["tender"]["sustainability"]) == len(titles)
+
+
+def test_submitting_freezes_a_version_and_a_new_one_replaces_it(client, db, done):
+    code = opportunity(db)
+    first = post_form(client, offer_url(done, "/submit"), {"code": code, "declaration": "y"})
+    receipt = parse(client.get(first.headers["Location"]))
+    assert "Offer submitted" in receipt.select_one(".govuk-panel").text
+    reference = receipt.select_one(".govuk-panel strong").text
+    post_form(client, offer_url(done, "/commitments/c3/remove"), {"confirm": "yes"})
+    frozen = json.loads(
+        list(db.query("SELECT offer FROM submissions WHERE reference = ?", [reference]))[0]["offer"]
+    )
+    assert len(frozen["commitments"]) == 3
+    second = post_form(client, offer_url(done, "/submit"), {"code": code, "declaration": "y"})
+    rows = list(db.query("SELECT version, status FROM submissions ORDER BY id"))
+    assert rows == [{"version": 1, "status": "replaced"}, {"version": 2, "status": "submitted"}]
+    assert [s.version for s in current_submissions(db, code)] == [2]  # What staff will see.
+    new_reference = (
+        parse(client.get(second.headers["Location"])).select_one(".govuk-panel strong").text
+    )
+    withdraw = f"/assistant/c/{done['token']}/offer/submissions/{new_reference}/withdraw"
+    page = parse(client.get(second.headers["Location"]))
+    client.post(withdraw, data={"csrf_token": csrf_token(page), "confirm": "yes"})
+    assert (
+        list(db.query("SELECT status FROM submissions WHERE reference = ?", [new_reference]))[0][
+            "status"
+        ]
+        == "withdrawn"
+    )
+
+
+def test_submission_after_the_closing_date_is_refused(client, db, done):
+    code = opportunity(db, days=-1)
+    data = {"code": code, "declaration": "y"}
+    soup = parse(post_form(client, offer_url(done, "/submit"), data, status=400), 400)
+    ((message, href),) = error_summary_links(soup)
+    assert message.startswith("This opportunity closed at") and href == "#code"
+    assert list(db.query("SELECT COUNT(*) AS n FROM submissions"))[0]["n"] == 0
+
+
+def test_another_suppliers_submission_is_not_found(client, db, done):
+    other = finish(client)
+    code = opportunity(db)
+    first = post_form(client, offer_url(done, "/submit"), {"code": code, "declaration": "y"})
+    reference = first.headers["Location"].rsplit("/", 1)[-1]
+    assert (
+        client.get(f"/assistant/c/{other['token']}/offer/submissions/{reference}").status_code
+        == 404
+    )
+
+
+def api_submit(client, done, code):
+    return client.post(
+        f"/api/v1/conversations/{done['id']}/submissions",
+        json={"opportunity": code},
+        headers={"Authorization": f"Bearer {done['token']}"},
+    )
+
+
+def test_the_api_submits_replaces_withdraws_and_refuses_after_closing(client, db, done):
+    code = opportunity(db)
+    first = api_submit(client, done, code)
+    assert first.status_code == 201 and first.json["version"] == 1
+    second = api_submit(client, done, code)
+    assert second.json["version"] == 2
+    withdrawn = client.post(
+        f"/api/v1/conversations/{done['id']}/submissions/{second.json['reference']}/withdraw",
+        headers={"Authorization": f"Bearer {done['token']}"},
+    )
+    assert withdrawn.json["status"] == "withdrawn"
+    closed = api_submit(client, done, opportunity(db, days=-1))
+    assert closed.status_code == 422 and closed.json["error"]["code"] == "cannot_submit"
+    unknown = api_submit(client, done, "NOSUCH22")
+    assert unknown.status_code == 422
+
+
+def test_the_offer_schema_is_published(client):
+    schema = client.get("/api/v1/schema/offer.json").json
+    assert schema["version"] == "1.0" and "commitments" in schema["properties"]
+
+
+def test_a_share_link_starts_a_conversation_that_knows_the_contract(client, db):
+    code = opportunity(db)
+    start = parse(client.get(f"/assistant/?opportunity={code}"))
+    assert "Lunch club service" in start.text
+    form = start.select_one("form[method=post]")
+    response = client.post(form["action"], data={"csrf_token": csrf_token(start)})
+    chat = response.headers["Location"]
+    created = client.post("/api/v1/conversations", json={"opportunity": code}).json
+    assert created["prompt"]["step"] == "org-name"
+    assert parse(client.get(chat)).select_one("#prompt")["data-step"] == "org-name"
