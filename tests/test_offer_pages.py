@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 
 from offer.model import offer_schema
 from store.opportunities import create_opportunity
+from store.submissions import current_submissions
 from tests.conversation_driver import Supplier, drive
 from tests.pages import csrf_token, error_summary_links, heading, parse, title
 
