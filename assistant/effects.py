@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.prompts import display, money
-from assistant.state import State
+from assistant.state import State, next_commitment_id
 from assistant.turns import Context, Message
 from knowledge.packs import UNIT_LABELS
 from offer.build import amount
@@ -112,7 +112,7 @@ def finish_commitment(ctx: Context, state: State, _value: Any, _entry: dict) -> 
     """File the finished commitment and clear the draft for the next one."""
     draft = state.draft
     commitment = {
-        "id": f"c{len(state.commitments) + 1}",
+        "id": next_commitment_id(state.commitments),
         "theme_id": draft.get("theme_id") or _current_theme_id(ctx, state),
         "measure_id": draft.get("measure_id"),
         "title": draft.get("measure_title") or draft.get("idea", ""),

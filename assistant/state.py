@@ -7,6 +7,12 @@ from typing import Any
 MAX_TRAIL = 400
 
 
+def next_commitment_id(commitments: list[dict[str, Any]]) -> str:
+    """An id no commitment has: one more than the highest (ids are "c1", "c2"...)."""
+    numbers = [int(c["id"][1:]) for c in commitments if str(c.get("id", ""))[1:].isdecimal()]
+    return f"c{max(numbers, default=0) + 1}"
+
+
 @dataclass
 class State:
     """Where a conversation is, and everything the supplier has told the assistant."""

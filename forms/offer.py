@@ -1,5 +1,7 @@
 """Forms of the offer pages: organisation details, one commitment, the narrative, submitting."""
 
+from datetime import date
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
@@ -20,8 +22,16 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
+from assistant.answers import parse_timescale
 from forms.validators import strip_whitespace
 
 CLASSIFICATION_CHOICES = [
@@ -81,7 +91,9 @@ class OrganisationForm(FlaskForm):
 class CommitmentForm(FlaskForm):
     """One commitment, with every detail the council needs to score and monitor it."""
 
-    measure = SelectField("Council measure", widget=GovSelect(), validators=[Optional()])
+    # Unknown values are ignored when saving, so the choices need no "Not a valid choice".
+    measure = SelectField("Council measure", widget=GovSelect(), default="", validate_choice=False)
+    theme = SelectField("Council theme", widget=GovSelect(), default="", validate_choice=False)
     title = _text("Commitment", "Say what you will do", 200)
     quantity = DecimalField(
         "How much",
@@ -117,6 +129,18 @@ class CommitmentForm(FlaskForm):
         validators=[InputRequired(message="Choose which describes the commitment best")],
     )
     submit = SubmitField("Save commitment", widget=GovSubmitInput())
+
+    def validate_theme(self, field) -> None:
+        """Without a measure, the commitment needs a theme to sit under."""
+        if not self.measure.data and not field.data:
+            raise ValidationError("Choose a council measure, or the theme your commitment is for")
+
+    def validate_timescale(self, field) -> None:
+        """The timescale must be a date or a length of time the checks can read."""
+        if field.data and not parse_timescale(field.data, date.today()).ok:
+            raise ValidationError(
+                'Enter a date or a length of time, like "within 6 months" or "March 2027"'
+            )
 
 
 class ConfirmForm(FlaskForm):

@@ -1,6 +1,7 @@
 """Small reusable validators whose messages are written for the user."""
 
 import re
+import unicodedata
 
 from wtforms import Field, Form, ValidationError
 
@@ -21,8 +22,12 @@ class EmailAddress:
 
 
 def strip_whitespace(value: object) -> object:
-    """A filter: text without surrounding spaces (other values unchanged)."""
-    return value.strip() if isinstance(value, str) else value
+    """A filter: text without surrounding spaces or control characters (Word's soft line
+    breaks, NULs), with Windows line endings made plain (other values unchanged)."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc").strip()
 
 
 class MaxWords:

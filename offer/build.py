@@ -3,7 +3,7 @@
 from typing import Any
 
 from knowledge.packs import UNIT_LABELS, CouncilPack
-from offer.checks import offer_checks
+from offer.checks import narrative_checks, offer_checks
 from offer.model import (
     Commitment,
     IntrinsicValue,
@@ -100,6 +100,7 @@ def build_offer(
         local=answers.get("organisation.local"),
         activity=answers.get("organisation.activity"),
     )
+    answers = {**answers, **(opportunity.get("answers") or {})}
     duration = answers.get("opportunity.duration")
     contract = Opportunity(
         code=opportunity.get("code"),
@@ -116,14 +117,15 @@ def build_offer(
         outcomes=answers.get("value.outcomes"),
         evidence=answers.get("value.evidence"),
     )
+    narrative = _narrative(answers, supplier, offered, value, pack, contract.word_limit)
     return Offer(
         council=pack.id,
         supplier=supplier,
         opportunity=contract,
         commitments=offered,
         intrinsic_value=value,
-        narrative=_narrative(answers, supplier, offered, value, pack, contract.word_limit),
-        checks=offer_checks(offered, contract, supplier, pack),
+        narrative=narrative,
+        checks=offer_checks(offered, contract, supplier, pack) + narrative_checks(narrative),
         totals=_totals(offered, contract, pack),
     )
 

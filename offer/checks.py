@@ -3,12 +3,13 @@
 import re
 
 from knowledge.packs import CouncilPack
-from offer.model import Check, Commitment, Opportunity, Supplier
+from offer.model import Check, Commitment, Narrative, Opportunity, Supplier
 
 # Wording that promises nothing a council can score.
 VAGUE = re.compile(
-    r"\b(seek(?:ing)? to|where(?:ever)? possible|where appropriate|as appropriate|if possible|"
-    r"aim(?:ing)? to|endeavour|try to|hope to|look(?:ing)? to|explore|strive|might|could)\b",
+    r"\b(seek(?:ing)? to|where(?:ever)? (?:possible|feasible|practicable)|where appropriate|"
+    r"as appropriate|if possible|as soon as possible|as and when|subject to|intend(?:ing)? to|"
+    r"aim(?:ing)? to|endeavour|try to|hope to|look(?:ing)? to|strive to|we could|we might)\b",
     re.I,
 )
 SMALL_SIZES = {"micro", "small"}
@@ -118,6 +119,20 @@ def coverage_check(commitments: list[Commitment], pack: CouncilPack) -> Check:
         message=f"Not covered: {', '.join(missing)}. You do not need every theme; cover the ones "
         "that fit your work.",
     )
+
+
+def narrative_checks(narrative: Narrative) -> list[Check]:
+    """An edited response must still fit the word limit."""
+    if narrative.words <= narrative.word_limit:
+        return []
+    return [
+        Check(
+            id="narrative-too-long",
+            level="problem",
+            message=f"Your written response has {narrative.words:,} words; this tender allows "
+            f"{narrative.word_limit:,}. Shorten it, or use the text written from your commitments.",
+        )
+    ]
 
 
 def offer_checks(

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from assistant.answers import parse_timescale
+from assistant.state import next_commitment_id
 from knowledge.packs import CouncilPack
 
 ORGANISATION_FIELDS = ("name", "type", "size", "activity")
@@ -28,12 +29,13 @@ def save_commitment(
     measures = {m.id: t for t, m in pack.measures}
     existing = next((c for c in result if c["id"] == commitment_id), None)
     if existing is None:
-        numbers = [int(c["id"][1:]) for c in result if c["id"][1:].isdecimal()]
-        existing = {"id": f"c{max(numbers, default=0) + 1}", "theme_id": None, "idea": None}
+        existing = {"id": next_commitment_id(result), "theme_id": None, "idea": None}
         result.append(existing)
     measure_id = data.get("measure") or None
     if measure_id in measures:
         existing["theme_id"] = measures[measure_id].id
+    elif data.get("theme") in {t.id for t in pack.themes}:
+        existing["theme_id"] = data["theme"]
     existing |= {
         "measure_id": measure_id if measure_id in measures else None,
         "title": data["title"],
@@ -67,6 +69,7 @@ def commitment_form_data(commitment: dict[str, Any]) -> dict[str, Any]:
     timescale = commitment.get("timescale") or {}
     return {
         "measure": commitment.get("measure_id") or "",
+        "theme": commitment.get("theme_id") or "",
         "title": commitment.get("title"),
         "quantity": commitment.get("quantity"),
         "unit": commitment.get("unit"),

@@ -38,8 +38,44 @@ def sentence(text: str | None) -> str:
     return cleaned[0].upper() + cleaned[1:] + "."
 
 
+# Words that start a sentence but read lower-case mid-sentence; anything else (a name, a
+# place, an acronym) keeps its capital.
+COMMON_STARTERS = frozenset(
+    [
+        "a",
+        "an",
+        "all",
+        "any",
+        "older",
+        "our",
+        "the",
+        "their",
+        "these",
+        "this",
+        "those",
+        "local",
+        "young",
+        "people",
+        "residents",
+        "staff",
+        "children",
+        "families",
+        "students",
+        "adults",
+        "every",
+        "each",
+        "up",
+        "to",
+        "over",
+        "at",
+        "least",
+    ]
+)
+
+
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first.lower() in COMMON_STARTERS else text
 
 
 def _when(timescale: str | None) -> str:

@@ -150,4 +150,5 @@ def create_opportunities_and_submissions(db: Database) -> None:
         },
     )
     db["submissions"].create_index(["reference"], unique=True)
+    db["submissions"].create_index(["conversation_id", "opportunity_code", "version"], unique=True)
     db["submissions"].create_index(["opportunity_code", "status"])

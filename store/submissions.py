@@ -46,7 +46,10 @@ def submit(
 ) -> Submission:
     """Freeze this offer as the supplier's current submission; an earlier one is replaced."""
     now = _now()
-    with db.atomic():
+    # BEGIN IMMEDIATE: two submissions at once queue here rather than both reading the same
+    # last version (a deferred transaction would fail one of them with "database is locked").
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
         previous = list(
             db.query(
                 "SELECT COALESCE(MAX(version), 0) AS v FROM submissions "
@@ -77,6 +80,10 @@ def submit(
         )
         reference = f"SV-{now[:4]}-{row_id:06d}"
         db.execute("UPDATE submissions SET reference = ? WHERE id = ?", [reference, row_id])
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
     return get_submission(db, reference)
 
 
@@ -94,13 +101,15 @@ def submissions_for_conversation(db: Database, conversation_id: str) -> list[Sub
     return [_row(row) for row in rows]
 
 
-def withdraw(db: Database, reference: str) -> None:
-    """Withdraw a current submission (its frozen offer is kept, marked withdrawn)."""
-    db.execute(
+def withdraw(db: Database, reference: str) -> bool:
+    """Withdraw a current submission (its frozen offer is kept, marked withdrawn); False if it
+    was not the current one (already replaced or withdrawn)."""
+    cursor = db.execute(
         "UPDATE submissions SET status = 'withdrawn', ended_at = ? "
         "WHERE reference = ? AND status = 'submitted'",
         [_now(), reference],
     )
+    return cursor.rowcount == 1
 
 
 def current_submissions(db: Database, opportunity_code: str) -> list[Submission]:

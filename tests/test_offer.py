@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from docx import Document
@@ -98,8 +99,15 @@ def test_proxies_can_be_switched_off_per_council():
     assert all(c.proxy is None for c in suffolk.commitments)
 
 
-words = st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12)
+words = st.text(alphabet=st.characters(categories=["L", "N", "P", "S"]), min_size=1, max_size=12)
 phrase = st.lists(words, min_size=1, max_size=40).map(" ".join)
+
+
+def pieces(text: str) -> set[str]:
+    """The text cut at sentence ends and line breaks."""
+    return {p for p in re.split(r"(?<=[.!?])\s+|\n+", text) if p.strip()}
+
+
 commitment = st.fixed_dictionaries(
     {
         "title": phrase,
@@ -129,9 +137,12 @@ def test_the_narrative_fits_any_word_limit_and_ends_with_a_whole_sentence(
     ]
     answers = {**ANSWERS, "organisation.activity": activity, "value.outcomes": outcomes}
     offer = build_offer(answers, commitments, PACKS["tower-hamlets"], {"word_limit": limit})
+    whole = build_offer(answers, commitments, PACKS["tower-hamlets"], {"word_limit": 5000})
     text = offer.narrative.text
-    assert len(text.split()) <= limit
-    assert text == "" or text.rstrip().endswith((".", "!", "?"))
+    assert 0 < len(text.split()) <= limit
+    assert text.rstrip().endswith((".", "!", "?"))
+    # Only whole sentences of the unlimited text: nothing was cut part-way.
+    assert pieces(text) <= pieces(whole.narrative.text)
 
 
 def test_a_long_offer_keeps_its_commitments_and_drops_detail_first():
@@ -161,3 +172,34 @@ def test_plain_text_and_ocds_carry_every_commitment():
     goals = [s["goal"] for s in to_ocds(offer)["tender"]["sustainability"]]
     assert len(goals) == len(offer.commitments)
     assert "environmental.carbonEmissionsReduction" in goals
+
+
+def test_an_edited_text_over_the_limit_is_a_problem():
+    answers = {**ANSWERS, "offer.narrative": "Our own words. " * 200}
+    offer = build_offer(answers, [GOOD], PACKS["tower-hamlets"], {"word_limit": 250})
+    assert offer.narrative.edited and offer.narrative.words == 600
+    (check,) = [k for k in offer.checks if k.id == "narrative-too-long"]
+    assert check.level == "problem" and "this tender allows 250" in check.message
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("We will seek to hire locally", True),
+        ("Where feasible we will recruit apprentices", True),
+        ("We intend to run sessions", True),
+        ("Young people who might otherwise leave school with nothing", False),
+        ("Explore Learning tutors will run the sessions", False),
+    ],
+)
+def test_vague_wording_is_caught_without_flagging_ordinary_words(text, vague):
+    found = problems([{**GOOD, "delivery": text}])
+    assert (("vague-wording", "c1") in found) is vague
+
+
+def test_closing_times_without_a_zone_are_uk_time_and_shown_in_uk_time():
+    from offer.submission import closing_text, parse_closing
+
+    assert closing_text(parse_closing("2027-03-12T17:00:00")) == "5pm on 12 March 2027"
+    assert closing_text(parse_closing("2027-07-01T16:30:00+00:00")) == "5:30pm on 1 July 2027"
+    assert closing_text(parse_closing("2027-03-12")) == "11:59pm on 12 March 2027"

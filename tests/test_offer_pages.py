@@ -233,3 +233,57 @@ def test_a_share_link_starts_a_conversation_that_knows_the_contract(client, db):
     created = client.post("/api/v1/conversations", json={"opportunity": code}).json
     assert created["prompt"]["step"] == "org-name"
     assert parse(client.get(chat)).select_one("#prompt")["data-step"] == "org-name"
+
+
+def test_an_edited_text_over_the_opportunitys_limit_cannot_be_submitted(client, db, done):
+    post_form(client, offer_url(done, "/narrative"), {"text": "Our words. " * 150})
+    code = opportunity(db, word_limit=250)
+    data = {"code": code, "declaration": "y"}
+    soup = parse(post_form(client, offer_url(done, "/submit"), data, status=400), 400)
+    ((message, _),) = error_summary_links(soup)
+    assert message.startswith("Your written response has 300 words; this opportunity allows 250")
+
+
+def test_back_in_the_chat_does_not_undo_edits_made_on_the_offer_pages(client, done):
+    post_form(client, offer_url(done, "/commitments/c1/remove"), {"confirm": "yes"})
+    headers = {"Authorization": f"Bearer {done['token']}"}
+    url = f"/api/v1/conversations/{done['id']}/messages"
+    reply = client.post(url, json={"text": "back"}, headers=headers).json
+    assert reply["messages"][0]["text"] == "There is nothing to go back to yet."
+    state = client.get(f"/api/v1/conversations/{done['id']}", headers=headers).json["state"]
+    assert [c["id"] for c in state["commitments"]] == ["c2", "c3"]
+
+
+def test_a_commitment_in_own_words_needs_a_theme_and_a_readable_date(client, done):
+    url = offer_url(done, "/commitments/new")
+    fields = {
+        "title": "Cooking classes for carers",
+        "quantity": "10",
+        "unit": "sessions",
+        "timescale": "ongoing",
+        "delivery": "Our chef will run them",
+        "beneficiaries": "Unpaid carers",
+        "evidence": "Registers and feedback forms",
+        "classification": "additional",
+    }
+    soup = parse(post_form(client, url, fields, status=400), 400)
+    messages = [text for text, _ in error_summary_links(soup)]
+    assert "Choose a council measure, or the theme your commitment is for" in messages
+    assert 'Enter a date or a length of time, like "within 6 months" or "March 2027"' in messages
+    post_form(client, url, {**fields, "theme": "communities", "timescale": "within 12 months"})
+    card = parse(client.get(offer_url(done))).select_one("#commitment-c4")
+    assert "Strong communities" in card.text
+
+
+def test_withdrawing_after_the_closing_date_is_refused(client, db, done):
+    code = opportunity(db)
+    made = api_submit(client, done, code).json
+    db.execute(
+        "UPDATE opportunities SET closes_at = '2020-01-01T12:00:00+00:00' WHERE code = ?", [code]
+    )
+    db.conn.commit()
+    withdrawn = client.post(
+        f"/api/v1/conversations/{done['id']}/submissions/{made['reference']}/withdraw",
+        headers={"Authorization": f"Bearer {done['token']}"},
+    )
+    assert withdrawn.status_code == 422 and withdrawn.json["error"]["code"] == "closed"

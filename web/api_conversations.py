@@ -198,5 +198,7 @@ def withdraw_offer(conversation_id: str, reference: str):
         return api_error(404, "not_found", "There is no submission with that reference.")
     if not chat.is_open(made.opportunity_code):
         return api_error(422, "closed", "The opportunity has closed; it is too late to withdraw.")
-    submissions.withdraw(get_db(), reference)
+    if not submissions.withdraw(get_db(), reference):
+        message = f"This version is already {made.status}; only the current one can be withdrawn."
+        return api_error(409, "not_current", message)
     return jsonify(_submission_json(submissions.get_submission(get_db(), reference)))

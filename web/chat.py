@@ -14,7 +14,7 @@ from assistant.turns import Context, Turn
 from knowledge.packs import COUNCILS_DIR
 from offer.build import build_offer
 from offer.model import Offer
-from offer.submission import submission_problem
+from offer.submission import parse_closing, submission_problem
 from store import conversations as store
 from store import submissions
 from store.conversations import Conversation, NewConversation
@@ -104,15 +104,15 @@ def opportunity_of(conversation: Conversation) -> Opportunity | None:
     return get_opportunity(get_db(), conversation.opportunity) if conversation.opportunity else None
 
 
-def offer_for(conversation: Conversation) -> Offer:
-    """The structured offer as it stands."""
+def offer_for(conversation: Conversation, opportunity: Opportunity | None = None) -> Offer:
+    """The structured offer as it stands, for its opportunity (or the one given)."""
     state = State.from_dict(conversation.state)
-    opportunity = opportunity_of(conversation)
+    opportunity = opportunity or opportunity_of(conversation)
     return build_offer(
         state.answers,
         state.commitments,
         current_app.extensions["councils"][conversation.council_id],
-        opportunity.as_dict() if opportunity else None,
+        {**opportunity.as_dict(), "answers": prefill_for(opportunity)} if opportunity else None,
     )
 
 
@@ -138,13 +138,12 @@ def now() -> datetime:
 def submit(conversation: Conversation, opportunity: Opportunity) -> Submission:
     """Link the conversation to the opportunity and freeze its offer as a new version."""
     store.link_opportunity(get_db(), conversation.id, opportunity.code)
-    linked = store.conversation_by_id(get_db(), conversation.id)
     return submissions.submit(
         get_db(),
         conversation_id=conversation.id,
         opportunity_code=opportunity.code,
         council_id=opportunity.council_id,
-        offer=offer_for(linked).model_dump(mode="json"),
+        offer=offer_for(conversation, opportunity).model_dump(mode="json"),
     )
 
 
@@ -153,12 +152,13 @@ def submission_error(conversation: Conversation, code: str) -> tuple[str | None,
     opportunity = get_opportunity(get_db(), code)
     if opportunity is None:
         return "There is no opportunity with that code. Check the tender documents", None
-    closes = datetime.fromisoformat(opportunity.closes_at)
-    problem = submission_problem(offer_for(conversation), opportunity.council_id, closes, now())
+    closes = parse_closing(opportunity.closes_at)
+    offer = offer_for(conversation, opportunity)
+    problem = submission_problem(offer, opportunity.council_id, closes, now())
     return problem, opportunity
 
 
 def is_open(opportunity_code: str) -> bool:
     """True while the opportunity takes submissions and withdrawals."""
     opportunity = get_opportunity(get_db(), opportunity_code)
-    return opportunity is not None and now() < datetime.fromisoformat(opportunity.closes_at)
+    return opportunity is not None and now() < parse_closing(opportunity.closes_at)

@@ -1,7 +1,6 @@
 """The supplier's offer pages: check it, edit it, fit the text, download it, submit it."""
 
 import json
-from datetime import datetime
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
 from wtforms.fields.choices import SelectChoice
@@ -12,18 +11,15 @@ from forms.offer import (
     ConfirmForm,
     NarrativeForm,
     OrganisationForm,
-    SubmitOfferForm,
 )
 from forms.validators import MaxWords
 from knowledge.packs import UNIT_LABELS
 from offer import edits
 from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.narrative import blocks
-from offer.submission import closing_text
 from store import conversations as store
 from store import submissions
 from store.conversations import Conversation, TurnConflict
-from store.opportunities import get_opportunity
 from web import chat, offer_page
 from web.db import get_db
 from web.offer_documents import offer_pdf
@@ -59,6 +55,8 @@ def _pack(conversation: Conversation):
 
 
 def _save(conversation: Conversation, state: State) -> None:
+    # Edits made here are not steps of the chat: "back" in the chat must not undo them.
+    state.trail = []
     try:
         store.save_state(get_db(), conversation, state.to_dict())
     except TurnConflict:
@@ -120,6 +118,9 @@ def _commitment_form(conversation: Conversation, data: dict | None) -> Commitmen
         SelectChoice(m.id, f"{t.title}: {m.title}") for t, m in pack.measures
     ]
     form.unit.choices = [SelectChoice(key, label) for key, label in UNIT_LABELS.items()]
+    form.theme.choices = [SelectChoice("", "Choose a theme")] + [
+        SelectChoice(t.id, t.title) for t in pack.themes
+    ]
     return form
 
 
@@ -204,64 +205,3 @@ def download(token: str, kind: str):
         mimetype=MIME[kind].split(";")[0],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-@bp.route("/submit", methods=["GET", "POST"])
-def submit(token: str):
-    """Submit the offer to the council's opportunity."""
-    conversation = chat.conversation_or_404(token)
-    form = SubmitOfferForm(data={"code": conversation.opportunity or ""})
-    if form.validate_on_submit():
-        problem, opportunity = chat.submission_error(conversation, form.code.data)
-        if problem is None:
-            made = chat.submit(conversation, opportunity)
-            return redirect(url_for(".receipt", token=token, reference=made.reference), 303)
-        form.code.errors = [problem]
-    return render_template("offers/submit.html", form=form, token=token), _status(form)
-
-
-def _own_submission(conversation: Conversation, reference: str):
-    found = submissions.get_submission(get_db(), reference)
-    if found is None or found.conversation_id != conversation.id:
-        abort(404)
-    return found
-
-
-@bp.get("/submissions/<reference>")
-def receipt(token: str, reference: str):
-    """The receipt for a submitted version."""
-    conversation = chat.conversation_or_404(token)
-    return receipt_page(token, _own_submission(conversation, reference), ConfirmForm())
-
-
-def receipt_page(token: str, found, form: ConfirmForm, closed_error: bool = False) -> str:
-    """The receipt, with the withdraw form while the opportunity is open."""
-    opportunity = get_opportunity(get_db(), found.opportunity_code)
-    closes = datetime.fromisoformat(opportunity.closes_at)
-    if closed_error:
-        closed = closing_text(closes)
-        form.confirm.errors = [f"This opportunity closed at {closed}. It is too late to withdraw"]
-    return render_template(
-        "offers/receipt.html",
-        token=token,
-        submission=found,
-        opportunity=opportunity,
-        closes=closing_text(closes),
-        open=chat.now() < closes,
-        form=form,
-    )
-
-
-@bp.post("/submissions/<reference>/withdraw")
-def withdraw(token: str, reference: str):
-    """Withdraw a submitted version before the closing date."""
-    conversation = chat.conversation_or_404(token)
-    found = _own_submission(conversation, reference)
-    opportunity = get_opportunity(get_db(), found.opportunity_code)
-    form = ConfirmForm()
-    closed = not chat.is_open(opportunity.code)
-    if form.validate_on_submit() and form.confirm.data == "yes" and not closed:
-        submissions.withdraw(get_db(), reference)
-    if form.errors or closed:
-        return receipt_page(token, found, form, closed), 400
-    return redirect(url_for(".receipt", token=token, reference=reference), 303)
