@@ -152,3 +152,13 @@ def create_opportunities_and_submissions(db: Database) -> None:
     db["submissions"].create_index(["reference"], unique=True)
     db["submissions"].create_index(["conversation_id", "opportunity_code", "version"], unique=True)
     db["submissions"].create_index(["opportunity_code", "status"])
+
+
+@migrations(name="0006_sign_in_failures")
+def create_sign_in_failures(db: Database) -> None:
+    """Failed staff sign-ins in a row, per email address, and when a lock ends."""
+    db["sign_in_failures"].create(
+        {"email": str, "failures": int, "locked_until": str},
+        pk="email",
+        not_null={"failures"},
+    )

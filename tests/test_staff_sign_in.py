@@ -21,14 +21,14 @@ def test_signed_in_staff_see_their_account(client, staff):
 
 def test_wrong_password_shows_the_error_summary(client, staff):
     staff.create()
-    soup = parse(staff.sign_in(password="not the password"))
+    soup = parse(staff.sign_in(password="not the password"), 400)
     assert title(soup).startswith("Error: ")
     assert error_summary_links(soup) == [("Enter a correct email address and password", "#email")]
     assert client.get("/staff/").status_code == 302
 
 
 def test_empty_form_says_what_is_missing(client, staff):
-    soup = parse(staff.sign_in(email="", password=""))
+    soup = parse(staff.sign_in(email="", password=""), 400)
     assert error_summary_links(soup) == [
         ("Enter your email address", "#email"),
         ("Enter your password", "#password"),
@@ -36,7 +36,7 @@ def test_empty_form_says_what_is_missing(client, staff):
 
 
 def test_badly_formed_email_is_explained(staff):
-    soup = parse(staff.sign_in(email="not-an-email", password="x"))
+    soup = parse(staff.sign_in(email="not-an-email", password="x"), 400)
     assert error_summary_links(soup)[0][0].startswith(
         "Enter an email address in the correct format"
     )
@@ -117,3 +117,35 @@ def test_signed_in_staff_forms_carry_csrf_tokens(client, staff):
     staff.sign_in()
     forms = parse(client.get("/staff/")).select("form[method=post]")
     assert forms and all(f.select_one("input[name=csrf_token]") for f in forms)
+
+
+def test_ten_wrong_passwords_lock_signing_in_and_say_so(client, staff, db):
+    staff.create()
+    for _ in range(9):
+        links = error_summary_links(parse(staff.sign_in(password="wrong"), 400))
+        assert links == [("Enter a correct email address and password", "#email")]
+    ((message, _),) = error_summary_links(parse(staff.sign_in(password="wrong"), 400))
+    assert message.startswith("There have been too many wrong passwords for this email address")
+    assert "locked for 15 minutes" in message
+    # Even the right password is refused while locked.
+    ((message, _),) = error_summary_links(parse(staff.sign_in(), 400))
+    assert "locked for" in message
+    assert client.get("/staff/").status_code == 302
+    db.execute("UPDATE sign_in_failures SET locked_until = '2000-01-01T00:00:00+00:00'")
+    db.conn.commit()
+    assert staff.sign_in().status_code == 302
+
+
+def test_a_right_password_resets_the_count(staff, db):
+    staff.create()
+    for _ in range(9):
+        staff.sign_in(password="wrong")
+    assert staff.sign_in().status_code == 302
+    assert db["sign_in_failures"].count == 0
+
+
+def test_unknown_addresses_are_locked_the_same_way(staff):
+    for _ in range(10):
+        response = staff.sign_in(email="nobody@tower-hamlets.example", password="guess")
+    ((message, _),) = error_summary_links(parse(response, 400))
+    assert "locked for" in message

@@ -1,12 +1,17 @@
 """Staff sessions: who is signed in, and the decorator that guards staff pages."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 
 from flask import Flask, abort, g, make_response, redirect, request, session, url_for
 
 from store.staff import Staff, end_sessions, get_staff
 from web.db import get_db
+
+# Ten wrong passwords in a row for one email address lock signing in for a while.
+MAX_FAILED_SIGN_INS = 10
+SIGN_IN_LOCK = timedelta(minutes=15)
 
 
 def sign_in(staff: Staff) -> None:
