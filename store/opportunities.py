@@ -71,6 +71,22 @@ def create_opportunity(
     return code
 
 
+def opportunities_for(db: Database, council_id: str) -> list[Opportunity]:
+    """A council's opportunities, the most recently created first."""
+    rows = db.query(
+        "SELECT code FROM opportunities WHERE council_id = ? ORDER BY created_at DESC, code",
+        [council_id],
+    )
+    return [get_opportunity(db, row["code"]) for row in rows]
+
+
+def update_opportunity(db: Database, code: str, **fields: Any) -> None:
+    """Change an opportunity's details (its code and council never change)."""
+    if "themes" in fields:
+        fields["themes"] = json.dumps(fields["themes"] or [])
+    db["opportunities"].update(code, fields)
+
+
 def get_opportunity(db: Database, code: str) -> Opportunity | None:
     """The opportunity with this share code (any case, spaces ignored), or None."""
     clean = "".join(code.split()).upper()

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 class Submission:
     """A frozen, submitted version of an offer."""
 
+    id: int
     reference: str
     conversation_id: str
     opportunity_code: str
@@ -29,6 +30,7 @@ def _now() -> str:
 
 def _row(row: dict[str, Any]) -> Submission:
     return Submission(
+        id=row["id"],
         reference=row["reference"],
         conversation_id=row["conversation_id"],
         opportunity_code=row["opportunity_code"],

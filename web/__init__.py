@@ -25,6 +25,7 @@ from web import (
     public,
     security,
     staff,
+    staff_opportunities,
     submissions,
 )
 from web.config import configure
@@ -75,6 +76,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     csrf.exempt(api_conversations.bp)  # Bearer tokens, not cookies: CSRF does not apply.
     blueprints = (public.bp, assistant.bp, offers.bp, help.bp, councils.bp, staff.bp, api.bp)
-    for blueprint in (*blueprints, submissions.bp, api_conversations.bp):
+    staff_blueprints = (staff_opportunities.bp,)
+    for blueprint in (*blueprints, submissions.bp, *staff_blueprints, api_conversations.bp):
         app.register_blueprint(blueprint)
     return app

@@ -1,0 +1,160 @@
+"""Staff forms: an opportunity, and scoring or moderating an offer on the council's rubric."""
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovDateInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    IntegerField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from forms.validators import strip_whitespace
+from knowledge.packs import Rubric
+
+
+class OpportunityForm(FlaskForm):
+    """A contract that suppliers make offers for."""
+
+    title = StringField(
+        "Title",
+        widget=GovTextInput(),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(message="Enter the contract's title"),
+            Length(max=200, message="Title must be 200 characters or fewer"),
+        ],
+    )
+    reference = StringField(
+        "Tender reference (optional)",
+        widget=GovTextInput(),
+        filters=[strip_whitespace],
+        validators=[Optional(), Length(max=60, message="Reference must be 60 characters or fewer")],
+    )
+    description = TextAreaField(
+        "Description (optional)",
+        widget=GovTextArea(),
+        filters=[strip_whitespace],
+        validators=[
+            Optional(),
+            Length(max=2000, message="Description must be 2,000 characters or fewer"),
+        ],
+    )
+    contract_type = RadioField(
+        "Kind of contract",
+        widget=GovRadioInput(),
+        choices=[
+            SelectChoice("services", "Services"),
+            SelectChoice("goods", "Goods"),
+            SelectChoice("works", "Works"),
+        ],
+        validators=[InputRequired(message="Choose the kind of contract")],
+    )
+    value_gbp = DecimalField(
+        "Estimated total value, in pounds",
+        widget=GovTextInput(),
+        places=None,
+        validators=[
+            InputRequired(message="Enter the contract's value in pounds, like 120000"),
+            NumberRange(min=1, max=10_000_000_000, message="Enter a value from £1 to £10 billion"),
+        ],
+    )
+    duration_months = IntegerField(
+        "Length, in months",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter the contract's length in months, like 24"),
+            NumberRange(min=1, max=240, message="Enter a length from 1 to 240 months"),
+        ],
+    )
+    weighting_percent = DecimalField(
+        "Social value weighting, as a percentage",
+        widget=GovTextInput(),
+        places=None,
+        validators=[
+            InputRequired(message="Enter the social value weighting, like 10"),
+            NumberRange(min=1, max=100, message="Enter a weighting from 1% to 100%"),
+        ],
+    )
+    word_limit = IntegerField(
+        "Word limit for the social value response",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter the word limit, like 500"),
+            NumberRange(min=50, max=5000, message="Enter a word limit from 50 to 5,000"),
+        ],
+    )
+    closes_on = DateField(
+        "Closing date",
+        widget=GovDateInput(),
+        format="%d %m %Y",
+        validators=[InputRequired(message="Enter the closing date, like 27 3 2027")],
+    )
+    themes = SelectMultipleField(
+        "Themes to emphasise (optional)", widget=GovCheckboxesInput(), validate_choice=False
+    )
+    practice = BooleanField(
+        "This is a practice opportunity, open to anyone", widget=GovCheckboxInput()
+    )
+    submit = SubmitField("Save opportunity", widget=GovSubmitInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # GOV.UK's date widget reads day, month and year from raw_data only when all three were
+        # sent; otherwise it shows the saved date.
+        if len(self.closes_on.raw_data or []) != 3:
+            self.closes_on.raw_data = None
+
+
+def rubric_form(rubric: Rubric, note_label: str, note_message: str) -> type[FlaskForm]:
+    """A form with a score and a note for every criterion of the rubric."""
+
+    class RubricForm(FlaskForm):
+        """Scores on the council's rubric."""
+
+        submit = SubmitField("Save scores", widget=GovSubmitInput())
+
+    for criterion in rubric.criteria:
+        choices = [
+            SelectChoice(str(score), f"{score}: {criterion.descriptors[score]}")
+            for score in range(rubric.scale_min, rubric.scale_max + 1)
+        ]
+        setattr(
+            RubricForm,
+            f"{criterion.id}_score",
+            RadioField(
+                criterion.title,
+                widget=GovRadioInput(),
+                choices=choices,
+                validators=[InputRequired(message=f"Choose a score for {criterion.title.lower()}")],
+            ),
+        )
+        setattr(
+            RubricForm,
+            f"{criterion.id}_note",
+            TextAreaField(
+                f"{note_label} ({criterion.title.lower()})",
+                widget=GovTextArea(),
+                filters=[strip_whitespace],
+                validators=[
+                    DataRequired(message=f"{note_message} for {criterion.title.lower()}"),
+                    Length(max=2000, message="Keep this to 2,000 characters or fewer"),
+                ],
+            ),
+        )
+    return RubricForm

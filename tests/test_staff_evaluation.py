@@ -1,0 +1,210 @@
+"""Staff evaluation: opportunities, scoring, moderation, weighted scores, exports, access."""
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+
+from store.staff import ROLES, create_staff
+from tests.conftest import STAFF_PASSWORD
+from tests.pages import csrf_token, error_summary_links, parse
+from tests.routes import staff_only_endpoints
+from tests.test_offer_pages import api_submit, finish
+
+RUBRIC = ["commitments", "relevance", "delivery"]  # Tower Hamlets' criteria, scored 0 to 5.
+
+
+class Person:
+    """A member of staff with their own browser session."""
+
+    def __init__(self, app, db, role, council="tower-hamlets", name=None):
+        self.email = f"{name or role}@{council}.example"
+        create_staff(
+            db,
+            email=self.email,
+            name=(name or role).title(),
+            council_id=council,
+            role=role,
+            password=STAFF_PASSWORD,
+        )
+        self.client = app.test_client()
+        token = csrf_token(parse(self.client.get("/staff/sign-in")))
+        response = self.client.post(
+            "/staff/sign-in",
+            data={"email": self.email, "password": STAFF_PASSWORD, "csrf_token": token},
+        )
+        assert response.status_code == 302
+
+    def post(self, url, data, status=303, page=None):
+        token = csrf_token(parse(self.client.get(page or url)))
+        response = self.client.post(url, data={"csrf_token": token, **data})
+        assert response.status_code == status, (url, response.status_code)
+        return response
+
+
+def create_opportunity_page(moderator, weighting="10"):
+    closes = datetime.now(UTC) + timedelta(days=30)
+    response = moderator.post(
+        "/staff/opportunities/new",
+        {
+            "title": "Lunch club <b>service</b>",
+            "contract_type": "services",
+            "value_gbp": "120000",
+            "duration_months": "24",
+            "weighting_percent": weighting,
+            "word_limit": "500",
+            "closes_on": [str(closes.day), str(closes.month), str(closes.year)],
+        },
+    )
+    return response.headers["Location"].rsplit("/", 1)[-1]
+
+
+def scores(values, note="comment"):
+    data = {}
+    for criterion, value in zip(RUBRIC, values, strict=True):
+        data[f"{criterion}_score"] = str(value)
+        data[f"{criterion}_note"] = f"Because {criterion} is {value}"
+    return data
+
+
+def moderation(values):
+    return {f"m-{k}": v for k, v in scores(values).items()}
+
+
+@pytest.fixture
+def panel(app, db):
+    return {
+        "moderator": Person(app, db, "moderator"),
+        "first": Person(app, db, "evaluator", name="first"),
+        "second": Person(app, db, "evaluator", name="second"),
+    }
+
+
+def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client, db, panel):
+    code = create_opportunity_page(panel["moderator"])
+    references = []
+    for supplier in ("charity", "social-enterprise", "sme"):
+        done = finish(client, supplier=supplier)
+        references.append(api_submit(client, done, code).json["reference"])
+    offers = parse(panel["first"].client.get(f"/staff/opportunities/{code}"))
+    assert len(offers.select("table.app-offers tbody tr")) == 3
+
+    review = f"/staff/opportunities/{code}/offers/{references[0]}"
+    panel["first"].post(review, scores([4, 3, 5]))
+    hidden = parse(panel["second"].client.get(review))
+    assert "hidden until you save your own" in hidden.text
+    assert "Because relevance is 3" not in hidden.text
+    panel["second"].post(review, scores([2, 3, 3]))
+    shown = parse(panel["second"].client.get(review))
+    assert "Because relevance is 3" in shown.text
+
+    panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review)
+    page = parse(panel["moderator"].client.get(review))
+    expected = round((3 + 3 + 4) / 15 * 10, 2)  # consensus over the maximum, times the weighting
+    assert f"Weighted social value score: {expected}" in page.text
+    assert [li.text for li in page.select("#moderation ~ ul li")][-1].endswith("moderated")
+
+    export = panel["first"].client.get(f"/staff/opportunities/{code}/export.csv")
+    rows = list(csv.DictReader(io.StringIO(export.get_data(as_text=True))))
+    consensus = [r for r in rows if r["kind"] == "consensus"]
+    assert [
+        (r["commitments"], r["relevance"], r["delivery"], r["weighted"]) for r in consensus
+    ] == [("3", "3", "4", str(expected))]
+    evaluators = sorted((r["scorer"], r["total"]) for r in rows if r["kind"] == "evaluator")
+    assert evaluators == [("First", "12"), ("Second", "8")]
+    book = load_workbook(
+        io.BytesIO(panel["first"].client.get(f"/staff/opportunities/{code}/export.xlsx").data)
+    )
+    sheet = list(book["Scores"].values)
+    header, data = sheet[0], [dict(zip(sheet[0], row, strict=True)) for row in sheet[1:]]
+    assert "weighted" in header
+    (row,) = [r for r in data if r["kind"] == "consensus"]
+    assert (row["commitments"], row["relevance"], row["delivery"], row["weighted"]) == (
+        3,
+        3,
+        4,
+        expected,
+    )
+    assert len(list(book["Offers"].values)) == 4 and len(list(book["Commitments"].values)) > 6
+
+
+def test_a_score_needs_a_comment(panel, client):
+    code = create_opportunity_page(panel["moderator"])
+    reference = api_submit(client, finish(client), code).json["reference"]
+    review = f"/staff/opportunities/{code}/offers/{reference}"
+    data = scores([4, 3, 5]) | {"delivery_note": ""}
+    soup = parse(panel["first"].post(review, data, status=400), 400)
+    assert error_summary_links(soup) == [
+        ("Write a comment for delivery and evidence plan", "#delivery_note")
+    ]
+
+
+def test_supplier_html_is_shown_escaped_on_staff_pages(app, client, db, panel):
+    code = create_opportunity_page(panel["moderator"])
+    done = finish(client)
+    url = f"/assistant/c/{done['token']}/offer/organisation"
+    form = parse(client.get(url))
+    hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+    client.post(
+        url,
+        data={
+            "csrf_token": csrf_token(form),
+            "name": hostile,
+            "type": "charity",
+            "size": "micro",
+            "activity": hostile,
+        },
+    )
+    reference = api_submit(client, done, code).json["reference"]
+    for path in (
+        f"/staff/opportunities/{code}",
+        f"/staff/opportunities/{code}/offers/{reference}",
+        "/staff/opportunities",
+    ):
+        page = parse(panel["first"].client.get(path))
+        assert not page.select("main script") and not page.select("main img")
+        assert "<b>" not in str(page.select_one("main")).replace("&lt;b&gt;", "")
+    assert (
+        hostile
+        in parse(panel["first"].client.get(f"/staff/opportunities/{code}/offers/{reference}")).text
+    )
+
+
+def test_another_councils_staff_get_not_found(app, client, db, panel):
+    code = create_opportunity_page(panel["moderator"])
+    reference = api_submit(client, finish(client), code).json["reference"]
+    outsider = Person(app, db, "admin", council="suffolk")
+    for path in (
+        f"/staff/opportunities/{code}",
+        f"/staff/opportunities/{code}/edit",
+        f"/staff/opportunities/{code}/offers/{reference}",
+        f"/staff/opportunities/{code}/export.csv",
+    ):
+        assert outsider.client.get(path).status_code == 404, path
+    assert code not in outsider.client.get("/staff/opportunities").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_staff_route_refuses_the_wrong_role(app, db, role):
+    person = Person(app, db, role)
+    token = csrf_token(parse(person.client.get("/staff/")))
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint not in staff_only_endpoints(app):
+            continue
+        allowed = app.view_functions[rule.endpoint].staff_roles
+        if "any" in allowed or role in allowed:
+            continue
+        for method in rule.methods & {"GET", "POST"}:
+            response = person.client.open(rule.rule, method=method, data={"csrf_token": token})
+            assert response.status_code == 403, (role, method, rule.rule)
+
+
+def test_every_staff_post_sends_strangers_to_sign_in(app, client):
+    token = csrf_token(parse(client.get("/staff/sign-in")))
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in staff_only_endpoints(app) and "POST" in rule.methods:
+            response = client.post(rule.rule, data={"csrf_token": token})
+            assert response.status_code == 302, rule.rule
+            assert response.headers["Location"].startswith("/staff/sign-in")

@@ -1,0 +1,261 @@
+"""Staff: opportunities, the offers submitted to them, scoring and moderation.
+
+Every route needs a signed-in member of staff of the opportunity's council (another council's
+opportunity is a 404). Evaluators score; moderators and admins also create opportunities and
+record consensus scores.
+"""
+
+from datetime import UTC, datetime, time
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from wtforms.fields.choices import SelectChoice
+
+from forms.evaluation import OpportunityForm, rubric_form
+from offer.model import Offer
+from offer.scoring import scores_only, weighted_score
+from offer.submission import UK
+from store import evaluations as scoring
+from store.opportunities import (
+    Opportunity,
+    create_opportunity,
+    get_opportunity,
+    opportunities_for,
+    update_opportunity,
+)
+from store.submissions import current_submissions, get_submission
+from web import auth, staff_review
+from web.db import get_db
+
+bp = Blueprint("staff_opportunities", __name__, url_prefix="/staff/opportunities")
+bp.add_app_template_filter(staff_review.score_rows, "score_rows")
+SCORERS = ("evaluator", "moderator", "admin")
+MANAGERS = ("moderator", "admin")
+CLOSING_TIME = time(12, 0)
+
+
+def _pack():
+    return current_app.extensions["councils"][g.staff.council_id]
+
+
+def _own_opportunity(code: str) -> Opportunity:
+    found = get_opportunity(get_db(), code)
+    if found is None or found.council_id != g.staff.council_id:
+        abort(404)
+    return found
+
+
+def _form(opportunity: Opportunity | None = None) -> OpportunityForm:
+    data = None
+    if opportunity:
+        data = {
+            **{name: getattr(opportunity, name) for name in OPPORTUNITY_FIELDS},
+            "closes_on": datetime.fromisoformat(opportunity.closes_at).astimezone(UK).date(),
+        }
+    form = OpportunityForm(data=data)
+    form.themes.choices = [SelectChoice(t.id, t.title) for t in _pack().themes]
+    return form
+
+
+OPPORTUNITY_FIELDS = (
+    "title",
+    "reference",
+    "description",
+    "contract_type",
+    "value_gbp",
+    "duration_months",
+    "weighting_percent",
+    "word_limit",
+    "themes",
+    "practice",
+)
+
+
+def _fields(form: OpportunityForm) -> dict:
+    closes = datetime.combine(form.closes_on.data, CLOSING_TIME, tzinfo=UK)
+    fields = {name: getattr(form, name).data for name in OPPORTUNITY_FIELDS}
+    fields |= {
+        "value_gbp": float(form.value_gbp.data),
+        "weighting_percent": float(form.weighting_percent.data),
+        "practice": int(bool(form.practice.data)),
+        "closes_at": closes.astimezone(UTC).isoformat(timespec="seconds"),
+    }
+    return fields
+
+
+@bp.get("")
+@auth.staff_required(*SCORERS)
+def index():
+    """The council's opportunities."""
+    return render_template(
+        "staff/opportunities.html", opportunities=opportunities_for(get_db(), g.staff.council_id)
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@auth.staff_required(*MANAGERS)
+def new():
+    """Create an opportunity; it gets a share code for bidders."""
+    form = _form()
+    if form.validate_on_submit():
+        fields = _fields(form)
+        code = create_opportunity(
+            get_db(),
+            council_id=g.staff.council_id,
+            title=fields.pop("title"),
+            closes_at=fields.pop("closes_at"),
+            **fields,
+        )
+        scoring.audit(
+            get_db(),
+            council_id=g.staff.council_id,
+            staff_id=g.staff.id,
+            action="created opportunity",
+            subject=code,
+            detail=_fields(form) | {},
+        )
+        return redirect(url_for(".show", code=code), 303)
+    return render_template("staff/opportunity_form.html", form=form, opportunity=None), (
+        400 if form.errors else 200
+    )
+
+
+@bp.route("/<code>/edit", methods=["GET", "POST"])
+@auth.staff_required(*MANAGERS)
+def edit(code: str):
+    """Change an opportunity's details."""
+    opportunity = _own_opportunity(code)
+    form = _form(opportunity)
+    if form.validate_on_submit():
+        update_opportunity(get_db(), code, **_fields(form))
+        scoring.audit(
+            get_db(),
+            council_id=g.staff.council_id,
+            staff_id=g.staff.id,
+            action="changed opportunity",
+            subject=code,
+            detail=_fields(form),
+        )
+        return redirect(url_for(".show", code=code), 303)
+    return render_template("staff/opportunity_form.html", form=form, opportunity=opportunity), (
+        400 if form.errors else 200
+    )
+
+
+@bp.get("/<code>")
+@auth.staff_required(*SCORERS)
+def show(code: str):
+    """An opportunity, its share link, and the offers submitted to it (sortable, filterable)."""
+    opportunity = _own_opportunity(code)
+    rows = staff_review.offer_rows(get_db(), opportunity, _pack())
+    rows = staff_review.sorted_and_filtered(rows, request.args)
+    return render_template(
+        "staff/opportunity.html",
+        opportunity=opportunity,
+        rows=rows,
+        share_link=url_for("assistant.start", opportunity=code, _external=True),
+        sort=request.args.get("sort", "submitted"),
+        status=request.args.get("status", ""),
+        show_proxies=_pack().procurement.uses_proxy_values,
+    )
+
+
+def _submission(opportunity: Opportunity, reference: str):
+    found = get_submission(get_db(), reference)
+    if found is None or found.opportunity_code != opportunity.code or found.status != "submitted":
+        abort(404)
+    return found
+
+
+@bp.route("/<code>/offers/<reference>", methods=["GET", "POST"])
+@auth.staff_required(*SCORERS)
+def review(code: str, reference: str):
+    """One offer, its flags, and this person's scores (others' once their own are in)."""
+    opportunity = _own_opportunity(code)
+    submission = _submission(opportunity, reference)
+    pack = _pack()
+    form = rubric_form(pack.rubric, "Comment", "Write a comment")()
+    if form.validate_on_submit():
+        scores = staff_review.scores_from(form, pack.rubric, "comment")
+        scoring.save_evaluation(
+            get_db(),
+            submission_id=submission.id,
+            staff_id=g.staff.id,
+            scores=scores,
+            council_id=g.staff.council_id,
+            subject=reference,
+        )
+        return redirect(url_for(".review", code=code, reference=reference, _anchor="scores"), 303)
+    everyone = scoring.evaluations_for(get_db(), submission.id)
+    mine = next((e for e in everyone if e.staff_id == g.staff.id), None)
+    if mine and request.method == "GET":
+        staff_review.fill(form, mine.scores, "comment")
+    may_see_all = mine is not None or g.staff.role in MANAGERS
+    moderation = scoring.moderation_for(get_db(), submission.id)
+    moderation_form = None
+    if g.staff.role in MANAGERS:
+        moderation_form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
+        if moderation:
+            staff_review.fill(moderation_form, moderation.scores, "reasons")
+    offer = Offer.model_validate(submission.offer)
+    return render_template(
+        "staff/review.html",
+        opportunity=opportunity,
+        submission=submission,
+        offer=offer,
+        form=form,
+        criteria=pack.rubric.criteria,
+        evaluations=everyone if may_see_all else [],
+        hidden_count=0 if may_see_all else len(everyone),
+        moderation=moderation,
+        moderation_form=moderation_form,
+        weighted=weighted_score(
+            scores_only(moderation.scores), pack.rubric, opportunity.weighting_percent or 0
+        )
+        if moderation
+        else None,
+        trail=scoring.audit_trail(get_db(), g.staff.council_id, reference),
+    ), (400 if form.errors else 200)
+
+
+@bp.post("/<code>/offers/<reference>/moderation")
+@auth.staff_required(*MANAGERS)
+def moderate(code: str, reference: str):
+    """Record the consensus score for each criterion, with the reasons."""
+    opportunity = _own_opportunity(code)
+    submission = _submission(opportunity, reference)
+    pack = _pack()
+    form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
+    if not form.validate_on_submit():
+        page = render_template(
+            "staff/moderation_errors.html",
+            form=form,
+            opportunity=opportunity,
+            submission=submission,
+            criteria=pack.rubric.criteria,
+        )
+        return page, 400
+    scores = staff_review.scores_from(form, pack.rubric, "reasons")
+    scoring.save_moderation(
+        get_db(),
+        submission_id=submission.id,
+        staff_id=g.staff.id,
+        scores=scores,
+        council_id=g.staff.council_id,
+        subject=reference,
+    )
+    return redirect(url_for(".review", code=code, reference=reference, _anchor="moderation"), 303)
+
+
+@bp.get("/<code>/export.<kind>")
+@auth.staff_required(*SCORERS)
+def export(code: str, kind: str):
+    """The offers, commitments and scores for the evaluation panel: CSV, XLSX or JSON."""
+    opportunity = _own_opportunity(code)
+    if kind not in staff_review.EXPORTS:
+        abort(404)
+    return staff_review.export_response(get_db(), opportunity, _pack(), kind)
+
+
+def submissions_for(opportunity: Opportunity):
+    """The current submissions of an opportunity (what staff may see)."""
+    return current_submissions(get_db(), opportunity.code)

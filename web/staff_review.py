@@ -1,0 +1,215 @@
+"""What the staff pages show about submitted offers: the offers table, scores from forms, and
+the exports for the evaluation panel (CSV, XLSX, JSON)."""
+
+import csv
+import io
+import json
+from typing import Any
+
+from flask import Response
+from openpyxl import Workbook
+from sqlite_utils import Database
+
+from knowledge.packs import CouncilPack, Rubric
+from offer.build import amount
+from offer.scoring import scores_only, weighted_score
+from store import evaluations as scoring
+from store.opportunities import Opportunity
+from store.submissions import current_submissions
+
+EXPORTS = {"csv": "text/csv", "xlsx": None, "json": "application/json"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SORTS = {
+    "submitted": lambda row: row["submitted_at"],
+    "supplier": lambda row: row["supplier"].lower(),
+    "commitments": lambda row: -row["commitments"],
+    "flags": lambda row: -row["flags"],
+    "score": lambda row: -(row["weighted"] if row["weighted"] is not None else -1),
+}
+
+
+def _status(evaluations: int, moderated: bool) -> str:
+    if moderated:
+        return "Moderated"
+    if evaluations:
+        return f"Scored by {evaluations}"
+    return "Not scored"
+
+
+def offer_rows(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict[str, Any]]:
+    """One row per current offer: who, what, flags, proxy total, evaluation status and score."""
+    rows = []
+    for submission in current_submissions(db, opportunity.code):
+        offer = submission.offer
+        moderation = scoring.moderation_for(db, submission.id)
+        evaluations = scoring.evaluations_for(db, submission.id)
+        by_theme: dict[str, int] = {}
+        for commitment in offer["commitments"]:
+            title = commitment.get("theme_title") or "Other"
+            by_theme[title] = by_theme.get(title, 0) + 1
+        rows.append(
+            {
+                "reference": submission.reference,
+                "supplier": offer["supplier"]["name"],
+                "type": offer["supplier"].get("type") or "",
+                "commitments": len(offer["commitments"]),
+                "by_theme": by_theme,
+                "flags": sum(1 for k in offer["checks"] if k["level"] == "problem"),
+                "proxy": offer["totals"].get("proxy_total_gbp"),
+                "status": _status(len(evaluations), moderation is not None),
+                "weighted": weighted_score(
+                    scores_only(moderation.scores), pack.rubric, opportunity.weighting_percent or 0
+                )
+                if moderation
+                else None,
+                "submitted_at": submission.submitted_at,
+            }
+        )
+    return rows
+
+
+def sorted_and_filtered(rows: list[dict], args) -> list[dict]:
+    """The rows sorted by ?sort= and filtered by ?status= and ?type=."""
+    status, kind = args.get("status", ""), args.get("type", "")
+    chosen = [
+        row
+        for row in rows
+        if (not status or row["status"].lower().startswith(status.lower()))
+        and (not kind or row["type"] == kind)
+    ]
+    return sorted(chosen, key=SORTS.get(args.get("sort", "submitted"), SORTS["submitted"]))
+
+
+def scores_from(form, rubric: Rubric, note: str) -> dict[str, dict[str, Any]]:
+    """{criterion: {"score", note}} from a rubric form."""
+    return {
+        c.id: {
+            "score": int(getattr(form, f"{c.id}_score").data),
+            note: getattr(form, f"{c.id}_note").data,
+        }
+        for c in rubric.criteria
+    }
+
+
+def fill(form, scores: dict[str, dict[str, Any]], note: str) -> None:
+    """Put saved scores back into a rubric form."""
+    for criterion, item in scores.items():
+        if hasattr(form, f"{criterion}_score"):
+            getattr(form, f"{criterion}_score").data = str(item["score"])
+            getattr(form, f"{criterion}_note").data = item.get(note, "")
+
+
+def score_table(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict]:
+    """A row per offer and scorer (each evaluator, then the consensus), with every figure."""
+    criteria = [c.id for c in pack.rubric.criteria]
+    table = []
+    for submission in current_submissions(db, opportunity.code):
+        base = {"reference": submission.reference, "supplier": submission.offer["supplier"]["name"]}
+        scored = [
+            (e.staff_name, "evaluator", e.scores)
+            for e in scoring.evaluations_for(db, submission.id)
+        ]
+        moderation = scoring.moderation_for(db, submission.id)
+        if moderation:
+            scored.append((moderation.staff_name, "consensus", moderation.scores))
+        for name, kind, scores in scored:
+            plain = scores_only(scores)
+            row = base | {"scorer": name, "kind": kind}
+            row |= {c: plain.get(c) for c in criteria}
+            row["total"] = sum(plain.get(c, 0) for c in criteria)
+            row["weighted"] = (
+                weighted_score(plain, pack.rubric, opportunity.weighting_percent or 0)
+                if kind == "consensus"
+                else None
+            )
+            table.append(row)
+    return table
+
+
+def commitment_table(db: Database, opportunity: Opportunity) -> list[dict]:
+    """A row per commitment of every current offer."""
+    return [
+        {
+            "reference": s.reference,
+            "supplier": s.offer["supplier"]["name"],
+            "theme": c.get("theme_title"),
+            "commitment": c["title"],
+            "how much": amount(c.get("quantity"), c.get("unit")),
+            "by when": c.get("timescale"),
+            "evidence": c.get("evidence"),
+            "kind": c.get("classification"),
+        }
+        for s in current_submissions(db, opportunity.code)
+        for c in s.offer["commitments"]
+    ]
+
+
+def _csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return out.getvalue()
+
+
+def _xlsx(sheets: dict[str, list[dict]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        if rows:
+            sheet.append(list(rows[0]))
+            for row in rows:
+                sheet.append([_cell(v) for v in row.values()])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    return json.dumps(value) if isinstance(value, dict | list) else value
+
+
+def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, kind: str):
+    """The export as a download."""
+    scores = score_table(db, opportunity, pack)
+    offers = [
+        {k: v for k, v in row.items() if k != "by_theme"}
+        for row in offer_rows(db, opportunity, pack)
+    ]
+    if kind == "csv":
+        body, mime = _csv(scores), "text/csv"
+    elif kind == "xlsx":
+        sheets = {
+            "Offers": offers,
+            "Commitments": commitment_table(db, opportunity),
+            "Scores": scores,
+        }
+        body, mime = _xlsx(sheets), XLSX
+    else:
+        whole = {
+            "opportunity": opportunity.__dict__,
+            "offers": [
+                s.offer | {"reference": s.reference}
+                for s in current_submissions(db, opportunity.code)
+            ],
+            "scores": scores,
+        }
+        body, mime = json.dumps(whole, indent=2, ensure_ascii=False), "application/json"
+    name = f"{opportunity.code}-evaluation.{kind}"
+    return Response(
+        body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def score_rows(scores: dict[str, dict[str, Any]], criteria, note: str) -> list[dict[str, Any]]:
+    """Saved scores as GOV.UK summary-list rows, one per criterion."""
+    return [
+        {
+            "key": {"text": c.title},
+            "value": {"text": f"{scores[c.id]['score']}: {scores[c.id].get(note, '')}"},
+        }
+        for c in criteria
+        if c.id in scores
+    ]
