@@ -80,3 +80,16 @@ def list_unanswered(db: Database, council_id: str) -> list[UnansweredQuestion]:
         [council_id],
     )
     return [UnansweredQuestion(**row) for row in rows]
+
+
+def mark_handled(db: Database, council_id: str, question_ids: list[int]) -> int:
+    """Mark questions as handled (only the council's own); return how many changed."""
+    if not question_ids:
+        return 0
+    marks = ", ".join("?" for _ in question_ids)
+    cursor = db.execute(
+        f"UPDATE unanswered_questions SET handled_at = ? WHERE council_id = ? "
+        f"AND handled_at IS NULL AND id IN ({marks})",
+        [datetime.now(UTC).isoformat(timespec="seconds"), council_id, *question_ids],
+    )
+    return cursor.rowcount

@@ -3,7 +3,7 @@
 from flask import Flask
 
 # Endpoints that serve files rather than pages.
-FILE_ENDPOINTS = {"static", "public.govuk_assets", "offers.download"}
+FILE_ENDPOINTS = {"static", "public.govuk_assets", "offers.download", "staff_opportunities.export"}
 
 
 def get_pages(app: Flask) -> list[str]:

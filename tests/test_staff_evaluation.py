@@ -106,6 +106,11 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     assert f"Weighted social value score: {expected}" in page.text
     assert [li.text for li in page.select("#moderation ~ ul li")][-1].endswith("moderated")
 
+    compare = parse(panel["first"].client.get(f"/staff/opportunities/{code}/compare"))
+    assert len(compare.select("table.app-compare thead th")) == 3
+    consensus_row = [r for r in compare.select("tbody tr") if "Consensus" in r.th.text][0]
+    assert "10" in [td.text for td in consensus_row.select("td")]
+
     export = panel["first"].client.get(f"/staff/opportunities/{code}/export.csv")
     rows = list(csv.DictReader(io.StringIO(export.get_data(as_text=True))))
     consensus = [r for r in rows if r["kind"] == "consensus"]
@@ -208,3 +213,28 @@ def test_every_staff_post_sends_strangers_to_sign_in(app, client):
             response = client.post(rule.rule, data={"csrf_token": token})
             assert response.status_code == 302, rule.rule
             assert response.headers["Location"].startswith("/staff/sign-in")
+
+
+def test_unanswered_questions_are_grouped_with_counts_and_can_be_handled(app, client, db):
+    created = client.post("/api/v1/conversations", json={}).json
+    url = f"/api/v1/conversations/{created['id']}/messages"
+    headers = {"Authorization": f"Bearer {created['token']}"}
+    for text in [
+        "can you book me a taxi to the meeting?",
+        "can you book a taxi for the meeting?",
+        "can you book me a taxi to the meeting?",
+        "what colour is the council logo?",
+    ]:
+        client.post(url, json={"text": text}, headers=headers)
+    lead = Person(app, db, "admin")
+    page = parse(lead.client.get("/staff/questions"))
+    titles = [h.get_text(" ", strip=True) for h in page.select(".app-question-group h2")]
+    assert titles == [
+        "can you book me a taxi to the meeting? asked 3 times",
+        "what colour is the council logo? asked 1 time",
+    ]
+    lead.post("/staff/questions/handled", {"id": ["1", "2"]}, page="/staff/questions")
+    page = parse(lead.client.get("/staff/questions"))
+    assert [h.get_text(" ", strip=True) for h in page.select(".app-question-group h2")] == [
+        "what colour is the council logo? asked 1 time"
+    ]

@@ -26,6 +26,7 @@ from web import (
     security,
     staff,
     staff_opportunities,
+    staff_questions,
     submissions,
 )
 from web.config import configure
@@ -76,7 +77,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     csrf.exempt(api_conversations.bp)  # Bearer tokens, not cookies: CSRF does not apply.
     blueprints = (public.bp, assistant.bp, offers.bp, help.bp, councils.bp, staff.bp, api.bp)
-    staff_blueprints = (staff_opportunities.bp,)
+    staff_blueprints = (staff_opportunities.bp, staff_questions.bp)
     for blueprint in (*blueprints, submissions.bp, *staff_blueprints, api_conversations.bp):
         app.register_blueprint(blueprint)
     return app

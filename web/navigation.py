@@ -18,12 +18,22 @@ def service_navigation() -> list[dict]:
             "active": request.blueprint == "help",
         },
     ]
-    endpoint, text = (
-        ("staff.account", "Your account")
-        if g.get("staff")
-        else ("staff.sign_in", "Council staff sign in")
-    )
-    items.append({"href": url_for(endpoint), "text": text, "active": request.endpoint == endpoint})
+    staff = g.get("staff")
+    links = [("staff.sign_in", "Council staff sign in")]
+    if staff:
+        links = [
+            ("staff_opportunities.index", "Opportunities"),
+            ("staff_questions.index", "Questions"),
+            ("staff.account", "Your account"),
+        ]
+    for endpoint, text in links:
+        # A staff page is linked only for the roles its view lets in.
+        roles = getattr(current_app.view_functions[endpoint], "staff_roles", ("any",))
+        if "any" in roles or (staff and staff.role in roles):
+            active = request.blueprint == endpoint.split(".")[0] and (
+                endpoint != "staff.account" or request.endpoint == endpoint
+            )
+            items.append({"href": url_for(endpoint), "text": text, "active": active})
     return items
 
 

@@ -246,6 +246,21 @@ def moderate(code: str, reference: str):
     return redirect(url_for(".review", code=code, reference=reference, _anchor="moderation"), 303)
 
 
+@bp.get("/<code>/compare")
+@auth.staff_required(*SCORERS)
+def compare(code: str):
+    """All the offers for an opportunity side by side."""
+    opportunity = _own_opportunity(code)
+    pack = _pack()
+    return render_template(
+        "staff/compare.html",
+        opportunity=opportunity,
+        columns=staff_review.comparison(get_db(), opportunity, pack),
+        maximum=pack.rubric.scale_max * len(pack.rubric.criteria),
+        themes=[t.title for t in pack.themes],
+    )
+
+
 @bp.get("/<code>/export.<kind>")
 @auth.staff_required(*SCORERS)
 def export(code: str, kind: str):

@@ -213,3 +213,28 @@ def score_rows(scores: dict[str, dict[str, Any]], criteria, note: str) -> list[d
         for c in criteria
         if c.id in scores
     ]
+
+
+def comparison(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict[str, Any]]:
+    """Every current offer side by side: themes, key quantities, flags, each score."""
+    rows = {row["reference"]: row for row in offer_rows(db, opportunity, pack)}
+    columns = []
+    for submission in current_submissions(db, opportunity.code):
+        commitments = submission.offer["commitments"]
+        moderation = scoring.moderation_for(db, submission.id)
+        columns.append(
+            rows[submission.reference]
+            | {
+                "quantities": [
+                    f"{c['title']}: {amount(c.get('quantity'), c.get('unit'))}" for c in commitments
+                ],
+                "evaluator_totals": [
+                    (e.staff_name, sum(scores_only(e.scores).values()))
+                    for e in scoring.evaluations_for(db, submission.id)
+                ],
+                "consensus_total": sum(scores_only(moderation.scores).values())
+                if moderation
+                else None,
+            }
+        )
+    return columns

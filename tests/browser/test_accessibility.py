@@ -29,6 +29,10 @@ SCANNED_ELSEWHERE = {
             "/submissions/<reference>",
         )
     },
+    **{
+        f"/staff/opportunities/<code>{path}": "tests/browser/test_staff.py"
+        for path in ("", "/edit", "/offers/<reference>", "/compare")
+    },
 }
 NARROW = {"width": 320, "height": 640}
 

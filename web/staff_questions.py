@@ -1,0 +1,38 @@
+"""Staff: the questions the knowledge base could not answer, grouped, with counts."""
+
+from flask import Blueprint, g, redirect, render_template, request, url_for
+
+from knowledge.grouping import group_questions
+from store.evaluations import audit
+from store.questions import list_unanswered, mark_handled
+from web import auth
+from web.db import get_db
+
+bp = Blueprint("staff_questions", __name__, url_prefix="/staff/questions")
+READERS = ("moderator", "admin")
+
+
+@bp.get("")
+@auth.staff_required(*READERS)
+def index():
+    """What suppliers asked that had no answer, most asked first."""
+    questions = list_unanswered(get_db(), g.staff.council_id)
+    groups = group_questions([(q.id, q.question, q.times_asked) for q in questions])
+    return render_template("staff/questions.html", groups=groups)
+
+
+@bp.post("/handled")
+@auth.staff_required(*READERS)
+def handled():
+    """Mark a group of questions as handled (for example, an answer has been added)."""
+    ids = [int(value) for value in request.form.getlist("id") if value.isdecimal()]
+    changed = mark_handled(get_db(), g.staff.council_id, ids)
+    audit(
+        get_db(),
+        council_id=g.staff.council_id,
+        staff_id=g.staff.id,
+        action="marked questions handled",
+        subject="questions",
+        detail=ids,
+    )
+    return redirect(url_for(".index", handled=changed), 303)
