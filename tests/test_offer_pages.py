@@ -287,3 +287,17 @@ def test_withdrawing_after_the_closing_date_is_refused(client, db, done):
         headers={"Authorization": f"Bearer {done['token']}"},
     )
     assert withdrawn.status_code == 422 and withdrawn.json["error"]["code"] == "closed"
+
+
+def test_a_practice_opportunity_is_offered_to_anyone_on_the_start_page(client, db):
+    code = create_opportunity(
+        db,
+        council_id="tower-hamlets",
+        title="Practice contract",
+        closes_at="2099-01-01T12:00:00+00:00",
+        practice=True,
+    )
+    links = parse(client.get("/assistant/")).select("a[href*='opportunity=']")
+    assert [(a.text, a["href"]) for a in links] == [
+        ("Practice contract", f"/assistant/?opportunity={code}")
+    ]

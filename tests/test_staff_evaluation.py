@@ -163,12 +163,19 @@ def test_supplier_html_is_shown_escaped_on_staff_pages(app, client, db, panel):
         },
     )
     reference = api_submit(client, done, code).json["reference"]
+    client.post(
+        f"/api/v1/conversations/{done['id']}/messages",
+        json={"text": hostile + "?"},
+        headers={"Authorization": f"Bearer {done['token']}"},
+    )
     for path in (
         f"/staff/opportunities/{code}",
         f"/staff/opportunities/{code}/offers/{reference}",
+        f"/staff/opportunities/{code}/compare",
         "/staff/opportunities",
+        "/staff/questions",
     ):
-        page = parse(panel["first"].client.get(path))
+        page = parse(panel["moderator"].client.get(path))
         assert not page.select("main script") and not page.select("main img")
         assert "<b>" not in str(page.select_one("main")).replace("&lt;b&gt;", "")
     assert (

@@ -22,7 +22,7 @@ from assistant.summary import summary_sections
 from forms.assistant import MessageForm, ReturnCodeForm, StartForm
 from store import conversations as store
 from store.conversations import TurnConflict
-from store.opportunities import get_opportunity
+from store.opportunities import get_opportunity, opportunities_for
 from web import chat, chat_page
 from web.councils import use_council
 from web.db import get_db
@@ -54,8 +54,17 @@ def _opportunity_from_link():
 def start():
     """What the assistant does, and the button that starts a conversation."""
     opportunity, council = _opportunity_from_link()
+    practice = [
+        o
+        for o in opportunities_for(get_db(), council.id)
+        if o.practice and chat.is_open(o.code) and o != opportunity
+    ]
     return render_template(
-        "assistant/start.html", form=StartForm(), council_param=council.id, opportunity=opportunity
+        "assistant/start.html",
+        form=StartForm(),
+        council_param=council.id,
+        opportunity=opportunity,
+        practice=practice,
     )
 
 

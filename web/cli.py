@@ -88,7 +88,7 @@ DEMO_CODES = {"tower-hamlets": "THMEALS6", "suffolk": "SFKMEALS", "sandwell": "S
 
 
 def demo_opportunity(db, council_id: str) -> str:
-    """An open demonstration opportunity for a council (kept if it exists already)."""
+    """An open practice opportunity for a council, which anyone may use (kept if it exists)."""
     number = zlib.crc32(council_id.encode())
     fallback = "DEMX" + "".join(CODE_ALPHABET[(number >> (5 * i)) % 32] for i in range(4))
     code = DEMO_CODES.get(council_id, fallback)
@@ -99,9 +99,10 @@ def demo_opportunity(db, council_id: str) -> str:
         db,
         code=code,
         council_id=council_id,
-        title="Community meals and lunch club service (demonstration)",
+        title="Community meals and lunch club service (practice)",
         reference=f"DEMO-{council_id.upper()}-001",
-        description="A made-up contract to try the service with.",
+        description="A made-up contract to practise writing a social value offer with.",
+        practice=True,
         contract_type="services",
         value_gbp=120000,
         duration_months=24,
