@@ -1,5 +1,7 @@
 """Staff forms: an opportunity, and scoring or moderating an offer on the council's rubric."""
 
+from datetime import datetime
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -22,10 +24,18 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from forms.validators import strip_whitespace
 from knowledge.packs import Rubric
+from offer.submission import UK
 
 
 class OpportunityForm(FlaskForm):
@@ -112,6 +122,11 @@ class OpportunityForm(FlaskForm):
         "This is a practice opportunity, open to anyone", widget=GovCheckboxInput()
     )
     submit = SubmitField("Save opportunity", widget=GovSubmitInput())
+
+    def validate_closes_on(self, field) -> None:
+        """Offers cannot close in the past."""
+        if field.data and field.data < datetime.now(UK).date():
+            raise ValidationError("The closing date must be today or in the future")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

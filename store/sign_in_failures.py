@@ -20,27 +20,34 @@ def locked_until(db: Database, email: str, now: datetime) -> datetime | None:
     return until if until > now else None
 
 
-def record_failure(
+def begin_attempt(
     db: Database, email: str, now: datetime, limit: int, lock: timedelta
 ) -> datetime | None:
-    """Count a failure; at `limit` in a row, lock the address for `lock`. Return the lock's end."""
-    with db.atomic():
-        db.execute(
-            "INSERT INTO sign_in_failures (email, failures) VALUES (?, 1) "
-            "ON CONFLICT(email) DO UPDATE SET failures = failures + 1",
-            [_key(email)],
-        )
-        failures = list(
-            db.query("SELECT failures FROM sign_in_failures WHERE email = ?", [_key(email)])
-        )[0]["failures"]
-        if failures < limit:
-            return None
-        until = now + lock
-        db.execute(
-            "UPDATE sign_in_failures SET failures = 0, locked_until = ? WHERE email = ?",
-            [until.isoformat(timespec="seconds"), _key(email)],
-        )
-        return until
+    """Count an attempt before the password is checked, under one write lock, so parallel
+    guesses cannot slip past the limit. Return the end of a lock already in force (the attempt
+    must be refused), or None. A successful sign-in clears the count afterwards."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        until = locked_until(db, email, now)
+        if until is None:
+            db.execute(
+                "INSERT INTO sign_in_failures (email, failures) VALUES (?, 1) "
+                "ON CONFLICT(email) DO UPDATE SET failures = failures + 1",
+                [_key(email)],
+            )
+            row = list(
+                db.query("SELECT failures FROM sign_in_failures WHERE email = ?", [_key(email)])
+            )[0]
+            if row["failures"] >= limit:
+                db.execute(
+                    "UPDATE sign_in_failures SET failures = 0, locked_until = ? WHERE email = ?",
+                    [(now + lock).isoformat(timespec="seconds"), _key(email)],
+                )
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    return until
 
 
 def clear_failures(db: Database, email: str) -> None:

@@ -61,11 +61,11 @@ def create_opportunity_page(moderator, weighting="10"):
     return response.headers["Location"].rsplit("/", 1)[-1]
 
 
-def scores(values, note="comment"):
+def scores(values, who="someone"):
     data = {}
     for criterion, value in zip(RUBRIC, values, strict=True):
         data[f"{criterion}_score"] = str(value)
-        data[f"{criterion}_note"] = f"Because {criterion} is {value}"
+        data[f"{criterion}_note"] = f"{who} says {criterion} is {value}"
     return data
 
 
@@ -92,13 +92,17 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     assert len(offers.select("table.app-offers tbody tr")) == 3
 
     review = f"/staff/opportunities/{code}/offers/{references[0]}"
-    panel["first"].post(review, scores([4, 3, 5]))
+    panel["first"].post(review, scores([4, 3, 5], "First"))
     hidden = parse(panel["second"].client.get(review))
     assert "hidden until you save your own" in hidden.text
-    assert "Because relevance is 3" not in hidden.text
-    panel["second"].post(review, scores([2, 3, 3]))
+    assert "First says" not in hidden.text
+    compare_before = parse(panel["second"].client.get(f"/staff/opportunities/{code}/compare"))
+    assert "Hidden until you score this offer" in compare_before.text
+    assert "First: 12" not in compare_before.text
+    assert panel["second"].client.get(f"/staff/opportunities/{code}/export.csv").status_code == 403
+    panel["second"].post(review, scores([2, 3, 3], "Second"))
     shown = parse(panel["second"].client.get(review))
-    assert "Because relevance is 3" in shown.text
+    assert "First says relevance is 3" in shown.text
 
     panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review)
     page = parse(panel["moderator"].client.get(review))
@@ -111,7 +115,7 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     consensus_row = [r for r in compare.select("tbody tr") if "Consensus" in r.th.text][0]
     assert "10" in [td.text for td in consensus_row.select("td")]
 
-    export = panel["first"].client.get(f"/staff/opportunities/{code}/export.csv")
+    export = panel["moderator"].client.get(f"/staff/opportunities/{code}/export.csv")
     rows = list(csv.DictReader(io.StringIO(export.get_data(as_text=True))))
     consensus = [r for r in rows if r["kind"] == "consensus"]
     assert [
@@ -120,7 +124,7 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     evaluators = sorted((r["scorer"], r["total"]) for r in rows if r["kind"] == "evaluator")
     assert evaluators == [("First", "12"), ("Second", "8")]
     book = load_workbook(
-        io.BytesIO(panel["first"].client.get(f"/staff/opportunities/{code}/export.xlsx").data)
+        io.BytesIO(panel["moderator"].client.get(f"/staff/opportunities/{code}/export.xlsx").data)
     )
     sheet = list(book["Scores"].values)
     header, data = sheet[0], [dict(zip(sheet[0], row, strict=True)) for row in sheet[1:]]
@@ -133,6 +137,8 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
         expected,
     )
     assert len(list(book["Offers"].values)) == 4 and len(list(book["Commitments"].values)) > 6
+    totals = sorted((r["scorer"], r["total"]) for r in data if r["kind"] == "evaluator")
+    assert totals == [("First", 12), ("Second", 8)]
 
 
 def test_a_score_needs_a_comment(panel, client):
@@ -245,3 +251,82 @@ def test_unanswered_questions_are_grouped_with_counts_and_can_be_handled(app, cl
     assert [h.get_text(" ", strip=True) for h in page.select(".app-question-group h2")] == [
         "what colour is the council logo? asked 1 time"
     ]
+
+
+def test_scores_are_locked_once_moderated(panel, client):
+    code = create_opportunity_page(panel["moderator"])
+    reference = api_submit(client, finish(client), code).json["reference"]
+    review = f"/staff/opportunities/{code}/offers/{reference}"
+    panel["first"].post(review, scores([4, 3, 5]))
+    panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review)
+    soup = parse(panel["first"].post(review, scores([5, 5, 5]), status=400), 400)
+    assert "Scores are locked once the offer has been moderated" in soup.text
+
+
+def test_exports_cannot_carry_spreadsheet_formulas(app, client, db, panel):
+    code = create_opportunity_page(panel["moderator"])
+    done = finish(client)
+    url = f"/assistant/c/{done['token']}/offer/organisation"
+    form = parse(client.get(url))
+    formula = '=HYPERLINK("http://evil.example","Click")'
+    client.post(
+        url,
+        data={
+            "csrf_token": csrf_token(form),
+            "name": formula,
+            "type": "charity",
+            "size": "micro",
+            "activity": "We cook.",
+        },
+    )
+    api_submit(client, done, code)
+    text = panel["moderator"].client.get(f"/staff/opportunities/{code}/export.xlsx").data
+    cells = [c for row in load_workbook(io.BytesIO(text))["Offers"].iter_rows() for c in row]
+    supplier = next(c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value)
+    assert supplier.data_type == "s" and supplier.value.startswith("'=")
+
+
+def test_an_opportunity_cannot_close_in_the_past(panel):
+    url = "/staff/opportunities/new"
+    data = {
+        "title": "Late",
+        "contract_type": "services",
+        "value_gbp": "1000",
+        "duration_months": "12",
+        "weighting_percent": "10",
+        "word_limit": "500",
+        "closes_on": ["1", "1", "2020"],
+    }
+    soup = parse(panel["moderator"].post(url, data, status=400), 400)
+    assert ("The closing date must be today or in the future", "#closes_on") in error_summary_links(
+        soup
+    )
+
+
+def test_parallel_wrong_passwords_cannot_slip_past_the_lock(app, db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    create_staff(
+        db,
+        email="target@tower-hamlets.example",
+        name="T",
+        council_id="tower-hamlets",
+        role="evaluator",
+        password=STAFF_PASSWORD,
+    )
+
+    def attempt(password):
+        browser = app.test_client()
+        token = csrf_token(parse(browser.get("/staff/sign-in")))
+        return browser.post(
+            "/staff/sign-in",
+            data={
+                "email": "target@tower-hamlets.example",
+                "password": password,
+                "csrf_token": token,
+            },
+        ).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(attempt, ["wrong"] * 16))
+    assert attempt(STAFF_PASSWORD) == 400  # Locked: even the right password is refused.

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from forms.staff import SignInForm
-from store.sign_in_failures import clear_failures, locked_until, record_failure
+from store.sign_in_failures import begin_attempt, clear_failures, locked_until
 from store.staff import authenticate
 from web import auth
 from web.db import get_db
@@ -38,17 +38,16 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         now = datetime.now(UTC)
-        until = locked_until(get_db(), form.email.data, now)
+        until = begin_attempt(
+            get_db(), form.email.data, now, auth.MAX_FAILED_SIGN_INS, auth.SIGN_IN_LOCK
+        )
         staff = None if until else authenticate(get_db(), form.email.data, form.password.data)
         if staff:
             clear_failures(get_db(), form.email.data)
             auth.sign_in(staff)
             current_app.logger.info("Staff %s signed in", staff.id)
             return redirect(_safe_next(request.args.get("next")))
-        if until is None:
-            until = record_failure(
-                get_db(), form.email.data, now, auth.MAX_FAILED_SIGN_INS, auth.SIGN_IN_LOCK
-            )
+        until = until or locked_until(get_db(), form.email.data, now)
         message = _locked_message(until) if until else "Enter a correct email address and password"
         form.email.errors.append(message)
     status = 400 if form.errors else 200

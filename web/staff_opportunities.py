@@ -13,7 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from forms.evaluation import OpportunityForm, rubric_form
 from offer.model import Offer
 from offer.scoring import scores_only, weighted_score
-from offer.submission import UK
+from offer.submission import UK, closing_text, parse_closing
 from store import evaluations as scoring
 from store.opportunities import (
     Opportunity,
@@ -22,7 +22,7 @@ from store.opportunities import (
     opportunities_for,
     update_opportunity,
 )
-from store.submissions import current_submissions, get_submission
+from store.submissions import get_submission
 from web import auth, staff_review
 from web.db import get_db
 
@@ -111,7 +111,7 @@ def new():
             staff_id=g.staff.id,
             action="created opportunity",
             subject=code,
-            detail=_fields(form) | {},
+            detail={"title": form.title.data},
         )
         return redirect(url_for(".show", code=code), 303)
     return render_template("staff/opportunity_form.html", form=form, opportunity=None), (
@@ -126,16 +126,17 @@ def edit(code: str):
     opportunity = _own_opportunity(code)
     form = _form(opportunity)
     if form.validate_on_submit():
-        update_opportunity(get_db(), code, **_fields(form))
+        fields = _fields(form)
+        update_opportunity(get_db(), opportunity.code, **fields)
         scoring.audit(
             get_db(),
             council_id=g.staff.council_id,
             staff_id=g.staff.id,
             action="changed opportunity",
-            subject=code,
-            detail=_fields(form),
+            subject=opportunity.code,
+            detail=fields,
         )
-        return redirect(url_for(".show", code=code), 303)
+        return redirect(url_for(".show", code=opportunity.code), 303)
     return render_template("staff/opportunity_form.html", form=form, opportunity=opportunity), (
         400 if form.errors else 200
     )
@@ -146,13 +147,14 @@ def edit(code: str):
 def show(code: str):
     """An opportunity, its share link, and the offers submitted to it (sortable, filterable)."""
     opportunity = _own_opportunity(code)
-    rows = staff_review.offer_rows(get_db(), opportunity, _pack())
+    rows = staff_review.offer_rows(get_db(), opportunity, _pack(), g.staff)
     rows = staff_review.sorted_and_filtered(rows, request.args)
     return render_template(
         "staff/opportunity.html",
         opportunity=opportunity,
         rows=rows,
-        share_link=url_for("assistant.start", opportunity=code, _external=True),
+        share_link=url_for("assistant.start", opportunity=opportunity.code, _external=True),
+        closes=closing_text(parse_closing(opportunity.closes_at)),
         sort=request.args.get("sort", "submitted"),
         status=request.args.get("status", ""),
         show_proxies=_pack().procurement.uses_proxy_values,
@@ -174,7 +176,12 @@ def review(code: str, reference: str):
     submission = _submission(opportunity, reference)
     pack = _pack()
     form = rubric_form(pack.rubric, "Comment", "Write a comment")()
-    if form.validate_on_submit():
+    moderation = scoring.moderation_for(get_db(), submission.id)
+    if moderation and request.method == "POST":
+        form.validate_on_submit()
+        first = getattr(form, f"{pack.rubric.criteria[0].id}_score")
+        first.errors = [*first.errors, "Scores are locked once the offer has been moderated"]
+    elif form.validate_on_submit():
         scores = staff_review.scores_from(form, pack.rubric, "comment")
         scoring.save_evaluation(
             get_db(),
@@ -189,8 +196,8 @@ def review(code: str, reference: str):
     mine = next((e for e in everyone if e.staff_id == g.staff.id), None)
     if mine and request.method == "GET":
         staff_review.fill(form, mine.scores, "comment")
-    may_see_all = mine is not None or g.staff.role in MANAGERS
-    moderation = scoring.moderation_for(get_db(), submission.id)
+    may_see_all = staff_review.may_see_scores(get_db(), submission.id, g.staff)
+    moderation = moderation if may_see_all else None
     moderation_form = None
     if g.staff.role in MANAGERS:
         moderation_form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
@@ -206,6 +213,7 @@ def review(code: str, reference: str):
         criteria=pack.rubric.criteria,
         evaluations=everyone if may_see_all else [],
         hidden_count=0 if may_see_all else len(everyone),
+        scores_hidden=not may_see_all,
         moderation=moderation,
         moderation_form=moderation_form,
         weighted=weighted_score(
@@ -255,22 +263,17 @@ def compare(code: str):
     return render_template(
         "staff/compare.html",
         opportunity=opportunity,
-        columns=staff_review.comparison(get_db(), opportunity, pack),
+        columns=staff_review.comparison(get_db(), opportunity, pack, g.staff),
         maximum=pack.rubric.scale_max * len(pack.rubric.criteria),
         themes=[t.title for t in pack.themes],
     )
 
 
 @bp.get("/<code>/export.<kind>")
-@auth.staff_required(*SCORERS)
+@auth.staff_required(*MANAGERS)  # Every score is in them, so not for evaluators mid-way.
 def export(code: str, kind: str):
     """The offers, commitments and scores for the evaluation panel: CSV, XLSX or JSON."""
     opportunity = _own_opportunity(code)
     if kind not in staff_review.EXPORTS:
         abort(404)
     return staff_review.export_response(get_db(), opportunity, _pack(), kind)
-
-
-def submissions_for(opportunity: Opportunity):
-    """The current submissions of an opportunity (what staff may see)."""
-    return current_submissions(get_db(), opportunity.code)

@@ -1,6 +1,6 @@
 """Staff: the questions the knowledge base could not answer, grouped, with counts."""
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from knowledge.grouping import group_questions
 from store.evaluations import audit
@@ -35,4 +35,5 @@ def handled():
         subject="questions",
         detail=ids,
     )
-    return redirect(url_for(".index", handled=changed), 303)
+    current_app.logger.info("%s questions marked handled by staff %s", changed, g.staff.id)
+    return redirect(url_for(".index"), 303)

@@ -36,12 +36,27 @@ def _status(evaluations: int, moderated: bool) -> str:
     return "Not scored"
 
 
-def offer_rows(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict[str, Any]]:
+# Moderators and admins see every score; an evaluator sees others' only after scoring.
+SEE_ALL_SCORES = ("moderator", "admin")
+
+
+def may_see_scores(db: Database, submission_id: int, staff) -> bool:
+    """Whether this member of staff may see other people's scores for this offer."""
+    if staff.role in SEE_ALL_SCORES:
+        return True
+    return any(e.staff_id == staff.id for e in scoring.evaluations_for(db, submission_id))
+
+
+def offer_rows(
+    db: Database, opportunity: Opportunity, pack: CouncilPack, viewer=None
+) -> list[dict[str, Any]]:
     """One row per current offer: who, what, flags, proxy total, evaluation status and score."""
     rows = []
     for submission in current_submissions(db, opportunity.code):
         offer = submission.offer
         moderation = scoring.moderation_for(db, submission.id)
+        if viewer is not None and not may_see_scores(db, submission.id, viewer):
+            moderation = None  # Not even the consensus until they have scored it themselves.
         evaluations = scoring.evaluations_for(db, submission.id)
         by_theme: dict[str, int] = {}
         for commitment in offer["commitments"]:
@@ -144,12 +159,21 @@ def commitment_table(db: Database, opportunity: Opportunity) -> list[dict]:
     ]
 
 
+def safe_cell(value: Any) -> Any:
+    """A value a spreadsheet will not run: text starting with = + - @ gets a leading '."""
+    if isinstance(value, dict | list):
+        value = json.dumps(value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict]) -> str:
     out = io.StringIO()
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 
@@ -161,14 +185,10 @@ def _xlsx(sheets: dict[str, list[dict]]) -> bytes:
         if rows:
             sheet.append(list(rows[0]))
             for row in rows:
-                sheet.append([_cell(v) for v in row.values()])
+                sheet.append([safe_cell(v) for v in row.values()])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _cell(value: Any) -> Any:
-    return json.dumps(value) if isinstance(value, dict | list) else value
 
 
 def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, kind: str):
@@ -215,13 +235,17 @@ def score_rows(scores: dict[str, dict[str, Any]], criteria, note: str) -> list[d
     ]
 
 
-def comparison(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict[str, Any]]:
-    """Every current offer side by side: themes, key quantities, flags, each score."""
-    rows = {row["reference"]: row for row in offer_rows(db, opportunity, pack)}
+def comparison(
+    db: Database, opportunity: Opportunity, pack: CouncilPack, viewer
+) -> list[dict[str, Any]]:
+    """Every current offer side by side: themes, key quantities, flags, and the scores this
+    member of staff may see (None when hidden)."""
+    rows = {row["reference"]: row for row in offer_rows(db, opportunity, pack, viewer)}
     columns = []
     for submission in current_submissions(db, opportunity.code):
         commitments = submission.offer["commitments"]
-        moderation = scoring.moderation_for(db, submission.id)
+        visible = may_see_scores(db, submission.id, viewer)
+        moderation = scoring.moderation_for(db, submission.id) if visible else None
         columns.append(
             rows[submission.reference]
             | {
@@ -231,7 +255,9 @@ def comparison(db: Database, opportunity: Opportunity, pack: CouncilPack) -> lis
                 "evaluator_totals": [
                     (e.staff_name, sum(scores_only(e.scores).values()))
                     for e in scoring.evaluations_for(db, submission.id)
-                ],
+                ]
+                if visible
+                else None,
                 "consensus_total": sum(scores_only(moderation.scores).values())
                 if moderation
                 else None,
