@@ -81,7 +81,7 @@ def load_demo() -> None:
     click.echo(f"  password: {password}")
     for council in current_app.extensions["councils"]:
         code = demo_opportunity(db, council)
-        click.echo(f"Demo opportunity for {council}: /assistant/?opportunity={code}")
+        click.echo(f"Practice opportunity for {council}: /assistant/?opportunity={code}")
 
 
 DEMO_CODES = {"tower-hamlets": "THMEALS6", "suffolk": "SFKMEALS", "sandwell": "SWLMEALS"}
