@@ -69,3 +69,9 @@ def test_create_score_moderate_and_compare_with_no_axe_violations(
     assert scan(page, "/staff/opportunities/<code>/compare") == []
     page.goto(f"{live_server}/staff/opportunities/{code}/edit")
     assert scan(page, "/staff/opportunities/<code>/edit") == []
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in ("", f"/{code}", f"/{code}/offers/{references[0]}", f"/{code}/compare"):
+        page.goto(f"{live_server}/staff/opportunities{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, (path, width)
