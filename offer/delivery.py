@@ -1,0 +1,69 @@
+"""Promised against delivered: each KPI's progress and rating, and the contract's, using the
+council's rating bands (target-based or value-based). Pure; the contract pages build on it."""
+
+from dataclasses import dataclass
+
+from knowledge.pack_parts import KpiRating
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """A commitment as a contract KPI: its whole-contract target, and £ per unit if known."""
+
+    id: str
+    title: str
+    target: float
+    value_per_unit: float | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A KPI's delivery so far: proposed, due by now, achieved, and the rating."""
+
+    kpi: Kpi
+    due: float
+    achieved: float
+    percent_of_target: float
+    percent_of_due: float
+    rating: str
+
+
+def rating_for(percent: float, rating: KpiRating) -> str:
+    """The band a percentage falls in (bands run best first, ending at 0%)."""
+    return next(b.rating for b in rating.bands if percent >= b.min_percent)
+
+
+def kpi_progress(kpi: Kpi, achieved: float, elapsed: float, rating: KpiRating) -> Progress:
+    """Progress of one KPI when `elapsed` (0 to 1) of the contract has passed: what was due is
+    the target pro rata, and the rating is on what was due, not the whole-contract target."""
+    due = kpi.target * min(max(elapsed, 0.0), 1.0)
+    of_due = 100.0 if due == 0 else achieved / due * 100
+    of_target = 0.0 if kpi.target == 0 else achieved / kpi.target * 100
+    return Progress(
+        kpi,
+        round(due, 2),
+        achieved,
+        round(of_target, 1),
+        round(of_due, 1),
+        rating_for(of_due, rating),
+    )
+
+
+def contract_rating(progress: list[Progress], rating: KpiRating) -> tuple[float, str]:
+    """The contract's percentage and rating.
+
+    Target-based: the average of the KPIs' percentages of what was due, each capped at 100%, so
+    over-delivery on one KPI does not hide a miss on another. Value-based: the £ value delivered
+    (capped at what was due, KPI by KPI) over the £ value due; KPIs without a £ value count
+    their units as £1.
+    """
+    if not progress:
+        return 0.0, rating_for(0.0, rating)
+    if rating.method == "target":
+        percent = sum(min(p.percent_of_due, 100.0) for p in progress) / len(progress)
+    else:
+        due = sum(p.due * (p.kpi.value_per_unit or 1.0) for p in progress)
+        delivered = sum(min(p.achieved, p.due) * (p.kpi.value_per_unit or 1.0) for p in progress)
+        percent = 100.0 if due == 0 else delivered / due * 100
+    percent = round(percent, 1)
+    return percent, rating_for(percent, rating)

@@ -1,0 +1,75 @@
+"""Promised against delivered: KPI and contract ratings by the packs' own bands, worked by hand."""
+
+import pytest
+
+from knowledge.packs import load_packs
+from offer.delivery import Kpi, contract_rating, kpi_progress, rating_for
+
+PACKS = load_packs()
+TARGET = PACKS["tower-hamlets"].rubric.kpi_rating  # target-based: 100 / 80 / 50 / 0
+VALUE = PACKS["suffolk"].rubric.kpi_rating  # value-based: 95 / 75 / 50 / 0
+KPIS = [
+    Kpi("c1", "Local people into jobs", target=10, value_per_unit=1000),
+    Kpi("c2", "Staff volunteering hours", target=200, value_per_unit=14.80),
+    Kpi("c3", "Local subcontractors", target=6),
+]
+
+
+def test_the_packs_use_both_methods():
+    assert (TARGET.method, VALUE.method) == ("target", "value")
+
+
+@pytest.mark.parametrize(
+    ("percent", "target", "value"),
+    [
+        (120, "Good", "Good"),
+        (100, "Good", "Good"),
+        (96, "Approaching target", "Good"),
+        (80, "Approaching target", "Approaching target"),
+        (60, "Requires improvement", "Requires improvement"),
+        (10, "Inadequate", "Inadequate"),
+    ],
+)
+def test_a_percentage_falls_in_the_councils_band(percent, target, value):
+    assert (rating_for(percent, TARGET), rating_for(percent, VALUE)) == (target, value)
+
+
+def halfway(achieved):
+    """Returns after 12 of 24 months: half of each target was due."""
+    return [kpi_progress(k, a, 0.5, TARGET) for k, a in zip(KPIS, achieved, strict=True)]
+
+
+def test_each_kpi_is_rated_on_what_was_due_by_now():
+    progress = halfway([4, 120, 1])
+    # Due: 5 people, 100 hours, 3 firms. Achieved 4 (80%), 120 (120%), 1 (33.3%).
+    assert [(p.due, p.percent_of_due, p.percent_of_target) for p in progress] == [
+        (5, 80.0, 40.0),
+        (100, 120.0, 60.0),
+        (3, 33.3, 16.7),
+    ]
+    assert [p.rating for p in progress] == ["Approaching target", "Good", "Inadequate"]
+
+
+def test_target_based_contract_rating_averages_capped_percentages():
+    # (80 + 100 (capped from 120) + 33.3) / 3 = 71.1% -> Requires improvement (50 to 80).
+    assert contract_rating(halfway([4, 120, 1]), TARGET) == (71.1, "Requires improvement")
+
+
+def test_value_based_contract_rating_weighs_by_value():
+    # Due: 5 x £1,000 + 100 x £14.80 + 3 x £1 = £6,483.
+    # Delivered (capped at due): 4 x £1,000 + 100 x £14.80 + 1 x £1 = £5,481 -> 84.5%.
+    progress = [kpi_progress(k, a, 0.5, VALUE) for k, a in zip(KPIS, [4, 120, 1], strict=True)]
+    assert contract_rating(progress, VALUE) == (84.5, "Approaching target")
+
+
+def test_a_second_period_updates_the_ratings():
+    first = [kpi_progress(k, a, 0.25, TARGET) for k, a in zip(KPIS, [1, 40, 0], strict=True)]
+    # Due after 6 months: 2.5, 50, 1.5 -> 40%, 80%, 0% -> average 40% -> Inadequate.
+    assert contract_rating(first, TARGET) == (40.0, "Inadequate")
+    second = halfway([5, 100, 3])
+    assert contract_rating(second, TARGET) == (100.0, "Good")
+
+
+def test_nothing_due_yet_is_not_a_failure():
+    (progress,) = [kpi_progress(KPIS[0], 0, 0.0, TARGET)]
+    assert (progress.percent_of_due, progress.rating) == (100.0, "Good")
