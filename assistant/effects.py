@@ -9,9 +9,9 @@ from assistant.state import State, next_commitment_id
 from assistant.turns import Context, Message
 from knowledge.packs import UNIT_LABELS
 from offer.build import amount
+from offer.checks import SMALL_SIZES
 
 GENERIC_EVIDENCE = "registers, payroll records, invoices, photos or feedback"
-SMALL_SIZES = {"micro", "small"}
 LONG_CONTRACT_MONTHS = 24
 MAX_SUGGESTIONS = 3
 COMMITMENT_FIELDS = (

@@ -7,6 +7,7 @@ from assistant.prompts import display, money
 from assistant.state import State
 from knowledge.packs import CouncilPack
 from offer.build import amount
+from offer.exports import CLASSIFICATIONS
 
 ORGANISATION_ROWS = [
     ("organisation.name", "Name"),
@@ -26,11 +27,6 @@ VALUE_ROWS = [
     ("value.outcomes", "The difference you make"),
     ("value.evidence", "How you know"),
 ]
-CLASSIFICATIONS = {
-    "additional": "Extra, for this contract",
-    "core": "Part of the service itself",
-    "organisation-wide": "Something we do anyway",
-}
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+from store.database import now_iso
 
 # No 0/O or 1/I, so a code can be read aloud or copied from paper.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -59,10 +60,6 @@ class NewConversation:
     return_code: str
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -88,7 +85,7 @@ def create_conversation(
 ) -> NewConversation:
     """Store a new conversation with its first messages; return its id, token and code."""
     conversation_id = secrets.token_urlsafe(12)
-    token, code, now = secrets.token_urlsafe(32), _new_code(), _now()
+    token, code, now = secrets.token_urlsafe(32), _new_code(), now_iso()
     with db.atomic():
         db["conversations"].insert(
             {
@@ -142,7 +139,7 @@ def save_turn(
 
     Raises TurnConflict if another turn was saved since `conversation` was read.
     """
-    now = _now()
+    now = now_iso()
     turn = conversation.turns + 1
     with db.atomic():
         cursor = db.execute(
@@ -199,7 +196,7 @@ def open_with_return_code(db: Database, code: str) -> str | None:
         return None
     token = secrets.token_urlsafe(32)
     db["conversation_tokens"].insert(
-        {"token_hash": _hash(token), "conversation_id": rows[0]["id"], "created_at": _now()}
+        {"token_hash": _hash(token), "conversation_id": rows[0]["id"], "created_at": now_iso()}
     )
     return token
 
@@ -230,7 +227,7 @@ def save_state(db: Database, conversation: Conversation, state: dict[str, Any]) 
         cursor = db.execute(
             "UPDATE conversations SET state = ?, turns = ?, updated_at = ? "
             "WHERE id = ? AND turns = ?",
-            [json.dumps(state), conversation.turns + 1, _now()]
+            [json.dumps(state), conversation.turns + 1, now_iso()]
             + [conversation.id, conversation.turns],
         )
         if cursor.rowcount != 1:

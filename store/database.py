@@ -2,6 +2,7 @@
 
 import sqlite3
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -9,6 +10,11 @@ from sqlite_utils import Database
 from store.migrations import migrations
 
 BUSY_TIMEOUT_SECONDS = 5.0
+
+
+def now_iso() -> str:
+    """The time now, as stored: UTC, ISO 8601, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def connect(path: str | Path) -> Database:

@@ -2,10 +2,11 @@
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+from store.database import now_iso
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,6 @@ class Evaluation:
     at: str
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def audit(
     db: Database, *, council_id: str, staff_id: int | None, action: str, subject: str, detail: Any
 ) -> None:
@@ -34,7 +31,7 @@ def audit(
             "action": action,
             "subject": subject,
             "detail": json.dumps(detail),
-            "at": _now(),
+            "at": now_iso(),
         }
     )
 
@@ -59,7 +56,7 @@ def save_evaluation(
             "INSERT INTO evaluations (submission_id, staff_id, scores, submitted_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT(submission_id, staff_id) "
             "DO UPDATE SET scores = excluded.scores, submitted_at = excluded.submitted_at",
-            [submission_id, staff_id, json.dumps(scores), _now()],
+            [submission_id, staff_id, json.dumps(scores), now_iso()],
         )
         audit(
             db,
@@ -100,7 +97,7 @@ def save_moderation(
             "VALUES (?, ?, ?, ?) ON CONFLICT(submission_id) DO UPDATE SET "
             "staff_id = excluded.staff_id, scores = excluded.scores, "
             "moderated_at = excluded.moderated_at",
-            [submission_id, staff_id, json.dumps(scores), _now()],
+            [submission_id, staff_id, json.dumps(scores), now_iso()],
         )
         audit(
             db,

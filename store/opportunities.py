@@ -3,12 +3,12 @@
 import json
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from store.conversations import CODE_ALPHABET
+from store.database import now_iso
 
 SHARE_CODE_LENGTH = 8
 
@@ -36,10 +36,6 @@ class Opportunity:
         return {"code": self.code, "word_limit": self.word_limit, "title": self.title}
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def new_share_code() -> str:
     """A code that is easy to read aloud: no 0/O or 1/I."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(SHARE_CODE_LENGTH))
@@ -65,7 +61,7 @@ def create_opportunity(
             "closes_at": closes_at,
             "themes": json.dumps(fields.get("themes") or []),
             "practice": int(bool(fields.get("practice"))),
-            "created_at": _now(),
+            "created_at": now_iso(),
         }
     )
     return code

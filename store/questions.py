@@ -1,9 +1,10 @@
 """Questions the knowledge base could not answer confidently, kept for council staff."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlite_utils import Database
+
+from store.database import now_iso
 
 MAX_QUESTION_LENGTH = 500
 
@@ -65,7 +66,7 @@ def _insert(
         "source": source,
         "best_entry_id": best_entry_id,
         "best_score": best_score,
-        "asked_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "asked_at": now_iso(),
         "handled_at": None,
         "times_asked": 1,
     }
@@ -90,6 +91,6 @@ def mark_handled(db: Database, council_id: str, question_ids: list[int]) -> int:
     cursor = db.execute(
         f"UPDATE unanswered_questions SET handled_at = ? WHERE council_id = ? "
         f"AND handled_at IS NULL AND id IN ({marks})",
-        [datetime.now(UTC).isoformat(timespec="seconds"), council_id, *question_ids],
+        [now_iso(), council_id, *question_ids],
     )
     return cursor.rowcount

@@ -2,10 +2,11 @@
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+from store.database import now_iso
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,6 @@ class Submission:
     status: str  # "submitted", "replaced" or "withdrawn"
     submitted_at: str
     ended_at: str | None
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _row(row: dict[str, Any]) -> Submission:
@@ -47,7 +44,7 @@ def submit(
     db: Database, *, conversation_id: str, opportunity_code: str, council_id: str, offer: dict
 ) -> Submission:
     """Freeze this offer as the supplier's current submission; an earlier one is replaced."""
-    now = _now()
+    now = now_iso()
     # BEGIN IMMEDIATE: two submissions at once queue here rather than both reading the same
     # last version (a deferred transaction would fail one of them with "database is locked").
     db.conn.execute("BEGIN IMMEDIATE")
@@ -109,7 +106,7 @@ def withdraw(db: Database, reference: str) -> bool:
     cursor = db.execute(
         "UPDATE submissions SET status = 'withdrawn', ended_at = ? "
         "WHERE reference = ? AND status = 'submitted'",
-        [_now(), reference],
+        [now_iso(), reference],
     )
     return cursor.rowcount == 1
 

@@ -4,24 +4,13 @@ here, so the templates only lay it out."""
 from dataclasses import dataclass, field
 from typing import Any
 
+from forms.offer import ORGANISATION_TYPES, SIZES
 from offer.build import amount
 from offer.exports import CLASSIFICATIONS
 from offer.model import Check, Commitment, Offer
 
-ORGANISATION_LABELS = {
-    "charity": "A charity or CIO",
-    "social-enterprise": "A CIC or social enterprise",
-    "community-business": "A community business or group",
-    "cooperative": "A co-operative",
-    "sme": "A small or medium-sized business",
-    "large": "A large business",
-}
-SIZE_LABELS = {
-    "micro": "Fewer than 10 people",
-    "small": "10 to 49 people",
-    "medium": "50 to 249 people",
-    "large": "250 people or more",
-}
+ORGANISATION_LABELS = {choice.value: choice.label for choice in ORGANISATION_TYPES}
+SIZE_LABELS = {choice.value: f"{choice.label} people" for choice in SIZES}
 # How each level of check is tagged: (tag colour class, words).
 CHECK_TAGS = {
     "problem": ("govuk-tag--red", "To fix"),
