@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge.packs import load_packs
-from offer.delivery import Kpi, contract_rating, kpi_progress, rating_for
+from monitoring.ratings import Kpi, contract_rating, kpi_progress, rating_for
 
 PACKS = load_packs()
 TARGET = PACKS["tower-hamlets"].rubric.kpi_rating  # target-based: 100 / 80 / 50 / 0

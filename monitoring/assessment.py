@@ -1,0 +1,88 @@
+"""A contract's promised-against-delivered report: each KPI's progress, the contract's rating,
+and the reasons behind it in plain English (the annual performance assessment)."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from knowledge.pack_parts import KpiRating
+from monitoring.periods import Period, long_date, periods_ended
+from monitoring.ratings import Kpi, Progress, contract_rating, kpi_progress
+
+
+@dataclass(frozen=True)
+class Report:
+    """Delivery against every KPI when `ended` of the contract's periods have ended."""
+
+    progress: list[Progress]
+    percent: float
+    rating: str
+    ended: int
+    periods: int
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class ReturnCounts:
+    """Returns that change how a report reads: late, overdue, or not yet checked."""
+
+    late: int = 0
+    overdue: int = 0
+    awaiting: int = 0
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _reasons(report: Report, periods: list[Period], rating: KpiRating, counts: ReturnCounts):
+    if report.ended == 0:
+        yield "No reporting period has ended yet, so nothing was due."
+    else:
+        last = periods[report.ended - 1]
+        yield (
+            f"Delivery is counted against what was due by the end of period {report.ended} of "
+            f"{report.periods} ({long_date(last.ends_on)}): each target, pro rata."
+        )
+    if rating.method == "target":
+        yield (
+            f"Rated on targets: the average of the KPIs' delivery against what was due, each "
+            f"capped at 100%, is {report.percent:g}%."
+        )
+    else:
+        yield f"Rated on value: {report.percent:g}% of the value due was delivered."
+    for p in report.progress:
+        if p.rating != rating.bands[0].rating and p.due:
+            yield (
+                f"{p.kpi.title}: {_number(p.achieved)} delivered of {_number(p.due)} due "
+                f"({p.percent_of_due:g}%), {p.rating.lower()}."
+            )
+    if counts.late:
+        yield f"{_plural(counts.late, 'return was', 'returns were')} late."
+    if counts.overdue:
+        yield f"{_plural(counts.overdue, 'return is', 'returns are')} overdue."
+    if counts.awaiting:
+        yield (
+            f"{_plural(counts.awaiting, 'return is', 'returns are')} waiting for the council "
+            "to check, and not yet counted."
+        )
+
+
+def contract_report(
+    kpis: list[Kpi],
+    accepted: dict[str, float],
+    periods: list[Period],
+    today: date,
+    rating: KpiRating,
+    counts: ReturnCounts = ReturnCounts(),
+) -> Report:
+    """Each KPI's accepted delivery against what was due by the last period that has ended."""
+    ended = periods_ended(periods, today)
+    elapsed = ended / len(periods) if periods else 0.0
+    progress = [kpi_progress(k, accepted.get(k.id, 0.0), elapsed, rating) for k in kpis]
+    percent, overall = contract_rating(progress, rating)
+    report = Report(progress, percent, overall, ended, len(periods), [])
+    return replace(report, reasons=list(_reasons(report, periods, rating, counts)))

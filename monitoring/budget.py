@@ -1,0 +1,170 @@
+"""The council's social value budget for a period: what live contracts promised and what they
+delivered, by theme, by contract and by supplier type, with the shares councils report."""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from knowledge.pack_parts import KpiRating
+from monitoring.periods import Period
+from monitoring.ratings import Kpi, Progress, contract_rating, kpi_progress
+
+VCSE_TYPES = {"charity", "social-enterprise", "community-business", "cooperative"}
+SME_SIZES = {"micro", "small", "medium"}
+SUPPLIER_GROUPS = ("VCSE", "SME", "Large business", "Not known")
+NO_KPIS = "No commitments"
+
+
+@dataclass(frozen=True)
+class KpiFacts:
+    """A KPI, its theme, and the accepted quantity delivered in each period (by number)."""
+
+    kpi: Kpi
+    theme: str
+    delivered: dict[int, float]
+
+
+@dataclass(frozen=True)
+class ContractFacts:
+    """What the budget needs to know about one awarded contract."""
+
+    id: int
+    title: str
+    supplier_name: str
+    supplier_type: str | None
+    supplier_size: str | None
+    local: bool
+    value_gbp: float
+    periods: list[Period]
+    kpis: list[KpiFacts]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a budget table: promised over the whole contract, due and delivered in the
+    period (£ where the council knows a £ value per unit), and the rating on the pack's method."""
+
+    label: str
+    contracts: int
+    kpis: int
+    promised_gbp: float
+    due_gbp: float
+    delivered_gbp: float
+    percent: float
+    rating: str
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The whole budget for `starts_on` to `ends_on`."""
+
+    starts_on: date
+    ends_on: date
+    total: Row
+    by_theme: list[Row]
+    by_contract: list[Row]
+    by_supplier_type: list[Row]
+    contract_value_gbp: float
+    local_sme_vcse_gbp: float
+    local_sme_vcse_percent: float
+    with_commitments: int
+    with_commitments_percent: float
+
+
+def supplier_group(supplier_type: str | None, size: str | None) -> str:
+    """VCSE by legal form first; otherwise by size: SME, large, or not known."""
+    if supplier_type in VCSE_TYPES:
+        return "VCSE"
+    if supplier_type == "sme" or size in SME_SIZES:
+        return "SME"
+    if supplier_type == "large" or size == "large":
+        return "Large business"
+    return "Not known"
+
+
+def _is_live(contract: ContractFacts, starts_on: date, ends_on: date) -> bool:
+    return bool(contract.periods) and (
+        contract.periods[0].starts_on <= ends_on and contract.periods[-1].ends_on >= starts_on
+    )
+
+
+def _progress(contract: ContractFacts, facts: KpiFacts, numbers: set[int], rating: KpiRating):
+    share = len(numbers) / len(contract.periods)
+    achieved = sum(q for n, q in facts.delivered.items() if n in numbers)
+    return kpi_progress(facts.kpi, achieved, share, rating)
+
+
+def _gbp(progress: Iterable[Progress], amount: Callable[[Progress], float]) -> float:
+    return round(sum(amount(p) * p.kpi.value_per_unit for p in progress if p.kpi.value_per_unit), 2)
+
+
+def _row(label: str, contracts: int, items: list[Progress], rating: KpiRating) -> Row:
+    percent, overall = contract_rating(items, rating) if items else (0.0, NO_KPIS)
+    return Row(
+        label,
+        contracts,
+        len(items),
+        _gbp(items, lambda p: p.kpi.target),
+        _gbp(items, lambda p: p.due),
+        _gbp(items, lambda p: min(p.achieved, p.due)),
+        percent,
+        overall,
+    )
+
+
+def _grouped(
+    pairs: list[tuple[str, Progress]], contracts: dict[str, set[int]], rating: KpiRating
+) -> list[Row]:
+    return [
+        _row(label, len(ids), [p for lb, p in pairs if lb == label], rating)
+        for label, ids in sorted(contracts.items())
+    ]
+
+
+def _percent(part: float, whole: float) -> float:
+    return 0.0 if whole == 0 else round(part / whole * 100, 1)
+
+
+def social_value_budget(
+    contracts: list[ContractFacts], starts_on: date, ends_on: date, rating: KpiRating
+) -> Budget:
+    """Contracts live at any time in the period; what each KPI was due in the periods that ended
+    within it (its target pro rata), and what was delivered and accepted for those periods."""
+    live = [c for c in contracts if _is_live(c, starts_on, ends_on)]
+    by_theme: list[tuple[str, Progress]] = []
+    by_type: list[tuple[str, Progress]] = []
+    themes: dict[str, set[int]] = defaultdict(set)
+    groups: dict[str, set[int]] = defaultdict(set)
+    by_contract, everything = [], []
+    for contract in live:
+        numbers = {p.number for p in contract.periods if starts_on <= p.ends_on <= ends_on}
+        items = [(f.theme, _progress(contract, f, numbers, rating)) for f in contract.kpis]
+        group = supplier_group(contract.supplier_type, contract.supplier_size)
+        groups[group].add(contract.id)
+        for theme, progress in items:
+            themes[theme].add(contract.id)
+            by_theme.append((theme, progress))
+            by_type.append((group, progress))
+        by_contract.append(_row(contract.title, 1, [p for _, p in items], rating))
+        everything += [p for _, p in items]
+    value = sum(c.value_gbp for c in live)
+    local = sum(
+        c.value_gbp
+        for c in live
+        if c.local and supplier_group(c.supplier_type, c.supplier_size) in {"VCSE", "SME"}
+    )
+    committed = sum(1 for c in live if c.kpis)
+    return Budget(
+        starts_on,
+        ends_on,
+        _row("All contracts", len(live), everything, rating),
+        _grouped(by_theme, themes, rating),
+        by_contract,
+        _grouped(by_type, groups, rating),
+        value,
+        local,
+        _percent(local, value),
+        committed,
+        _percent(committed, len(live)),
+    )
