@@ -47,6 +47,7 @@ class Row:
 
     label: str
     contracts: int
+    contract_value_gbp: float
     kpis: int
     promised_gbp: float
     due_gbp: float
@@ -99,11 +100,14 @@ def _gbp(progress: Iterable[Progress], amount: Callable[[Progress], float]) -> f
     return round(sum(amount(p) * p.kpi.value_per_unit for p in progress if p.kpi.value_per_unit), 2)
 
 
-def _row(label: str, contracts: int, items: list[Progress], rating: KpiRating) -> Row:
+def _row(
+    label: str, contracts: list[ContractFacts], items: list[Progress], rating: KpiRating
+) -> Row:
     percent, overall = contract_rating(items, rating) if items else (0.0, NO_KPIS)
     return Row(
         label,
-        contracts,
+        len(contracts),
+        sum(c.value_gbp for c in contracts),
         len(items),
         _gbp(items, lambda p: p.kpi.target),
         _gbp(items, lambda p: p.due),
@@ -114,11 +118,13 @@ def _row(label: str, contracts: int, items: list[Progress], rating: KpiRating) -
 
 
 def _grouped(
-    pairs: list[tuple[str, Progress]], contracts: dict[str, set[int]], rating: KpiRating
+    pairs: list[tuple[str, Progress]],
+    contracts: dict[str, dict[int, ContractFacts]],
+    rating: KpiRating,
 ) -> list[Row]:
     return [
-        _row(label, len(ids), [p for lb, p in pairs if lb == label], rating)
-        for label, ids in sorted(contracts.items())
+        _row(label, list(found.values()), [p for lb, p in pairs if lb == label], rating)
+        for label, found in sorted(contracts.items())
     ]
 
 
@@ -134,19 +140,19 @@ def social_value_budget(
     live = [c for c in contracts if _is_live(c, starts_on, ends_on)]
     by_theme: list[tuple[str, Progress]] = []
     by_type: list[tuple[str, Progress]] = []
-    themes: dict[str, set[int]] = defaultdict(set)
-    groups: dict[str, set[int]] = defaultdict(set)
+    themes: dict[str, dict[int, ContractFacts]] = defaultdict(dict)
+    groups: dict[str, dict[int, ContractFacts]] = defaultdict(dict)
     by_contract, everything = [], []
     for contract in live:
         numbers = {p.number for p in contract.periods if starts_on <= p.ends_on <= ends_on}
         items = [(f.theme, _progress(contract, f, numbers, rating)) for f in contract.kpis]
         group = supplier_group(contract.supplier_type, contract.supplier_size)
-        groups[group].add(contract.id)
+        groups[group][contract.id] = contract
         for theme, progress in items:
-            themes[theme].add(contract.id)
+            themes[theme][contract.id] = contract
             by_theme.append((theme, progress))
             by_type.append((group, progress))
-        by_contract.append(_row(contract.title, 1, [p for _, p in items], rating))
+        by_contract.append(_row(contract.title, [contract], [p for _, p in items], rating))
         everything += [p for _, p in items]
     value = sum(c.value_gbp for c in live)
     local = sum(
@@ -158,7 +164,7 @@ def social_value_budget(
     return Budget(
         starts_on,
         ends_on,
-        _row("All contracts", len(live), everything, rating),
+        _row("All contracts", live, everything, rating),
         _grouped(by_theme, themes, rating),
         by_contract,
         _grouped(by_type, groups, rating),

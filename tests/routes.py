@@ -1,9 +1,17 @@
 """The app's routes, read from its URL map, so structural tests cover new pages automatically."""
 
+import re
+
 from flask import Flask
 
 # Endpoints that serve files rather than pages.
-FILE_ENDPOINTS = {"static", "public.govuk_assets", "offers.download", "staff_opportunities.export"}
+FILE_ENDPOINTS = {
+    "static",
+    "public.govuk_assets",
+    "offers.download",
+    "staff_opportunities.export",
+    "staff_budget.export",
+}
 
 
 def get_pages(app: Flask) -> list[str]:
@@ -52,3 +60,8 @@ def staff_only_endpoints(app: Flask) -> set[str]:
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/staff") and rule.endpoint not in STAFF_PUBLIC_ENDPOINTS
     }
+
+
+def example_path(rule) -> str:
+    """A URL the rule matches: 1 for numbers, "x" for other parameters."""
+    return re.sub(r"<int:[^>]+>", "1", re.sub(r"<(?!int:)[^>]+>", "x", rule.rule))

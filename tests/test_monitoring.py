@@ -186,10 +186,10 @@ def test_the_budget_matches_the_hand_worked_figures_on_targets():
         ("Cleaning", 1, 60.0, "Requires improvement"),
         ("Printing", 0, 0.0, "No commitments"),
     ]
-    assert [(r.label, r.contracts, r.kpis, r.percent) for r in budget.by_supplier_type] == [
-        ("SME", 2, 1, 60.0),
-        ("VCSE", 1, 2, 93.8),
-    ]
+    assert [
+        (r.label, r.contracts, r.contract_value_gbp, r.kpis, r.percent)
+        for r in budget.by_supplier_type
+    ] == [("SME", 2, 350_000, 1, 60.0), ("VCSE", 1, 100_000, 2, 93.8)]
 
 
 def test_the_budget_matches_the_hand_worked_figures_on_value():

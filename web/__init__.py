@@ -25,9 +25,12 @@ from web import (
     public,
     security,
     staff,
+    staff_budget,
+    staff_contracts,
     staff_opportunities,
     staff_questions,
     submissions,
+    supplier_contracts,
 )
 from web.config import configure
 
@@ -77,7 +80,18 @@ def create_app(config: dict | None = None) -> Flask:
 
     csrf.exempt(api_conversations.bp)  # Bearer tokens, not cookies: CSRF does not apply.
     blueprints = (public.bp, assistant.bp, offers.bp, help.bp, councils.bp, staff.bp, api.bp)
-    staff_blueprints = (staff_opportunities.bp, staff_questions.bp)
-    for blueprint in (*blueprints, submissions.bp, *staff_blueprints, api_conversations.bp):
+    staff_blueprints = (
+        staff_opportunities.bp,
+        staff_contracts.bp,
+        staff_budget.bp,
+        staff_questions.bp,
+    )
+    for blueprint in (
+        *blueprints,
+        submissions.bp,
+        supplier_contracts.bp,
+        *staff_blueprints,
+        api_conversations.bp,
+    ):
         app.register_blueprint(blueprint)
     return app

@@ -23,6 +23,8 @@ def service_navigation() -> list[dict]:
     if staff:
         links = [
             ("staff_opportunities.index", "Opportunities"),
+            ("staff_contracts.index", "Contracts"),
+            ("staff_budget.show", "Social value budget"),
             ("staff_questions.index", "Questions"),
             ("staff.account", "Your account"),
         ]

@@ -19,6 +19,7 @@ from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.narrative import blocks
 from store import conversations as store
 from store import submissions
+from store.contracts import contracts_for_conversation
 from store.conversations import Conversation, TurnConflict
 from web import chat, offer_page
 from web.db import get_db
@@ -92,6 +93,7 @@ def offer(token: str):
         narrative_blocks=blocks(built.narrative.text),
         check_tags=offer_page.CHECK_TAGS,
         history=submissions.submissions_for_conversation(get_db(), conversation.id),
+        contracts=contracts_for_conversation(get_db(), conversation.id),
     )
 
 

@@ -15,6 +15,7 @@ from offer.model import Offer
 from offer.scoring import scores_only, weighted_score
 from offer.submission import UK, closing_text, parse_closing
 from store import evaluations as scoring
+from store.contracts import contract_for_opportunity
 from store.opportunities import (
     Opportunity,
     create_opportunity,
@@ -222,6 +223,7 @@ def review(code: str, reference: str):
         if moderation
         else None,
         trail=scoring.audit_trail(get_db(), g.staff.council_id, reference),
+        contract=contract_for_opportunity(get_db(), opportunity.code),
     ), (400 if form.errors else 200)
 
 

@@ -1,13 +1,10 @@
 """What the staff pages show about submitted offers: the offers table, scores from forms, and
 the exports for the evaluation panel (CSV, XLSX, JSON)."""
 
-import csv
-import io
 import json
 from typing import Any
 
 from flask import Response
-from openpyxl import Workbook
 from sqlite_utils import Database
 
 from knowledge.packs import CouncilPack, Rubric
@@ -16,9 +13,9 @@ from offer.scoring import scores_only, weighted_score
 from store import evaluations as scoring
 from store.opportunities import Opportunity
 from store.submissions import current_submissions
+from web import spreadsheets
 
 EXPORTS = {"csv": "text/csv", "xlsx": None, "json": "application/json"}
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SORTS = {
     "submitted": lambda row: row["submitted_at"],
     "supplier": lambda row: row["supplier"].lower(),
@@ -159,38 +156,6 @@ def commitment_table(db: Database, opportunity: Opportunity) -> list[dict]:
     ]
 
 
-def safe_cell(value: Any) -> Any:
-    """A value a spreadsheet will not run: text starting with = + - @ gets a leading '."""
-    if isinstance(value, dict | list):
-        value = json.dumps(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
-    return out.getvalue()
-
-
-def _xlsx(sheets: dict[str, list[dict]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        if rows:
-            sheet.append(list(rows[0]))
-            for row in rows:
-                sheet.append([safe_cell(v) for v in row.values()])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, kind: str):
     """The export as a download."""
     scores = score_table(db, opportunity, pack)
@@ -199,14 +164,14 @@ def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, k
         for row in offer_rows(db, opportunity, pack)
     ]
     if kind == "csv":
-        body, mime = _csv(scores), "text/csv"
+        body, mime = spreadsheets.csv_text(scores), "text/csv"
     elif kind == "xlsx":
         sheets = {
             "Offers": offers,
             "Commitments": commitment_table(db, opportunity),
             "Scores": scores,
         }
-        body, mime = _xlsx(sheets), XLSX
+        body, mime = spreadsheets.xlsx_bytes(sheets), spreadsheets.XLSX
     else:
         whole = {
             "opportunity": opportunity.__dict__,

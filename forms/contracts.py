@@ -1,0 +1,229 @@
+"""Staff and supplier forms after award: the KPI schedule, a delivery return, a review."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovDateInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+)
+from wtforms import DateField, RadioField, SelectField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+
+from forms.fields import NumberField
+from forms.validators import strip_whitespace
+
+MAX_QUANTITY = 1_000_000_000
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    """A KPI as the forms need it: its position (the field names' key), title and unit."""
+
+    position: int
+    title: str
+    unit_label: str | None
+
+
+def _named(kpi: KpiLine) -> str:
+    return f"“{kpi.title}”"
+
+
+def schedule_form(kpis: Sequence[KpiLine], submit: str) -> type[FlaskForm]:
+    """The contract's start, reporting period and each KPI's target and milestones."""
+
+    class ScheduleForm(FlaskForm):
+        """The KPI schedule."""
+
+        starts_on = DateField(
+            "When does the contract start?",
+            widget=GovDateInput(),
+            format="%d %m %Y",
+            validators=[InputRequired(message="Enter the date the contract starts, like 1 4 2027")],
+        )
+        period_months = RadioField(
+            "How often will the supplier report?",
+            widget=GovRadioInput(),
+            choices=[
+                SelectChoice("3", "Every quarter (3 months)"),
+                SelectChoice("6", "Every half year (6 months)"),
+                SelectChoice("12", "Every year"),
+            ],
+            default="3",
+            validators=[InputRequired(message="Choose how often the supplier will report")],
+        )
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if len(self.starts_on.raw_data or []) != 3:  # see OpportunityForm
+                self.starts_on.raw_data = None
+
+    for kpi in kpis:
+        unit = f" ({kpi.unit_label})" if kpi.unit_label else ""
+        setattr(
+            ScheduleForm,
+            f"target_{kpi.position}",
+            NumberField(
+                f"Target for {_named(kpi)} over the whole contract{unit}",
+                message=f"Enter the target for {_named(kpi)} as a number, like 12",
+                validators=[
+                    InputRequired(message=f"Enter a target for {_named(kpi)}"),
+                    NumberRange(
+                        min=0,
+                        max=MAX_QUANTITY,
+                        message=f"Enter a target for {_named(kpi)} from 0 to 1,000,000,000",
+                    ),
+                ],
+            ),
+        )
+        setattr(
+            ScheduleForm,
+            f"milestones_{kpi.position}",
+            TextAreaField(
+                f"Milestones for {_named(kpi)} (optional, one a line)",
+                widget=GovTextArea(),
+                filters=[strip_whitespace],
+                validators=[
+                    Optional(),
+                    Length(max=1000, message="Keep milestones to 1,000 characters"),
+                ],
+            ),
+        )
+    ScheduleForm.submit = SubmitField(submit, widget=GovSubmitInput())
+    return ScheduleForm
+
+
+def return_form(
+    kpis: Sequence[KpiLine],
+    periods: Sequence[SelectChoice],
+    outside: str,
+    evidence: Sequence[tuple[str, str]],
+) -> type[FlaskForm]:
+    """A period's delivery: for each KPI, the quantity, evidence type and a note. A KPI left
+    blank is not reported this time (anything recorded for it before is kept). `periods` are
+    those open for returns; `outside` is the message for any other period."""
+
+    class ReturnForm(FlaskForm):
+        """A delivery return."""
+
+        period = SelectField(
+            "Reporting period",
+            widget=GovSelect(),
+            choices=list(periods),
+            validate_choice=False,
+            validators=[InputRequired(message="Choose the reporting period")],
+        )
+        submit = SubmitField("Send return", widget=GovSubmitInput())
+
+        def validate_period(self, field) -> None:
+            """Say plainly when the period is not one of this contract's."""
+            if field.data not in {c.value for c in periods}:
+                raise ValidationError(outside)
+
+        def validate(self, extra_validators=None) -> bool:
+            """At least one KPI must be reported, with evidence for each one that is."""
+            valid = super().validate(extra_validators)
+            reported = [k for k in kpis if getattr(self, f"quantity_{k.position}").data is not None]
+            if valid and not reported:
+                first = getattr(self, f"quantity_{kpis[0].position}")
+                first.errors.append("Enter what was delivered for at least one KPI")
+                return False
+            for kpi in reported:
+                for name, message in (
+                    ("evidence_type", f"Choose the kind of evidence for {_named(kpi)}"),
+                    ("evidence_note", f"Describe the evidence for {_named(kpi)}"),
+                ):
+                    field = getattr(self, f"{name}_{kpi.position}")
+                    if not field.data:
+                        field.errors = [*field.errors, message]
+                        valid = False
+            return valid
+
+    choices = [
+        SelectChoice("", "Choose the kind of evidence"),
+        *(SelectChoice(*e) for e in evidence),
+    ]
+    for kpi in kpis:
+        unit = f" ({kpi.unit_label})" if kpi.unit_label else ""
+        setattr(
+            ReturnForm,
+            f"quantity_{kpi.position}",
+            NumberField(
+                f"Delivered in this period{unit}",
+                message=f"Enter what was delivered for {_named(kpi)} as a number, like 3",
+                validators=[
+                    Optional(),
+                    NumberRange(
+                        min=0,
+                        max=MAX_QUANTITY,
+                        message=f"What was delivered for {_named(kpi)} must be 0 or more, "
+                        "up to 1,000,000,000",
+                    ),
+                ],
+            ),
+        )
+        setattr(
+            ReturnForm,
+            f"evidence_type_{kpi.position}",
+            SelectField(
+                "Kind of evidence", widget=GovSelect(), choices=choices, validate_choice=True
+            ),
+        )
+        setattr(
+            ReturnForm,
+            f"evidence_note_{kpi.position}",
+            TextAreaField(
+                "Evidence note",
+                widget=GovTextArea(),
+                filters=[strip_whitespace],
+                validators=[Length(max=1000, message="Keep the evidence note to 1,000 characters")],
+            ),
+        )
+    return ReturnForm
+
+
+class ReviewForm(FlaskForm):
+    """Staff accept a supplier's return, or query it with a note."""
+
+    decision = RadioField(
+        "Your decision",
+        widget=GovRadioInput(),
+        choices=[SelectChoice("accept", "Accept"), SelectChoice("query", "Query it")],
+        validators=[InputRequired(message="Choose to accept or query the return")],
+    )
+    note = TextAreaField(
+        "What needs checking (for a query)",
+        widget=GovTextArea(),
+        filters=[strip_whitespace],
+        validators=[Length(max=1000, message="Keep the note to 1,000 characters")],
+    )
+    submit = SubmitField("Save decision", widget=GovSubmitInput())
+
+    def validate_note(self, field) -> None:
+        """A query needs a note, so the supplier knows what to fix."""
+        if self.decision.data == "query" and not field.data:
+            raise ValidationError("Say what the supplier needs to check or correct")
+
+
+class BudgetYearForm(FlaskForm):
+    """Which financial year the social value budget covers (a GET form: nothing changes)."""
+
+    class Meta:
+        csrf = False
+
+    year = SelectField(
+        "Financial year",
+        widget=GovSelect(),
+        validate_choice=False,
+        validators=[InputRequired(message="Choose a financial year")],
+    )
+
+    def validate_year(self, field) -> None:
+        """Only the years offered."""
+        if field.data not in {c.value for c in field.choices}:
+            raise ValidationError("Choose a financial year from the list")

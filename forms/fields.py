@@ -1,0 +1,35 @@
+"""Fields whose errors are written for the user."""
+
+from decimal import Decimal, InvalidOperation
+
+from govuk_frontend_wtf.wtforms_widgets import GovTextInput
+from wtforms import DecimalField
+from wtforms.validators import StopValidation
+
+
+class NumberField(DecimalField):
+    """A number, allowing "1,200" and "£1,200". Text, "NaN" or "Infinity" get `message` alone,
+    not a second error from the range check. Blank is None (for Optional/InputRequired)."""
+
+    def __init__(self, label: str, *, message: str, **kwargs):
+        self.number_message = message
+        super().__init__(label, places=None, widget=GovTextInput(), **kwargs)
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        """Read the number, or note `message` as the error."""
+        text = (valuelist[0] if valuelist else "").strip().replace(",", "").removeprefix("£")
+        self.data = None
+        if not text:
+            return
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite():
+            raise ValueError(self.number_message)
+        self.data = value
+
+    def pre_validate(self, form) -> None:
+        """Stop at the number error: a range error for text would only confuse."""
+        if self.process_errors:
+            raise StopValidation()

@@ -1,0 +1,144 @@
+"""Delivery returns: the quantity delivered per KPI and period, with evidence, recorded by
+staff (accepted at once) or by the supplier (accepted or queried by staff)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from store.database import now_iso
+from store.evaluations import audit
+
+
+@dataclass(frozen=True)
+class DeliveryReturn:
+    """One KPI's delivery in one period."""
+
+    id: int
+    contract_id: int
+    kpi_id: int
+    period: int
+    quantity: float
+    evidence_type: str | None
+    evidence_note: str | None
+    recorded_by: str  # "staff" or "supplier"
+    recorded_at: str
+    status: str  # "accepted", "submitted" (waiting for staff) or "queried"
+    query_note: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What was delivered for one KPI in a return."""
+
+    kpi_id: int
+    quantity: float
+    evidence_type: str
+    evidence_note: str
+
+
+def _row(row: dict[str, Any]) -> DeliveryReturn:
+    return DeliveryReturn(**{k: row[k] for k in DeliveryReturn.__dataclass_fields__})
+
+
+def returns_for(db: Database, contract_ids: list[int]) -> list[DeliveryReturn]:
+    """Every return of these contracts, by contract, period and KPI."""
+    if not contract_ids:
+        return []
+    marks = ",".join("?" * len(contract_ids))
+    rows = db.query(
+        f"SELECT * FROM delivery_returns WHERE contract_id IN ({marks}) "
+        "ORDER BY contract_id, period, kpi_id",
+        contract_ids,
+    )
+    return [_row(row) for row in rows]
+
+
+def save_return(
+    db: Database,
+    *,
+    council_id: str,
+    contract_id: int,
+    period: int,
+    entries: list[Entry],
+    staff_id: int | None,
+) -> None:
+    """Record a period's delivery, KPI by KPI, in one transaction. A return already recorded
+    for the same KPI and period is replaced (the old figures stay in the audit log); staff
+    returns are accepted, a supplier's waits for staff to check it."""
+    status, by = ("accepted", "staff") if staff_id else ("submitted", "supplier")
+    now = now_iso()
+    with db.atomic():
+        for entry in entries:
+            old = list(
+                db.query(
+                    "SELECT quantity, status FROM delivery_returns WHERE kpi_id = ? AND period = ?",
+                    [entry.kpi_id, period],
+                )
+            )
+            db.execute(
+                "INSERT INTO delivery_returns (contract_id, kpi_id, period, quantity, "
+                "evidence_type, evidence_note, recorded_by, staff_id, recorded_at, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kpi_id, period) DO UPDATE SET "
+                "quantity = excluded.quantity, evidence_type = excluded.evidence_type, "
+                "evidence_note = excluded.evidence_note, recorded_by = excluded.recorded_by, "
+                "staff_id = excluded.staff_id, recorded_at = excluded.recorded_at, "
+                "status = excluded.status, query_note = NULL, reviewed_by = NULL, "
+                "reviewed_at = NULL",
+                [
+                    contract_id,
+                    entry.kpi_id,
+                    period,
+                    entry.quantity,
+                    entry.evidence_type,
+                    entry.evidence_note,
+                    by,
+                    staff_id,
+                    now,
+                    status,
+                ],
+            )
+            audit(
+                db,
+                council_id=council_id,
+                staff_id=staff_id,
+                action=f"return recorded by {by}",
+                subject=f"contract:{contract_id}",
+                detail={
+                    "kpi_id": entry.kpi_id,
+                    "period": period,
+                    "quantity": entry.quantity,
+                    "replaced": old[0] if old else None,
+                },
+            )
+
+
+def review_return(
+    db: Database, *, council_id: str, contract_id: int, return_id: int, accept: bool,
+    note: str | None, staff_id: int,
+) -> bool:  # fmt: skip
+    """Accept a supplier's return, or query it with a note; False if there is no such return."""
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE delivery_returns SET status = ?, query_note = ?, reviewed_by = ?, "
+            "reviewed_at = ? WHERE id = ? AND contract_id = ?",
+            [
+                "accepted" if accept else "queried",
+                note,
+                staff_id,
+                now_iso(),
+                return_id,
+                contract_id,
+            ],
+        )
+        if cursor.rowcount != 1:
+            return False
+        audit(
+            db,
+            council_id=council_id,
+            staff_id=staff_id,
+            action="return accepted" if accept else "return queried",
+            subject=f"contract:{contract_id}",
+            detail={"return_id": return_id, "note": note},
+        )
+    return True

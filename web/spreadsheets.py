@@ -1,0 +1,44 @@
+"""CSV and XLSX downloads of plain rows, safe to open in a spreadsheet."""
+
+import csv
+import io
+import json
+from typing import Any
+
+from openpyxl import Workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def safe_cell(value: Any) -> Any:
+    """A value a spreadsheet will not run: text starting with = + - @ gets a leading '."""
+    if isinstance(value, dict | list):
+        value = json.dumps(value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: list[dict]) -> str:
+    """Rows as CSV, with a header from the first row's keys."""
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
+    """A workbook with one sheet of rows per title."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        if rows:
+            sheet.append(list(rows[0]))
+            for row in rows:
+                sheet.append([safe_cell(v) for v in row.values()])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
