@@ -128,6 +128,7 @@ def return_form(
         def validate(self, extra_validators=None) -> bool:
             """At least one KPI must be reported, with evidence for each one that is."""
             valid = super().validate(extra_validators)
+            kinds = {value for value, _ in evidence}
             reported = [k for k in kpis if getattr(self, f"quantity_{k.position}").data is not None]
             if valid and not reported:
                 first = getattr(self, f"quantity_{kpis[0].position}")
@@ -139,7 +140,7 @@ def return_form(
                     ("evidence_note", f"Describe the evidence for {_named(kpi)}"),
                 ):
                     field = getattr(self, f"{name}_{kpi.position}")
-                    if not field.data:
+                    if not field.data or (name == "evidence_type" and field.data not in kinds):
                         field.errors = [*field.errors, message]
                         valid = False
             return valid
@@ -171,7 +172,7 @@ def return_form(
             ReturnForm,
             f"evidence_type_{kpi.position}",
             SelectField(
-                "Kind of evidence", widget=GovSelect(), choices=choices, validate_choice=True
+                "Kind of evidence", widget=GovSelect(), choices=choices, validate_choice=False
             ),
         )
         setattr(

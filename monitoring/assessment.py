@@ -6,7 +6,7 @@ from datetime import date
 
 from knowledge.pack_parts import KpiRating
 from monitoring.periods import Period, long_date, periods_ended
-from monitoring.ratings import Kpi, Progress, contract_rating, kpi_progress
+from monitoring.ratings import Kpi, Progress, achieved, contract_rating, kpi_progress
 
 
 @dataclass(frozen=True)
@@ -73,16 +73,17 @@ def _reasons(report: Report, periods: list[Period], rating: KpiRating, counts: R
 
 def contract_report(
     kpis: list[Kpi],
-    accepted: dict[str, float],
+    accepted: dict[str, list[float]],
     periods: list[Period],
     today: date,
     rating: KpiRating,
     counts: ReturnCounts = ReturnCounts(),
 ) -> Report:
-    """Each KPI's accepted delivery against what was due by the last period that has ended."""
+    """Each KPI's accepted delivery (quantities by KPI id) against what was due by the last
+    period that has ended."""
     ended = periods_ended(periods, today)
     elapsed = ended / len(periods) if periods else 0.0
-    progress = [kpi_progress(k, accepted.get(k.id, 0.0), elapsed, rating) for k in kpis]
+    progress = [kpi_progress(k, achieved(k, accepted.get(k.id, [])), elapsed, rating) for k in kpis]
     percent, overall = contract_rating(progress, rating)
     report = Report(progress, percent, overall, ended, len(periods), [])
     return replace(report, reasons=list(_reasons(report, periods, rating, counts)))

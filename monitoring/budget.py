@@ -8,7 +8,7 @@ from datetime import date
 
 from knowledge.pack_parts import KpiRating
 from monitoring.periods import Period
-from monitoring.ratings import Kpi, Progress, contract_rating, kpi_progress
+from monitoring.ratings import Kpi, Progress, achieved, contract_rating, kpi_progress
 
 VCSE_TYPES = {"charity", "social-enterprise", "community-business", "cooperative"}
 SME_SIZES = {"micro", "small", "medium"}
@@ -92,8 +92,8 @@ def _is_live(contract: ContractFacts, starts_on: date, ends_on: date) -> bool:
 
 def _progress(contract: ContractFacts, facts: KpiFacts, numbers: set[int], rating: KpiRating):
     share = len(numbers) / len(contract.periods)
-    achieved = sum(q for n, q in facts.delivered.items() if n in numbers)
-    return kpi_progress(facts.kpi, achieved, share, rating)
+    quantities = [q for n, q in facts.delivered.items() if n in numbers]
+    return kpi_progress(facts.kpi, achieved(facts.kpi, quantities), share, rating)
 
 
 def _gbp(progress: Iterable[Progress], amount: Callable[[Progress], float]) -> float:
@@ -133,10 +133,11 @@ def _percent(part: float, whole: float) -> float:
 
 
 def social_value_budget(
-    contracts: list[ContractFacts], starts_on: date, ends_on: date, rating: KpiRating
+    contracts: list[ContractFacts], starts_on: date, ends_on: date, today: date, rating: KpiRating
 ) -> Budget:
-    """Contracts live at any time in the period; what each KPI was due in the periods that ended
-    within it (its target pro rata), and what was delivered and accepted for those periods."""
+    """Contracts live at any time in the period; what each KPI was due in its reporting periods
+    that ended within the period and before today (its target pro rata), and what was delivered
+    and accepted for those periods."""
     live = [c for c in contracts if _is_live(c, starts_on, ends_on)]
     by_theme: list[tuple[str, Progress]] = []
     by_type: list[tuple[str, Progress]] = []
@@ -144,7 +145,11 @@ def social_value_budget(
     groups: dict[str, dict[int, ContractFacts]] = defaultdict(dict)
     by_contract, everything = [], []
     for contract in live:
-        numbers = {p.number for p in contract.periods if starts_on <= p.ends_on <= ends_on}
+        numbers = {
+            p.number
+            for p in contract.periods
+            if starts_on <= p.ends_on <= ends_on and p.ends_on < today
+        }
         items = [(f.theme, _progress(contract, f, numbers, rating)) for f in contract.kpis]
         group = supplier_group(contract.supplier_type, contract.supplier_size)
         groups[group][contract.id] = contract

@@ -8,12 +8,18 @@ from knowledge.pack_parts import KpiRating
 
 @dataclass(frozen=True)
 class Kpi:
-    """A commitment as a contract KPI: its whole-contract target, and £ per unit if known."""
+    """A commitment as a contract KPI: its whole-contract target, and £ per unit if known.
+
+    Most KPIs count things, which add up over the contract. A `level` KPI is a rate to hold,
+    like "60% of waste recycled": all of it is due once the first period ends, and what was
+    achieved is the average of the periods reported.
+    """
 
     id: str
     title: str
     target: float
     value_per_unit: float | None = None
+    level: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,10 +39,18 @@ def rating_for(percent: float, rating: KpiRating) -> str:
     return next(b.rating for b in rating.bands if percent >= b.min_percent)
 
 
+def achieved(kpi: Kpi, quantities: list[float]) -> float:
+    """What the reported quantities add up to: their sum, or for a level KPI their average."""
+    if not quantities:
+        return 0.0
+    return sum(quantities) / len(quantities) if kpi.level else sum(quantities)
+
+
 def kpi_progress(kpi: Kpi, achieved: float, elapsed: float, rating: KpiRating) -> Progress:
     """Progress of one KPI when `elapsed` (0 to 1) of the contract has passed: what was due is
     the target pro rata, and the rating is on what was due, not the whole-contract target."""
-    due = kpi.target * min(max(elapsed, 0.0), 1.0)
+    elapsed = min(max(elapsed, 0.0), 1.0)
+    due = kpi.target * (1.0 if kpi.level and elapsed > 0 else elapsed)
     of_due = 100.0 if due == 0 else achieved / due * 100
     of_target = 0.0 if kpi.target == 0 else achieved / kpi.target * 100
     return Progress(

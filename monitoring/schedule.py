@@ -15,6 +15,7 @@ class KpiDraft:
     theme_id: str | None
     theme_title: str | None
     title: str
+    unit: str | None
     unit_label: str | None
     target: float | None
     value_per_unit: float | None
@@ -36,6 +37,7 @@ def kpis_from_offer(offer: dict[str, Any]) -> list[KpiDraft]:
             theme_id=c.get("theme_id"),
             theme_title=c.get("theme_title"),
             title=c["title"],
+            unit=c.get("unit"),
             unit_label=c.get("unit_label"),
             target=c.get("quantity"),
             value_per_unit=value_per_unit(c),

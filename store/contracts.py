@@ -26,6 +26,7 @@ class ContractKpi:
     theme_id: str | None
     theme_title: str | None
     title: str
+    unit: str | None
     unit_label: str | None
     target: float
     value_per_unit: float | None

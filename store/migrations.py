@@ -252,6 +252,7 @@ def create_contracts_and_returns(db: Database) -> None:
             "theme_id": str,
             "theme_title": str,
             "title": str,
+            "unit": str,
             "unit_label": str,
             "target": float,
             "value_per_unit": float,

@@ -111,7 +111,7 @@ PERIODS_A = reporting_periods(date(2026, 4, 1), 12, 3)
 def test_a_contract_report_counts_what_was_due_by_the_last_period_ended(rating, percent, overall):
     report = contract_report(
         [APPRENTICE_WEEKS, VOLUNTEERING],
-        {"a1": 10, "a2": 110},
+        {"a1": [10], "a2": [50, 60]},
         PERIODS_A,
         date(2026, 10, 15),
         rating,
@@ -159,7 +159,7 @@ def _facts():
     return [meals, cleaning, parks, printing]
 
 
-YEAR = (date(2026, 4, 1), date(2027, 3, 31))
+YEAR = (date(2026, 4, 1), date(2027, 3, 31), date(2027, 4, 1))  # a year that has ended
 
 
 def test_the_budget_matches_the_hand_worked_figures_on_targets():
@@ -205,3 +205,24 @@ def test_supplier_groups():
     assert supplier_group(None, "medium") == "SME"
     assert supplier_group("large", None) == "Large business"
     assert supplier_group(None, None) == "Not known"
+
+
+def test_a_level_kpi_is_due_in_full_and_achieved_on_average():
+    recycled = Kpi("w", "Waste recycled", target=60, level=True)  # percent
+    report = contract_report([recycled], {"w": [50, 58]}, PERIODS_A, date(2026, 10, 15), TARGET)
+    # Due: all 60% once a period has ended; achieved: the average of 50% and 58% = 54% -> 90%.
+    progress = report.progress[0]
+    assert (progress.due, progress.achieved, progress.percent_of_due) == (60, 54, 90.0)
+    assert progress.rating == "Approaching target"
+    before = contract_report([recycled], {}, PERIODS_A, date(2026, 5, 1), TARGET)
+    assert before.progress[0].due == 0
+
+
+def test_in_a_year_still_running_only_the_periods_ended_so_far_are_due():
+    budget = social_value_budget(
+        _facts(), date(2026, 4, 1), date(2027, 3, 31), date(2026, 10, 15), TARGET
+    )
+    # Meals: periods 1 and 2 ended (due 20 weeks, 50 hours); Cleaning: none yet (nothing due).
+    meals, cleaning, _ = budget.by_contract
+    assert (meals.due_gbp, cleaning.due_gbp) == (20 * 226.5, 0)
+    assert meals.percent == 100.0  # 20 of 20 weeks, 110 of 50 hours (capped)

@@ -62,7 +62,10 @@ def today() -> date:
 
 def kpis(contract: Contract) -> list[Kpi]:
     """The contract's KPIs as the rating core knows them."""
-    return [Kpi(str(k.id), k.title, k.target, k.value_per_unit) for k in contract.kpis]
+    return [
+        Kpi(str(k.id), k.title, k.target, k.value_per_unit, level=k.unit == "percent")
+        for k in contract.kpis
+    ]
 
 
 def periods_of(contract: Contract) -> list[Period]:
@@ -98,11 +101,11 @@ def contract_view(
         counts["overdue"] += overdue
         counts["awaiting"] += any(r.status != "accepted" for r in got)
         periods.append(PeriodReturns(period, rows, late, overdue, status))
-    accepted: dict[str, float] = {}
+    accepted: dict[str, list[float]] = {}
     awaiting: dict[int, float] = {}
     for r in returns:
         if r.status == "accepted":
-            accepted[str(r.kpi_id)] = accepted.get(str(r.kpi_id), 0.0) + r.quantity
+            accepted.setdefault(str(r.kpi_id), []).append(r.quantity)
         else:
             awaiting[r.kpi_id] = awaiting.get(r.kpi_id, 0.0) + r.quantity
     report = contract_report(

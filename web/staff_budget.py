@@ -42,7 +42,7 @@ def _budget(form: BudgetYearForm) -> tuple[Budget | None, int]:
     ]
     pack = current_app.extensions["councils"][g.staff.council_id]
     start, end = date(year, 4, 1), date(year + 1, 3, 31)
-    return social_value_budget(facts, start, end, pack.rubric.kpi_rating), 200
+    return social_value_budget(facts, start, end, delivery.today(), pack.rubric.kpi_rating), 200
 
 
 def _gbp(value: float) -> str:

@@ -117,6 +117,7 @@ def award(reference: str):
                     "theme_id": d.theme_id,
                     "theme_title": d.theme_title,
                     "title": d.title,
+                    "unit": d.unit,
                     "unit_label": d.unit_label,
                     "value_per_unit": d.value_per_unit,
                     **schedule[line.position],
