@@ -318,7 +318,7 @@ def test_the_budget_page_and_its_downloads_match_the_hand_worked_fixture(client,
     # Each chart is drawn in SVG, hidden from screen readers, with its figures as a table.
     for figure in page.select("figure.app-chart"):
         assert figure.select_one("svg")["aria-hidden"] == "true"
-        alternative = figure.select_one("table.govuk-visually-hidden")
+        alternative = figure.select_one(".govuk-visually-hidden > table")
         assert alternative.caption.text == figure.figcaption.text
     theme_chart = page.select_one("#chart-themes-title").find_parent("figure")
     assert [[c.text for c in r.select("th, td")] for r in theme_chart.select("tbody tr")] == [

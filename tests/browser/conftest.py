@@ -54,8 +54,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The app served by gunicorn on a free loopback port, with one admin account."""
+def live_database(tmp_path_factory) -> Path:
+    """The live server's database file, with one admin account and an open opportunity."""
     tmp = tmp_path_factory.mktemp("live")
     database = tmp / "live.sqlite3"
     db = store.connect(database)
@@ -78,7 +78,13 @@ def live_server(tmp_path_factory):
         word_limit=250,
     )
     db.close()
-    server = Gunicorn(tmp, database).start()
+    return database
+
+
+@pytest.fixture(scope="session")
+def live_server(live_database):
+    """The app served by gunicorn on a free loopback port."""
+    server = Gunicorn(live_database.parent, live_database).start()
     try:
         yield server.url
     finally:

@@ -33,6 +33,19 @@ SCANNED_ELSEWHERE = {
         f"/staff/opportunities/<code>{path}": "tests/browser/test_staff.py"
         for path in ("", "/edit", "/offers/<reference>", "/compare")
     },
+    **{
+        path: "tests/browser/test_contracts.py"
+        for path in (
+            "/staff/contracts/award/<reference>",
+            "/staff/contracts/<int:contract_id>",
+            "/staff/contracts/<int:contract_id>/schedule",
+            "/staff/contracts/<int:contract_id>/returns",
+            "/staff/contracts/<int:contract_id>/returns/<int:return_id>",
+            "/staff/contracts/<int:contract_id>/assessment",
+            "/assistant/c/<token>/contracts/<int:contract_id>",
+            "/assistant/c/<token>/contracts/<int:contract_id>/return",
+        )
+    },
 }
 NARROW = {"width": 320, "height": 640}
 
