@@ -1,6 +1,7 @@
 """A contract's promised-against-delivered report: each KPI's progress, the contract's rating,
 and the reasons behind it in plain English (the annual performance assessment)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -38,7 +39,7 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _reasons(report: Report, periods: list[Period], rating: KpiRating, counts: ReturnCounts):
+def _reasons(report: Report, periods: Sequence[Period], rating: KpiRating, counts: ReturnCounts):
     if report.ended == 0:
         yield "No reporting period has ended yet, so nothing was due."
     else:
@@ -74,7 +75,7 @@ def _reasons(report: Report, periods: list[Period], rating: KpiRating, counts: R
 def contract_report(
     kpis: list[Kpi],
     accepted: dict[str, list[float]],
-    periods: list[Period],
+    periods: Sequence[Period],
     today: date,
     rating: KpiRating,
     counts: ReturnCounts = ReturnCounts(),

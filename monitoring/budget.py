@@ -2,7 +2,7 @@
 delivered, by theme, by contract and by supplier type, with the shares councils report."""
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,7 +36,7 @@ class ContractFacts:
     supplier_size: str | None
     local: bool
     value_gbp: float
-    periods: list[Period]
+    periods: Sequence[Period]
     kpis: list[KpiFacts]
 
 

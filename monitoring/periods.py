@@ -1,8 +1,10 @@
 """Reporting periods of a contract, and when a return is due or late."""
 
 from calendar import monthrange
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 RETURN_DUE_DAYS = 30  # a return is due within 30 days of the end of its period
 PERIOD_CHOICES = (3, 6, 12)  # quarterly (the default), half-yearly, yearly
@@ -40,8 +42,10 @@ def contract_end(starts_on: date, months: int) -> date:
     return add_months(starts_on, months) - timedelta(days=1)
 
 
-def reporting_periods(starts_on: date, months: int, period_months: int) -> list[Period]:
-    """The contract cut into periods of `period_months`; the last may be shorter."""
+@lru_cache(maxsize=4096)
+def reporting_periods(starts_on: date, months: int, period_months: int) -> tuple[Period, ...]:
+    """The contract cut into periods of `period_months`; the last may be shorter (cached: a
+    page of 200 contracts asks for the same few hundred schedules each time)."""
     end = contract_end(starts_on, months)
     periods = []
     for offset in range(0, months, period_months):
@@ -50,10 +54,10 @@ def reporting_periods(starts_on: date, months: int, period_months: int) -> list[
         periods.append(
             Period(len(periods) + 1, first, last, last + timedelta(days=RETURN_DUE_DAYS))
         )
-    return periods
+    return tuple(periods)
 
 
-def periods_ended(periods: list[Period], today: date) -> int:
+def periods_ended(periods: Sequence[Period], today: date) -> int:
     """How many periods have ended by `today`: what was due is counted up to there."""
     return sum(1 for p in periods if p.ends_on < today)
 

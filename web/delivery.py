@@ -68,7 +68,7 @@ def kpis(contract: Contract) -> list[Kpi]:
     ]
 
 
-def periods_of(contract: Contract) -> list[Period]:
+def periods_of(contract: Contract) -> tuple[Period, ...]:
     """The contract's reporting periods."""
     start = date.fromisoformat(contract.starts_on)
     return reporting_periods(start, contract.duration_months, contract.period_months)
@@ -120,12 +120,18 @@ def contract_view(
     return ContractView(contract, periods, report, awaiting, warning)
 
 
-def budget_facts(contract: Contract, returns: list[DeliveryReturn]) -> ContractFacts:
-    """A contract as the budget counts it: accepted returns only."""
-    delivered: dict[int, dict[int, float]] = {k.id: {} for k in contract.kpis}
-    for r in returns:
-        if r.status == "accepted" and r.kpi_id in delivered:
-            delivered[r.kpi_id][r.period] = r.quantity
+def delivered_by_kpi(
+    deliveries: list[tuple[int, int, int, float]],
+) -> dict[int, dict[int, float]]:
+    """Accepted quantities by KPI id, then period: from `store.returns.accepted_deliveries`."""
+    grouped: dict[int, dict[int, float]] = {}
+    for _, kpi_id, period, quantity in deliveries:
+        grouped.setdefault(kpi_id, {})[period] = quantity
+    return grouped
+
+
+def budget_facts(contract: Contract, delivered: dict[int, dict[int, float]]) -> ContractFacts:
+    """A contract as the budget counts it, with accepted quantities by KPI and period."""
     return ContractFacts(
         contract.id,
         contract.title,
@@ -136,7 +142,7 @@ def budget_facts(contract: Contract, returns: list[DeliveryReturn]) -> ContractF
         contract.value_gbp,
         periods_of(contract),
         [
-            KpiFacts(kpi, k.theme_title or "No theme", delivered[k.id])
+            KpiFacts(kpi, k.theme_title or "No theme", delivered.get(k.id, {}))
             for kpi, k in zip(kpis(contract), contract.kpis, strict=True)
         ],
     )

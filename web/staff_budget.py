@@ -10,7 +10,7 @@ from forms.contracts import BudgetYearForm
 from monitoring.budget import Budget, social_value_budget
 from monitoring.periods import long_date
 from store.contracts import contracts_for_council
-from store.returns import returns_for
+from store.returns import accepted_deliveries
 from web import auth, delivery, spreadsheets
 from web.charts import bar_chart
 from web.db import get_db
@@ -27,7 +27,7 @@ def _budget(form: BudgetYearForm) -> tuple[Budget | None, int]:
     """The budget for the chosen year (this year by default), or None if the choice is bad."""
     db = get_db()
     contracts = contracts_for_council(db, g.staff.council_id)
-    returns = returns_for(db, [c.id for c in contracts])
+    delivered = delivery.delivered_by_kpi(accepted_deliveries(db, g.staff.council_id))
     this_year = _financial_year(delivery.today())
     first = min([_financial_year(date.fromisoformat(c.starts_on)) for c in contracts] + [this_year])
     years = range(max(this_year + 1, first), first - 1, -1)
@@ -37,9 +37,7 @@ def _budget(form: BudgetYearForm) -> tuple[Budget | None, int]:
     if not form.validate():
         return None, 400
     year = int(form.year.data)
-    facts = [
-        delivery.budget_facts(c, [r for r in returns if r.contract_id == c.id]) for c in contracts
-    ]
+    facts = [delivery.budget_facts(c, delivered) for c in contracts]
     pack = current_app.extensions["councils"][g.staff.council_id]
     start, end = date(year, 4, 1), date(year + 1, 3, 31)
     return social_value_budget(facts, start, end, delivery.today(), pack.rubric.kpi_rating), 200

@@ -54,10 +54,10 @@ def index():
     db = get_db()
     contracts = store.contracts_for_council(db, g.staff.council_id)
     returns = returns_for(db, [c.id for c in contracts])
-    views = [
-        delivery.contract_view(c, [r for r in returns if r.contract_id == c.id], _pack())
-        for c in contracts
-    ]
+    grouped: dict[int, list] = {}
+    for r in returns:
+        grouped.setdefault(r.contract_id, []).append(r)
+    views = [delivery.contract_view(c, grouped.get(c.id, []), _pack()) for c in contracts]
     return render_template("staff/contracts.html", views=views)
 
 
