@@ -22,10 +22,10 @@ import urllib.request
 from pathlib import Path
 
 import store
-from bench.contract_data import ContractSeed, KpiSeed, seed_contract
 from knowledge.packs import load_packs
 from monitoring.budget import social_value_budget
 from monitoring.periods import add_months, reporting_periods
+from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.contracts import contracts_for_council
 from store.returns import accepted_deliveries
 from store.staff import create_staff

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from bench.contract_data import ContractSeed, KpiSeed, seed_contract
 from monitoring.periods import add_months
+from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.opportunities import create_opportunity
 from tests.pages import csrf_token, error_summary_links, heading, parse
 from tests.test_offer_pages import api_submit, finish
@@ -355,6 +355,11 @@ def test_the_budget_page_and_its_downloads_match_the_hand_worked_fixture(client,
 
 def test_a_year_not_offered_is_refused_plainly(client, db):
     admin = Person(client.application, db, "admin")
+    this_year = parse(admin.client.get("/staff/budget/"))  # no year: this financial year
+    assert this_year.select_one("#year option[selected]")["value"] == str(
+        TODAY.year if TODAY.month >= 4 else TODAY.year - 1
+    )
+    assert not error_summary_links(this_year)
     page = parse(admin.client.get("/staff/budget/?year=1999"), 400)
     assert [t for t, _ in error_summary_links(page)] == ["Choose a financial year from the list"]
     assert admin.client.get("/staff/budget/export.csv?year=1999").status_code == 400

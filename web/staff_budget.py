@@ -4,6 +4,7 @@ and delivered by theme, contract and supplier type, with charts and CSV/XLSX dow
 from datetime import date
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request
+from werkzeug.datastructures import MultiDict
 from wtforms.fields.choices import SelectChoice
 
 from forms.contracts import BudgetYearForm
@@ -23,24 +24,26 @@ def _financial_year(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
-def _budget(form: BudgetYearForm) -> tuple[Budget | None, int]:
-    """The budget for the chosen year (this year by default), or None if the choice is bad."""
+def _budget() -> tuple[BudgetYearForm, Budget | None, int]:
+    """The year form, and the budget for the chosen year (this year by default), or None and
+    a 400 if the choice is not one offered."""
     db = get_db()
     contracts = contracts_for_council(db, g.staff.council_id)
     delivered = delivery.delivered_by_kpi(accepted_deliveries(db, g.staff.council_id))
     this_year = _financial_year(delivery.today())
     first = min([_financial_year(date.fromisoformat(c.starts_on)) for c in contracts] + [this_year])
     years = range(max(this_year + 1, first), first - 1, -1)
+    chosen = request.args if request.args.get("year") else MultiDict({"year": str(this_year)})
+    form = BudgetYearForm(chosen)
     form.year.choices = [SelectChoice(str(y), f"April {y} to March {y + 1}") for y in years]
-    if not request.args.get("year"):
-        form.year.data = str(this_year)
     if not form.validate():
-        return None, 400
+        return form, None, 400
     year = int(form.year.data)
     facts = [delivery.budget_facts(c, delivered) for c in contracts]
     pack = current_app.extensions["councils"][g.staff.council_id]
     start, end = date(year, 4, 1), date(year + 1, 3, 31)
-    return social_value_budget(facts, start, end, delivery.today(), pack.rubric.kpi_rating), 200
+    budget = social_value_budget(facts, start, end, delivery.today(), pack.rubric.kpi_rating)
+    return form, budget, 200
 
 
 def _gbp(value: float) -> str:
@@ -56,8 +59,9 @@ def _charts(budget: Budget) -> list[dict]:
             "title": "Delivered against what was due, by theme",
             "chart": bar_chart(
                 [(r.label, min(r.percent, 150), f"{r.percent:g}%") for r in themes],
-                marker=(100, "100%"),
+                marker=100,
             ),
+            "note": "The dashed line marks 100% of what was due.",
             "headers": ["Theme", "Delivered against due", "Rating"],
             "rows": [(r.label, f"{r.percent:g}%", r.rating) for r in themes],
         },
@@ -67,6 +71,7 @@ def _charts(budget: Budget) -> list[dict]:
             "chart": bar_chart(
                 [(r.label, r.contract_value_gbp, _gbp(r.contract_value_gbp)) for r in types]
             ),
+            "note": None,
             "headers": ["Supplier type", "Contract value", "Contracts"],
             "rows": [(r.label, _gbp(r.contract_value_gbp), r.contracts) for r in types],
         },
@@ -77,8 +82,7 @@ def _charts(budget: Budget) -> list[dict]:
 @auth.staff_required(*STAFF)
 def show():
     """The budget page: headline shares, charts with tables behind them, and the tables."""
-    form = BudgetYearForm(request.args)
-    budget, status = _budget(form)
+    form, budget, status = _budget()
     charts = _charts(budget) if budget else []
     return render_template(
         "staff/budget.html",
@@ -136,8 +140,7 @@ def export(kind: str):
     """The budget as CSV (one table) or XLSX (a sheet per table)."""
     if kind not in ("csv", "xlsx"):
         abort(404)
-    form = BudgetYearForm(request.args)
-    budget, status = _budget(form)
+    _, budget, _ = _budget()
     if budget is None:
         abort(400)
     if kind == "csv":

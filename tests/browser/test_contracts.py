@@ -4,8 +4,8 @@ one, the assessment and the social value budget; axe-core on each, and each fits
 from datetime import UTC, datetime, timedelta
 
 import store
-from bench.contract_data import ContractSeed, KpiSeed, seed_contract
 from monitoring.periods import add_months
+from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.opportunities import create_opportunity
 from tests.browser.test_offer import api
 from tests.conversation_driver import Supplier, drive

@@ -1,4 +1,4 @@
-"""Awarded contracts with returns, written straight through the data layer: the budget
+"""Awarded contracts with returns, written through the data layer: the demo data, the budget
 benchmark's 200 contracts, and the tests' hand-worked fixtures."""
 
 from dataclasses import dataclass, field
