@@ -130,6 +130,9 @@ def return_form(
             valid = super().validate(extra_validators)
             kinds = {value for value, _ in evidence}
             reported = [k for k in kpis if getattr(self, f"quantity_{k.position}").data is not None]
+            if valid and not kpis:
+                self.period.errors.append("This contract has no KPIs to report on")
+                return False
             if valid and not reported:
                 first = getattr(self, f"quantity_{kpis[0].position}")
                 first.errors.append("Enter what was delivered for at least one KPI")

@@ -363,3 +363,17 @@ def test_a_year_not_offered_is_refused_plainly(client, db):
     page = parse(admin.client.get("/staff/budget/?year=1999"), 400)
     assert [t for t, _ in error_summary_links(page)] == ["Choose a financial year from the list"]
     assert admin.client.get("/staff/budget/export.csv?year=1999").status_code == 400
+
+
+def test_a_contract_without_kpis_says_there_is_nothing_to_report(client, db):
+    admin = Person(client.application, db, "admin")
+    seed = ContractSeed(
+        "Printing", "Print Ltd", "sme", "micro", True, 50_000, "2025-06-01", 12, 3, []
+    )
+    contract_id = seed_contract(db, "tower-hamlets", seed, staff_id=1)
+    url = f"/staff/contracts/{contract_id}/returns"
+    page = parse(admin.post(url, {"period": "1"}, status=400), 400)
+    assert [t for t, _ in error_summary_links(page)] == ["This contract has no KPIs to report on"]
+    assert "This contract has no KPIs." in admin.client.get(
+        f"/staff/contracts/{contract_id}"
+    ).get_data(as_text=True)
