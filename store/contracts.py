@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.database import now_iso
+from store.database import now_iso, write_transaction
 from store.evaluations import audit
 
 
@@ -111,7 +111,7 @@ def award(
 ) -> int:
     """Create the contract and its KPI schedule in one transaction; return the contract's id."""
     try:
-        with db.atomic():
+        with write_transaction(db):
             db["contracts"].insert({**contract, "awarded_at": now_iso(), "awarded_by": staff_id})
             contract_id = db.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
             db["kpis"].insert_all(
@@ -146,7 +146,7 @@ def update_schedule(
     staff_id: int,
 ) -> None:
     """Change the start, reporting period, and each KPI's target and milestones."""
-    with db.atomic():
+    with write_transaction(db):
         db.execute(
             "UPDATE contracts SET starts_on = ?, period_months = ? WHERE id = ?",
             [starts_on, period_months, contract.id],

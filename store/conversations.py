@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.database import now_iso
+from store.database import now_iso, write_transaction
 
 # No 0/O or 1/I, so a code can be read aloud or copied from paper.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -37,6 +37,7 @@ class Conversation:
     turns: int
     created_at: str
     updated_at: str
+    session_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,16 @@ def create_conversation(
     state: dict[str, Any],
     stage: str,
     messages: list[dict[str, Any]],
+    session_id: int | None = None,
+    attendee: str | None = None,
 ) -> NewConversation:
-    """Store a new conversation with its first messages; return its id, token and code."""
+    """Store a new conversation with its first messages; return its id, token and code.
+
+    With `session_id`, the conversation joins that training session; raises SessionClosed if
+    the session has closed (checked after the insert, so a close cannot slip in between)."""
     conversation_id = secrets.token_urlsafe(12)
     token, code, now = secrets.token_urlsafe(32), _new_code(), now_iso()
-    with db.atomic():
+    with write_transaction(db):
         db["conversations"].insert(
             {
                 "id": conversation_id,
@@ -99,13 +105,26 @@ def create_conversation(
                 "return_code_hash": _hash(normalise_code(code)),
                 "created_at": now,
                 "updated_at": now,
+                "session_id": session_id,
+                "attendee": attendee,
             }
         )
+        if session_id is not None and _session_closed(db, session_id):
+            raise SessionClosed(session_id)
         db["conversation_tokens"].insert(
             {"token_hash": _hash(token), "conversation_id": conversation_id, "created_at": now}
         )
         _insert_messages(db, conversation_id, 0, messages, now)
     return NewConversation(conversation_id, token, code)
+
+
+class SessionClosed(Exception):
+    """The training session has closed: no one can join it now."""
+
+
+def _session_closed(db: Database, session_id: int) -> bool:
+    rows = list(db.query("SELECT closed_at FROM training_sessions WHERE id = ?", [session_id]))
+    return not rows or rows[0]["closed_at"] is not None
 
 
 def _insert_messages(
@@ -141,7 +160,7 @@ def save_turn(
     """
     now = now_iso()
     turn = conversation.turns + 1
-    with db.atomic():
+    with write_transaction(db):
         cursor = db.execute(
             "UPDATE conversations SET state = ?, stage = ?, done = ?, turns = ?, updated_at = ? "
             "WHERE id = ? AND turns = ?",
@@ -163,6 +182,7 @@ def _row_to_conversation(row: dict[str, Any]) -> Conversation:
         turns=row["turns"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        session_id=row.get("session_id"),
     )
 
 
@@ -223,7 +243,7 @@ def transcript(db: Database, conversation_id: str) -> list[StoredMessage]:
 
 def save_state(db: Database, conversation: Conversation, state: dict[str, Any]) -> None:
     """Save an edit made outside the chat (the offer pages); TurnConflict if it changed since."""
-    with db.atomic():
+    with write_transaction(db):
         cursor = db.execute(
             "UPDATE conversations SET state = ?, turns = ?, updated_at = ? "
             "WHERE id = ? AND turns = ?",

@@ -2,6 +2,8 @@
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,6 +41,21 @@ def _use_wal(db: Database) -> None:
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """One transaction that takes the write lock first (BEGIN IMMEDIATE). A deferred one that
+    reads before it writes (sqlite-utils reads the table's columns before an insert) fails at
+    once with "database is locked" when another worker wrote in between; this one waits its
+    turn within the busy timeout instead."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
 
 
 def migrate(db: Database) -> list[str]:

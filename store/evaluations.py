@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.database import now_iso
+from store.database import now_iso, write_transaction
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def save_evaluation(
     db: Database, *, submission_id: int, staff_id: int, scores: dict, council_id: str, subject: str
 ) -> None:
     """Save (or replace) one evaluator's scores, and audit it."""
-    with db.atomic():
+    with write_transaction(db):
         db.execute(
             "INSERT INTO evaluations (submission_id, staff_id, scores, submitted_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT(submission_id, staff_id) "
@@ -91,7 +91,7 @@ def save_moderation(
     db: Database, *, submission_id: int, staff_id: int, scores: dict, council_id: str, subject: str
 ) -> None:
     """Save the consensus scores with their reasons, and audit it."""
-    with db.atomic():
+    with write_transaction(db):
         db.execute(
             "INSERT INTO moderations (submission_id, staff_id, scores, moderated_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT(submission_id) DO UPDATE SET "

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.database import now_iso
+from store.database import now_iso, write_transaction
 
 MAX_QUESTION_LENGTH = 500
 
@@ -35,7 +35,7 @@ def record_unanswered(
 ) -> int:
     """Keep a question the matcher could not answer (a repeat adds to its count); return its id."""
     text = " ".join(question.split())[:MAX_QUESTION_LENGTH]
-    with db.atomic():
+    with write_transaction(db):
         repeat = list(
             db.query(
                 "SELECT id FROM unanswered_questions WHERE council_id = ? AND handled_at IS NULL "

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.database import now_iso
+from store.database import now_iso, write_transaction
 from store.evaluations import audit
 
 
@@ -68,7 +68,7 @@ def save_return(
     returns are accepted, a supplier's waits for staff to check it."""
     status, by = ("accepted", "staff") if staff_id else ("submitted", "supplier")
     now = now_iso()
-    with db.atomic():
+    with write_transaction(db):
         for entry in entries:
             old = list(
                 db.query(
@@ -118,7 +118,7 @@ def review_return(
     note: str | None, staff_id: int,
 ) -> bool:  # fmt: skip
     """Accept a supplier's return, or query it with a note; False if there is no such return."""
-    with db.atomic():
+    with write_transaction(db):
         cursor = db.execute(
             "UPDATE delivery_returns SET status = ?, query_note = ?, reviewed_by = ?, "
             "reviewed_at = ? WHERE id = ? AND contract_id = ?",

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from store.database import write_transaction
+
 ROLES = ("evaluator", "moderator", "trainer", "admin")
 
 # A real hash of a random password, checked when an email is unknown so that
@@ -68,7 +70,7 @@ def create_staff(
 
 def set_password(db: Database, staff_id: int, password: str) -> None:
     """Replace a staff member's password, ending all their current sessions."""
-    with db.atomic():
+    with write_transaction(db):
         db["staff"].update(staff_id, {"password_hash": generate_password_hash(password)})
         end_sessions(db, staff_id)
 

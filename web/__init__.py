@@ -29,8 +29,10 @@ from web import (
     staff_contracts,
     staff_opportunities,
     staff_questions,
+    staff_sessions,
     submissions,
     supplier_contracts,
+    training,
 )
 from web.config import configure
 
@@ -84,12 +86,14 @@ def create_app(config: dict | None = None) -> Flask:
         staff_opportunities.bp,
         staff_contracts.bp,
         staff_budget.bp,
+        staff_sessions.bp,
         staff_questions.bp,
     )
     for blueprint in (
         *blueprints,
         submissions.bp,
         supplier_contracts.bp,
+        training.bp,
         *staff_blueprints,
         api_conversations.bp,
     ):

@@ -12,14 +12,15 @@ from assistant.engine import MAX_INPUT
 from assistant.state import State
 from store import conversations as store
 from store import submissions
-from store.conversations import Conversation, TurnConflict
+from store.conversations import Conversation, SessionClosed, TurnConflict
 from store.opportunities import get_opportunity
-from web import chat
+from store.sessions import session_by_code
+from web import chat, training
 from web.api import api_error
 from web.db import get_db
 
 bp = Blueprint("api_conversations", __name__, url_prefix="/api/v1")
-CREATE_FIELDS = {"council", "opportunity"}
+CREATE_FIELDS = {"council", "opportunity", "session", "attendee"}
 
 
 @bp.after_request
@@ -65,6 +66,8 @@ def create_conversation():
     unknown = sorted(set(body) - CREATE_FIELDS)
     if unknown:
         return api_error(422, "unknown_field", f"Unknown field '{unknown[0]}'.", unknown[0])
+    if body.get("session") is not None:
+        return _join(body)
     council_id = body.get("council", current_app.config["DEFAULT_COUNCIL"])
     if not isinstance(council_id, str) or council_id not in current_app.extensions["councils"]:
         return api_error(422, "unknown_council", "There is no council with that id.", "council")
@@ -75,7 +78,29 @@ def create_conversation():
         if opportunity is None or opportunity.council_id != council_id:
             message = "There is no opportunity with that share code for this council."
             return api_error(422, "unknown_opportunity", message, "opportunity")
-    created, turn = chat.begin(council_id, opportunity)
+    return _created(*chat.begin(council_id, opportunity))
+
+
+def _join(body: dict):
+    """Join a training session by its code: its council and opportunity, a conversation of
+    one's own."""
+    code, attendee = body["session"], body.get("attendee")
+    if not isinstance(attendee, str | None) or len(attendee or "") > 80:
+        message = "Send 'attendee' as a name of 80 characters or fewer, or leave it out."
+        return api_error(422, "invalid_field", message, "attendee")
+    found = session_by_code(get_db(), code) if isinstance(code, str) else None
+    if found is None:
+        return api_error(422, "unknown_session", training.UNKNOWN, "session")
+    opportunity = get_opportunity(get_db(), found.opportunity_code)
+    try:
+        if not found.is_open:
+            raise SessionClosed(found.id)
+        return _created(*chat.begin(found.council_id, opportunity, found, attendee or None))
+    except SessionClosed:
+        return api_error(409, "session_closed", training.CLOSED, "session")
+
+
+def _created(created, turn):
     payload = {
         "id": created.id,
         "token": created.token,

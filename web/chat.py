@@ -16,13 +16,16 @@ from offer.build import build_offer
 from offer.model import Offer
 from offer.submission import parse_closing, submission_problem
 from store import conversations as store
-from store import submissions
+from store import sessions, submissions
 from store.conversations import Conversation, NewConversation
 from store.opportunities import Opportunity, get_opportunity
 from store.questions import record_unanswered
+from store.sessions import TrainingSession
 from store.submissions import Submission
 from web.councils import use_council
 from web.db import get_db
+
+FOCUS = "focus_themes"  # in the state's prefill: the themes a training session focuses on
 
 
 def init_app(app: Flask) -> None:
@@ -30,10 +33,13 @@ def init_app(app: Flask) -> None:
     app.extensions["flows"] = load_flows(COUNCILS_DIR, list(app.extensions["councils"]))
 
 
-def context_for(council_id: str) -> Context:
-    """The engine's context for a council."""
+def context_for(council_id: str, focus: list[str] | None = None) -> Context:
+    """The engine's context for a council; `focus` limits the themes the conversation goes
+    through (a training session's focus), in the pack's order."""
     knowledge = current_app.extensions["knowledge"]
+    pack = current_app.extensions["councils"][council_id]
     return Context(
+        themes=tuple(t for t in pack.themes if t.id in (focus or ())),
         flow=current_app.extensions["flows"][council_id],
         pack=current_app.extensions["councils"][council_id],
         search=lambda text: knowledge.search(text, council_id),
@@ -42,9 +48,23 @@ def context_for(council_id: str) -> Context:
     )
 
 
-def begin(council_id: str, opportunity: Opportunity | None = None) -> tuple[NewConversation, Turn]:
-    """Start and store a new conversation (for an opportunity, whose details are then known)."""
-    turn = engine.start(context_for(council_id), prefill_for(opportunity) if opportunity else None)
+def _focus(conversation: Conversation) -> list[str]:
+    return conversation.state.get("prefill", {}).get(FOCUS, [])
+
+
+def begin(
+    council_id: str,
+    opportunity: Opportunity | None = None,
+    session: TrainingSession | None = None,
+    attendee: str | None = None,
+) -> tuple[NewConversation, Turn]:
+    """Start and store a new conversation (for an opportunity, whose details are then known;
+    in a training session, going through its focus themes). Raises SessionClosed if the
+    session closed first."""
+    prefill = prefill_for(opportunity) if opportunity else {}
+    if session and session.themes:
+        prefill[FOCUS] = session.themes
+    turn = engine.start(context_for(council_id, prefill.get(FOCUS)), prefill or None)
     created = store.create_conversation(
         get_db(),
         council_id=council_id,
@@ -52,6 +72,8 @@ def begin(council_id: str, opportunity: Opportunity | None = None) -> tuple[NewC
         state=turn.state.to_dict(),
         stage=turn.prompt.stage,
         messages=[m.to_dict() for m in turn.messages],
+        session_id=session.id if session else None,
+        attendee=attendee,
     )
     return created, turn
 
@@ -61,7 +83,7 @@ def take_turn(conversation: Conversation, text: str) -> Turn:
 
     Raises store.TurnConflict if another turn was saved first.
     """
-    ctx = context_for(conversation.council_id)
+    ctx = context_for(conversation.council_id, _focus(conversation))
     turn = engine.respond(ctx, State.from_dict(conversation.state), text)
     user = {"role": "user", "text": text[: engine.MAX_INPUT] or "(empty message)", "kind": "say"}
     store.save_turn(
@@ -73,6 +95,14 @@ def take_turn(conversation: Conversation, text: str) -> Turn:
         messages=[user, *(m.to_dict() for m in turn.messages)],
     )
     for event in turn.events:
+        if conversation.session_id and event["type"] in ("answered", "unanswered"):
+            sessions.record_question(
+                get_db(),
+                session_id=conversation.session_id,
+                question=event["question"],
+                answered=event["type"] == "answered",
+                entry_title=event.get("entry"),
+            )
         if event["type"] == "unanswered":
             record_unanswered(
                 get_db(),
@@ -85,7 +115,7 @@ def take_turn(conversation: Conversation, text: str) -> Turn:
 
 def current_turn(conversation: Conversation) -> Turn:
     """The conversation as it stands, without a new message (for showing the page)."""
-    ctx = context_for(conversation.council_id)
+    ctx = context_for(conversation.council_id, _focus(conversation))
     state = State.from_dict(conversation.state)
     return Turn(state, [], current_prompt(ctx, state))
 

@@ -25,6 +25,7 @@ def service_navigation() -> list[dict]:
             ("staff_opportunities.index", "Opportunities"),
             ("staff_contracts.index", "Contracts"),
             ("staff_budget.show", "Social value budget"),
+            ("staff_sessions.index", "Training sessions"),
             ("staff_questions.index", "Questions"),
             ("staff.account", "Your account"),
         ]
