@@ -46,6 +46,15 @@ SCANNED_ELSEWHERE = {
             "/assistant/c/<token>/contracts/<int:contract_id>/return",
         )
     },
+    **{
+        path: "tests/browser/test_training.py"
+        for path in (
+            "/staff/sessions/<int:session_id>",
+            "/staff/sessions/<int:session_id>/handout",
+            # The live part of the session page, swapped in by its script: scanned within it.
+            "/staff/sessions/<int:session_id>/live",
+        )
+    },
 }
 NARROW = {"width": 320, "height": 640}
 

@@ -1,0 +1,65 @@
+"""Training sessions in Chromium: the join page on a phone (320px, JavaScript on and off),
+the trainer's live view refreshing itself, the handout; axe-core on each."""
+
+from tests.browser.test_contracts import click
+
+NARROW = {"width": 320, "height": 640}
+
+
+def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, browser, live_server, scan):
+    trainer = signed_in_page
+    trainer.goto(f"{live_server}/staff/sessions/")
+    assert scan(trainer, "/staff/sessions/") == []
+    click(trainer, "a:has-text('Create a session')")
+    click(trainer, "button:has-text('Create session')")
+    assert trainer.title().startswith("Error: ")
+    assert scan(trainer, "/staff/sessions/new (errors)") == []
+    trainer.fill("#title", "Meet the buyer: community meals")
+    trainer.check("input[name=opportunity]")
+    click(trainer, "button:has-text('Create session')")
+    session = trainer.url.removeprefix(live_server)
+    code = trainer.locator(".app-join-code span[aria-hidden]").inner_text()
+    assert scan(trainer, "/staff/sessions/<session_id> (empty)") == []
+
+    # An attendee on a phone joins; then one without JavaScript.
+    attendee = browser.new_context(viewport=NARROW).new_page()
+    attendee.goto(f"{live_server}/join/?code={code}")
+    assert attendee.evaluate("document.documentElement.scrollWidth") <= 320
+    assert scan(attendee, "/join/") == []
+    click(attendee, "button:has-text('Join the session')")
+    assert "/assistant/c/" in attendee.url
+    no_js = browser.new_context(java_script_enabled=False, viewport=NARROW).new_page()
+    no_js.goto(f"{live_server}/join/")
+    no_js.fill("#code", "WRONG2")
+    with no_js.expect_navigation():
+        no_js.click("button:has-text('Join the session')")
+    assert no_js.title().startswith("Error: ")
+    assert no_js.evaluate("document.documentElement.scrollWidth") <= 320
+    no_js.fill("#code", code.lower())
+    no_js.fill("#name", "Sam")
+    with no_js.expect_navigation():
+        no_js.click("button:has-text('Join the session')")
+    assert "/assistant/c/" in no_js.url
+    no_js.context.close()
+
+    # The live view updates itself (no reload), and can be stopped.
+    trainer.reload()
+    trainer.wait_for_selector("#live h2:has-text('2 attendees')")
+    attendee.fill("#text", "Riverside Community Kitchen")
+    click(attendee, "button:has-text('Send')")
+    trainer.wait_for_selector("#live-status:has-text('Updated at')", timeout=15_000)
+    assert trainer.locator("#live-toggle").inner_text() == "Stop updating"
+    trainer.click("#live-toggle")
+    assert trainer.locator("#live-toggle").inner_text() == "Start updating"
+    assert scan(trainer, "/staff/sessions/<session_id>") == []
+    trainer.goto(f"{live_server}{session}/handout")
+    assert scan(trainer, "/staff/sessions/<session_id>/handout") == []
+    trainer.goto(f"{live_server}{session}")
+    click(trainer, "button:has-text('Close the session')")
+    assert "No one can join now" in trainer.content()
+    assert scan(trainer, "/staff/sessions/<session_id> (closed)") == []
+    attendee.context.close()
+    trainer.set_viewport_size(NARROW)
+    for path in (session, f"{session}/handout", "/staff/sessions/new"):
+        trainer.goto(f"{live_server}{path}")
+        assert trainer.evaluate("document.documentElement.scrollWidth") <= 320, path
