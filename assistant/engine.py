@@ -4,7 +4,6 @@ Pure: no Flask, no SQL, no clock (the date comes in the context). It never raise
 input, and always returns a prompt.
 """
 
-import copy
 import unicodedata
 from typing import Any
 
@@ -36,7 +35,7 @@ def start(ctx: Context, prefill: dict[str, Any] | None = None) -> Turn:
 
 def respond(ctx: Context, state: State, text: str) -> Turn:
     """Take one message from the supplier and move the conversation on."""
-    state = State.from_dict(copy.deepcopy(state.to_dict()))
+    state = state.copy()
     state.turns += 1
     state.error = None
     text = _tidy(text)

@@ -1,6 +1,7 @@
 """A conversation's state, as plain data that round-trips through JSON."""
 
-from dataclasses import asdict, dataclass, field
+import json
+from dataclasses import dataclass, field
 from typing import Any
 
 # Enough to undo a whole conversation; each entry holds only what one answer changed.
@@ -37,8 +38,14 @@ class State:
         return self.step is None
 
     def to_dict(self) -> dict[str, Any]:
-        """The state as JSON-ready data."""
-        return asdict(self)
+        """The state as JSON-ready data. Shallow: its values are the state's own (copy it
+        through JSON to change it independently, as `copy` does)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    def copy(self) -> "State":
+        """An independent copy. Through JSON, which the state already is, because that is
+        several times faster than copy.deepcopy on a long undo trail."""
+        return State.from_dict(json.loads(json.dumps(self.to_dict())))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "State":
