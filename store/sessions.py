@@ -164,11 +164,16 @@ def questions(db: Database, session_id: int) -> list[tuple[str, bool, str | None
 
 
 def close_session(db: Database, session_id: int, summary: dict[str, Any]) -> bool:
-    """Close the session (no more joins) and keep its summary; False if already closed."""
+    """Close the session (no more joins) and keep its summary of counts; the attendees' names
+    and the questions' text go (their conversations stay theirs). False if already closed."""
     with write_transaction(db):
         cursor = db.execute(
             "UPDATE training_sessions SET closed_at = ?, summary = ? "
             "WHERE id = ? AND closed_at IS NULL",
             [now_iso(), json.dumps(summary), session_id],
         )
-    return cursor.rowcount == 1
+        if cursor.rowcount != 1:
+            return False
+        db.execute("UPDATE conversations SET attendee = NULL WHERE session_id = ?", [session_id])
+        db.execute("DELETE FROM session_questions WHERE session_id = ?", [session_id])
+    return True

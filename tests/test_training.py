@@ -78,14 +78,18 @@ def test_joining_is_refused_plainly_for_a_wrong_code_or_a_closed_session(app, cl
         page = parse(client.post("/join/", data={"csrf_token": token, "code": sent}), 400)
         assert [t for t, _ in error_summary_links(page)] == [message]
         assert page.select_one("#code").get("value", "") == sent
-    joined = client.post("/join/", data={"csrf_token": token, "code": join_code.lower()})
+    joined = client.post(
+        "/join/", data={"csrf_token": token, "code": join_code.lower(), "name": "Sam"}
+    )
     assert joined.status_code == 303 and "/assistant/c/" in joined.headers["Location"]
+    assert db["conversations"].count_where("attendee = 'Sam'") == 1
     trainer.post(f"{session_url}/close", {}, page=session_url)
     page = parse(client.post("/join/", data={"csrf_token": token, "code": join_code}), 400)
     assert error_summary_links(page)[0][0].startswith("This session has closed")
     api = client.post("/api/v1/conversations", json={"session": join_code})
     assert api.status_code == 409 and api.json["error"]["code"] == "session_closed"
     assert db["conversations"].count_where("session_id IS NOT NULL") == 1
+    assert db["conversations"].count_where("attendee IS NOT NULL") == 0  # names go on closing
 
 
 def test_only_trainers_and_admins_run_sessions_and_only_their_council_sees_them(app, db):
@@ -297,3 +301,7 @@ def test_a_room_of_20_joins_at_once_and_the_live_view_counts_them(server):
     assert api(f"{server.url}/api/v1/conversations", {"session": code})[0] == 409
     _, page = trainer.get(session_path)
     assert "No one can join now" in page
+    closed = BeautifulSoup(page, "html.parser")
+    assert "Summary: 20 attendees" in closed.text
+    assert {r.th.text: int(r.td.text) for r in closed.select("#stages tbody tr")} == stages
+    assert "Attendee " not in page and "mars" not in page  # counts only, once closed

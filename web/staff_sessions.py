@@ -77,7 +77,7 @@ def new():
 def show(session_id: int):
     """The live view: the join code, where the room is, what it offers and asks."""
     found = _own_session(session_id)
-    view, people = _view(found)
+    view, people = _view(found) if found.is_open else (None, [])
     return render_template(
         "staff/session.html",
         found=found,
@@ -92,8 +92,11 @@ def show(session_id: int):
 @bp.get("/<int:session_id>/live")
 @auth.staff_required(*TRAINERS)
 def live(session_id: int):
-    """Just the live part of the view, for the page's script to swap in every few seconds."""
+    """Just the live part of the view, for the page's script to swap in every few seconds
+    (a closed session's summary once it has closed)."""
     found = _own_session(session_id)
+    if not found.is_open:
+        return render_template("staff/_session_summary.html", found=found)
     view, people = _view(found)
     return render_template("staff/_session_live.html", found=found, view=view, people=people)
 
