@@ -10,18 +10,15 @@ The target: the page renders in under 300 ms.
 
 import argparse
 import datetime
-import http.cookiejar
 import platform
 import random
-import re
 import statistics
 import tempfile
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import store
+from bench.http_client import percentile, signed_in_opener
 from knowledge.packs import load_packs
 from monitoring.budget import social_value_budget
 from monitoring.periods import add_months, reporting_periods
@@ -94,18 +91,6 @@ def seed(db, today: datetime.date) -> tuple[int, int]:
     return db["contracts"].count, db["delivery_returns"].count
 
 
-def signed_in_opener(url: str) -> urllib.request.OpenerDirector:
-    """A cookie-keeping client signed in as the benchmark's admin."""
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-    )
-    page = opener.open(f"{url}/staff/sign-in").read().decode()
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    body = urllib.parse.urlencode({"email": EMAIL, "password": PASSWORD, "csrf_token": token})
-    opener.open(f"{url}/staff/sign-in", data=body.encode()).read()
-    return opener
-
-
 def timings(opener, url: str, runs: int) -> tuple[list[float], int]:
     """Milliseconds per request (after two warm-up requests), and the response size."""
     for _ in range(2):
@@ -136,11 +121,6 @@ def core_ms(db, today: datetime.date, year: int) -> float:
     return statistics.median(runs)
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
@@ -161,7 +141,7 @@ def main() -> None:
         db.close()
         server = Gunicorn(folder, database).start()
         try:
-            opener = signed_in_opener(server.url)
+            opener = signed_in_opener(server.url, EMAIL, PASSWORD)
             rows = []
             for label, path in (
                 ("Budget page (HTML)", f"/staff/budget/?year={year}"),

@@ -12,12 +12,10 @@ Targets: 0 errors, 0 lost answers, turn p95 under 300 ms, trainer's view p95 und
 
 import argparse
 import datetime
-import http.cookiejar
 import json
 import os
 import platform
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -31,6 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import store
+from bench.http_client import percentile, signed_in_opener
 from store.conversations import transcript
 from store.opportunities import create_opportunity
 from store.sessions import create_session
@@ -104,13 +103,7 @@ def attendee(url: str, code: str, number: int, timings: Timings, acked: dict, rn
 
 def trainer(url: str, session_path: str, timings: Timings, stop: threading.Event) -> None:
     """Signed in, fetching the live view every 5 seconds until the room is done."""
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-    )
-    page = opener.open(f"{url}/staff/sign-in").read().decode()
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    form = urllib.parse.urlencode({"email": EMAIL, "password": PASSWORD, "csrf_token": token})
-    opener.open(f"{url}/staff/sign-in", data=form.encode()).read()
+    opener = signed_in_opener(url, EMAIL, PASSWORD)
     while not stop.is_set():
         timings.call("trainer view", urllib.request.Request(f"{url}{session_path}"), opener)
         stop.wait(TRAINER_EVERY)
@@ -168,11 +161,6 @@ def hello_room(url: str, turns: int, attendees: int, seed: int) -> Timings:
     for thread in threads:
         thread.join()
     return timings
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else 0.0
 
 
 def prepare(database: Path) -> tuple[str, int]:

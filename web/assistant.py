@@ -8,7 +8,6 @@ import contextlib
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     redirect,
@@ -23,20 +22,12 @@ from forms.assistant import MessageForm, ReturnCodeForm, StartForm
 from store import conversations as store
 from store.conversations import TurnConflict
 from store.opportunities import get_opportunity, opportunities_for
-from web import chat, chat_page
+from web import chat, chat_page, security
 from web.councils import use_council
 from web.db import get_db
 
-bp = Blueprint("assistant", __name__, url_prefix="/assistant")
+bp = security.private(Blueprint("assistant", __name__, url_prefix="/assistant"))
 bp.add_app_template_filter(chat_page.summary_row, "summary_row")
-
-
-@bp.after_request
-def _private(response: Response) -> Response:
-    """Conversations are personal: never cache them, never index them."""
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 def _opportunity_from_link():

@@ -21,11 +21,11 @@ from store import conversations as store
 from store import submissions
 from store.contracts import contracts_for_conversation
 from store.conversations import Conversation, TurnConflict
-from web import chat, offer_page
+from web import chat, offer_page, security
 from web.db import get_db
 from web.offer_documents import offer_pdf
 
-bp = Blueprint("offers", __name__, url_prefix="/assistant/c/<token>/offer")
+bp = security.private(Blueprint("offers", __name__, url_prefix="/assistant/c/<token>/offer"))
 EXPORTS = {
     "docx": to_docx,
     "txt": to_text,
@@ -41,14 +41,6 @@ MIME = {
     "csv": "text/csv; charset=utf-8",
     "ocds.json": "application/json",
 }
-
-
-@bp.after_request
-def _private(response: Response) -> Response:
-    """An offer is private to its supplier: never cache it, never index it."""
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 def _pack(conversation: Conversation):

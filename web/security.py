@@ -2,7 +2,7 @@
 
 import secrets
 
-from flask import Flask, Response, g, request
+from flask import Blueprint, Flask, Response, g, request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -59,3 +59,15 @@ def init_app(app: Flask) -> None:
     app.session_interface = HttpsAwareSessionInterface()
     app.after_request(_add_headers)
     app.context_processor(lambda: {"cspNonce": _nonce()})
+
+
+def _not_cached_or_indexed(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def private(blueprint: Blueprint) -> Blueprint:
+    """Mark a blueprint's pages as one supplier's own: never cached, never indexed."""
+    blueprint.after_request(_not_cached_or_indexed)
+    return blueprint

@@ -1,24 +1,16 @@
 """Submitting an offer to an opportunity: the frozen version, its receipt, withdrawing it."""
 
-from flask import Blueprint, Response, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 
 from forms.offer import ConfirmForm, SubmitOfferForm
 from offer.submission import closing_text, parse_closing
 from store import submissions
 from store.conversations import Conversation
 from store.opportunities import get_opportunity
-from web import chat
+from web import chat, security
 from web.db import get_db
 
-bp = Blueprint("submissions", __name__, url_prefix="/assistant/c/<token>/offer")
-
-
-@bp.after_request
-def _private(response: Response) -> Response:
-    """A supplier's submissions are private: never cache them, never index them."""
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+bp = security.private(Blueprint("submissions", __name__, url_prefix="/assistant/c/<token>/offer"))
 
 
 @bp.route("/submit", methods=["GET", "POST"])

@@ -1,22 +1,16 @@
 """Suppliers after award: their contract's KPIs and delivery, and recording a return, through
 their own conversation link. A contract won with another conversation is a 404."""
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, url_for
 
 from store.contracts import Contract, contracts_for_conversation
 from store.returns import returns_for, save_return
-from web import chat, delivery
+from web import chat, delivery, security
 from web.db import get_db
 
-bp = Blueprint("supplier_contracts", __name__, url_prefix="/assistant/c/<token>/contracts")
-
-
-@bp.after_request
-def _private(response: Response) -> Response:
-    """A contract's returns are private to its supplier and the council."""
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+bp = security.private(
+    Blueprint("supplier_contracts", __name__, url_prefix="/assistant/c/<token>/contracts")
+)
 
 
 def _own_contract(token: str, contract_id: int) -> Contract:
