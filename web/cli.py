@@ -1,4 +1,5 @@
-"""Command-line tasks: `flask init-db`, `flask create-staff`, `flask load-demo`."""
+"""Command-line tasks: `flask init-db`, `flask create-staff`, `flask load-demo`, `flask backup`,
+`flask restore`."""
 
 import secrets
 import zlib
@@ -11,6 +12,7 @@ from flask.cli import with_appcontext
 import store
 from knowledge.packs import CouncilPack
 from monitoring.periods import add_months, reporting_periods
+from store import backups
 from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.contracts import contracts_for_council
 from store.conversations import CODE_ALPHABET
@@ -92,6 +94,31 @@ def load_demo() -> None:
         click.echo(f"Demo contracts with delivery returns for {council_id}: {made}")
 
 
+@click.command("backup")
+@with_appcontext
+@click.argument("target", type=click.Path(dir_okay=False, writable=True))
+def backup_command(target: str) -> None:
+    """Copy the database to TARGET while the app keeps running (checked after copying)."""
+    try:
+        made = backups.backup(current_app.config["DATABASE"], target)
+    except backups.BadBackup as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backed up {current_app.config['DATABASE']} to {made} (integrity check: ok)")
+
+
+@click.command("restore")
+@with_appcontext
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False))
+@click.confirmation_option(prompt="Stop the app first. Replace the database with this backup?")
+def restore_command(backup_file: str) -> None:
+    """Replace the database with BACKUP_FILE (checked first). Stop the app before this."""
+    try:
+        backups.restore(backup_file, current_app.config["DATABASE"])
+    except backups.BadBackup as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored {current_app.config['DATABASE']} from {backup_file}")
+
+
 DEMO_CODES = {"tower-hamlets": "THMEALS6", "suffolk": "SFKMEALS", "sandwell": "SWLMEALS"}
 
 
@@ -164,5 +191,5 @@ def demo_contracts(db, pack: CouncilPack, staff_id: int) -> int:
 
 def init_app(app: Flask) -> None:
     """Register the commands on the app's CLI."""
-    for command in (init_db, create_staff_command, load_demo):
+    for command in (init_db, create_staff_command, load_demo, backup_command, restore_command):
         app.cli.add_command(command)
