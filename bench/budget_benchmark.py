@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import store
-from bench.http_client import percentile, signed_in_opener
+from bench.http_client import percentile, publish, signed_in_opener
 from knowledge.packs import load_packs
 from monitoring.budget import social_value_budget
 from monitoring.periods import add_months, reporting_periods
@@ -173,10 +173,7 @@ def main() -> None:
         f"Target: the budget page under {TARGET_MS} ms at p95: **{verdict}**.",
         "",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        args.write.write_text(text)
+    publish(lines, args.write)
 
 
 if __name__ == "__main__":

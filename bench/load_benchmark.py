@@ -29,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import store
-from bench.http_client import percentile, signed_in_opener
+from bench.http_client import percentile, publish, signed_in_opener
 from store.conversations import transcript
 from store.opportunities import create_opportunity
 from store.sessions import create_session
@@ -269,10 +269,7 @@ def main() -> None:
         f"{TRAINER_P95_MS} ms): **{'met' if met else 'NOT met'}**",
         "",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        args.write.write_text(text)
+    publish(lines, args.write)
 
 
 if __name__ == "__main__":

@@ -5,17 +5,16 @@ from dataclasses import dataclass
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
     GovTextArea,
 )
-from wtforms import DateField, RadioField, SelectField, SubmitField, TextAreaField
+from wtforms import RadioField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from forms.fields import NumberField
+from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
 
 MAX_QUANTITY = 1_000_000_000
@@ -40,10 +39,8 @@ def schedule_form(kpis: Sequence[KpiLine], submit: str) -> type[FlaskForm]:
     class ScheduleForm(FlaskForm):
         """The KPI schedule."""
 
-        starts_on = DateField(
+        starts_on = GovDateField(
             "When does the contract start?",
-            widget=GovDateInput(),
-            format="%d %m %Y",
             validators=[InputRequired(message="Enter the date the contract starts, like 1 4 2027")],
         )
         period_months = RadioField(
@@ -57,11 +54,6 @@ def schedule_form(kpis: Sequence[KpiLine], submit: str) -> type[FlaskForm]:
             default="3",
             validators=[InputRequired(message="Choose how often the supplier will report")],
         )
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            if len(self.starts_on.raw_data or []) != 3:  # see OpportunityForm
-                self.starts_on.raw_data = None
 
     for kpi in kpis:
         unit = f" ({kpi.unit_label})" if kpi.unit_label else ""

@@ -6,7 +6,6 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
-    GovDateInput,
     GovRadioInput,
     GovSubmitInput,
     GovTextArea,
@@ -14,7 +13,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DateField,
     DecimalField,
     IntegerField,
     RadioField,
@@ -33,6 +31,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from forms.fields import GovDateField
 from forms.validators import strip_whitespace
 from knowledge.packs import Rubric
 from offer.submission import UK
@@ -109,10 +108,8 @@ class OpportunityForm(FlaskForm):
             NumberRange(min=50, max=5000, message="Enter a word limit from 50 to 5,000"),
         ],
     )
-    closes_on = DateField(
+    closes_on = GovDateField(
         "Closing date",
-        widget=GovDateInput(),
-        format="%d %m %Y",
         validators=[InputRequired(message="Enter the closing date, like 27 3 2027")],
     )
     themes = SelectMultipleField(
@@ -127,13 +124,6 @@ class OpportunityForm(FlaskForm):
         """Offers cannot close in the past."""
         if field.data and field.data < datetime.now(UK).date():
             raise ValidationError("The closing date must be today or in the future")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # GOV.UK's date widget reads day, month and year from raw_data only when all three were
-        # sent; otherwise it shows the saved date.
-        if len(self.closes_on.raw_data or []) != 3:
-            self.closes_on.raw_data = None
 
 
 def rubric_form(rubric: Rubric, note_label: str, note_message: str) -> type[FlaskForm]:

@@ -2,8 +2,8 @@
 
 from decimal import Decimal, InvalidOperation
 
-from govuk_frontend_wtf.wtforms_widgets import GovTextInput
-from wtforms import DecimalField
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextInput
+from wtforms import DateField, DecimalField
 from wtforms.validators import StopValidation
 
 
@@ -33,3 +33,17 @@ class NumberField(DecimalField):
         """Stop at the number error: a range error for text would only confuse."""
         if self.process_errors:
             raise StopValidation()
+
+
+class GovDateField(DateField):
+    """A date in GOV.UK's day, month and year boxes ("27 3 2027"). The widget shows what was
+    typed only when all three boxes were sent; otherwise it shows the saved date."""
+
+    def __init__(self, label: str, **kwargs):
+        super().__init__(label, widget=GovDateInput(), format="%d %m %Y", **kwargs)
+
+    def process(self, formdata, data=None, extra_filters=None) -> None:
+        """Read the three boxes; forget a partial set so the widget falls back to the data."""
+        super().process(formdata, data, extra_filters)
+        if len(self.raw_data or []) != 3:
+            self.raw_data = None

@@ -3,7 +3,7 @@ and delivered by theme, contract and supplier type, with charts and CSV/XLSX dow
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request
+from flask import Blueprint, Response, abort, g, render_template, request
 from werkzeug.datastructures import MultiDict
 from wtforms.fields.choices import SelectChoice
 
@@ -14,6 +14,7 @@ from store.contracts import contracts_for_council
 from store.returns import accepted_deliveries
 from web import auth, delivery, spreadsheets
 from web.charts import bar_chart
+from web.councils import current_council
 from web.db import get_db
 
 bp = Blueprint("staff_budget", __name__, url_prefix="/staff/budget")
@@ -40,7 +41,7 @@ def _budget() -> tuple[BudgetYearForm, Budget | None, int]:
         return form, None, 400
     year = int(form.year.data)
     facts = [delivery.budget_facts(c, delivered) for c in contracts]
-    pack = current_app.extensions["councils"][g.staff.council_id]
+    pack = current_council()
     start, end = date(year, 4, 1), date(year + 1, 3, 31)
     budget = social_value_budget(facts, start, end, delivery.today(), pack.rubric.kpi_rating)
     return form, budget, 200

@@ -8,7 +8,7 @@ admins record and review returns.
 
 from datetime import date
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from flask import Blueprint, abort, g, redirect, render_template, url_for
 
 from forms.contracts import KpiLine, ReviewForm, schedule_form
 from monitoring.periods import add_months, contract_end, long_date
@@ -19,15 +19,12 @@ from store.opportunities import get_opportunity
 from store.returns import returns_for, review_return, save_return
 from store.submissions import get_submission
 from web import auth, chat, delivery
+from web.councils import current_council
 from web.db import get_db
 
 bp = Blueprint("staff_contracts", __name__, url_prefix="/staff/contracts")
 STAFF = ("evaluator", "moderator", "admin")
 MANAGERS = ("moderator", "admin")
-
-
-def _pack():
-    return current_app.extensions["councils"][g.staff.council_id]
 
 
 def _own_contract(contract_id: int) -> store.Contract:
@@ -57,7 +54,7 @@ def index():
     grouped: dict[int, list] = {}
     for r in returns:
         grouped.setdefault(r.contract_id, []).append(r)
-    views = [delivery.contract_view(c, grouped.get(c.id, []), _pack()) for c in contracts]
+    views = [delivery.contract_view(c, grouped.get(c.id, []), current_council()) for c in contracts]
     return render_template("staff/contracts.html", views=views)
 
 
@@ -142,7 +139,7 @@ def award(reference: str):
 def show(contract_id: int):
     """A contract: promised against delivered, its returns by period, and its KPI schedule."""
     contract = _own_contract(contract_id)
-    view = delivery.contract_view(contract, returns_for(get_db(), [contract.id]), _pack())
+    view = delivery.contract_view(contract, returns_for(get_db(), [contract.id]), current_council())
     return render_template(
         "staff/contract.html",
         view=view,
@@ -261,7 +258,7 @@ def review(contract_id: int, return_id: int):
 def assessment(contract_id: int):
     """The printable annual performance assessment: rating, reasons, delivery per KPI."""
     contract = _own_contract(contract_id)
-    view = delivery.contract_view(contract, returns_for(get_db(), [contract.id]), _pack())
+    view = delivery.contract_view(contract, returns_for(get_db(), [contract.id]), current_council())
     return render_template(
         "staff/assessment.html",
         view=view,

@@ -7,7 +7,7 @@ record consensus scores.
 
 from datetime import UTC, datetime, time
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
 from forms.evaluation import OpportunityForm, rubric_form
@@ -25,6 +25,7 @@ from store.opportunities import (
 )
 from store.submissions import get_submission
 from web import auth, staff_review
+from web.councils import current_council
 from web.db import get_db
 
 bp = Blueprint("staff_opportunities", __name__, url_prefix="/staff/opportunities")
@@ -32,10 +33,6 @@ bp.add_app_template_filter(staff_review.score_rows, "score_rows")
 SCORERS = ("evaluator", "moderator", "admin")
 MANAGERS = ("moderator", "admin")
 CLOSING_TIME = time(12, 0)
-
-
-def _pack():
-    return current_app.extensions["councils"][g.staff.council_id]
 
 
 def _own_opportunity(code: str) -> Opportunity:
@@ -53,7 +50,7 @@ def _form(opportunity: Opportunity | None = None) -> OpportunityForm:
             "closes_on": datetime.fromisoformat(opportunity.closes_at).astimezone(UK).date(),
         }
     form = OpportunityForm(data=data)
-    form.themes.choices = [SelectChoice(t.id, t.title) for t in _pack().themes]
+    form.themes.choices = [SelectChoice(t.id, t.title) for t in current_council().themes]
     return form
 
 
@@ -148,7 +145,7 @@ def edit(code: str):
 def show(code: str):
     """An opportunity, its share link, and the offers submitted to it (sortable, filterable)."""
     opportunity = _own_opportunity(code)
-    rows = staff_review.offer_rows(get_db(), opportunity, _pack(), g.staff)
+    rows = staff_review.offer_rows(get_db(), opportunity, current_council(), g.staff)
     rows = staff_review.sorted_and_filtered(rows, request.args)
     return render_template(
         "staff/opportunity.html",
@@ -158,7 +155,7 @@ def show(code: str):
         closes=closing_text(parse_closing(opportunity.closes_at)),
         sort=request.args.get("sort", "submitted"),
         status=request.args.get("status", ""),
-        show_proxies=_pack().procurement.uses_proxy_values,
+        show_proxies=current_council().procurement.uses_proxy_values,
     )
 
 
@@ -175,7 +172,7 @@ def review(code: str, reference: str):
     """One offer, its flags, and this person's scores (others' once their own are in)."""
     opportunity = _own_opportunity(code)
     submission = _submission(opportunity, reference)
-    pack = _pack()
+    pack = current_council()
     form = rubric_form(pack.rubric, "Comment", "Write a comment")()
     moderation = scoring.moderation_for(get_db(), submission.id)
     if moderation and request.method == "POST":
@@ -233,7 +230,7 @@ def moderate(code: str, reference: str):
     """Record the consensus score for each criterion, with the reasons."""
     opportunity = _own_opportunity(code)
     submission = _submission(opportunity, reference)
-    pack = _pack()
+    pack = current_council()
     form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
     if not form.validate_on_submit():
         page = render_template(
@@ -261,7 +258,7 @@ def moderate(code: str, reference: str):
 def compare(code: str):
     """All the offers for an opportunity side by side."""
     opportunity = _own_opportunity(code)
-    pack = _pack()
+    pack = current_council()
     return render_template(
         "staff/compare.html",
         opportunity=opportunity,
@@ -278,4 +275,4 @@ def export(code: str, kind: str):
     opportunity = _own_opportunity(code)
     if kind not in staff_review.EXPORTS:
         abort(404)
-    return staff_review.export_response(get_db(), opportunity, _pack(), kind)
+    return staff_review.export_response(get_db(), opportunity, current_council(), kind)

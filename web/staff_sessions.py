@@ -12,15 +12,12 @@ from store import sessions as store
 from store.opportunities import get_opportunity, opportunities_for
 from training.live import LiveView, Seat, live_view, summary
 from web import auth, chat
+from web.councils import current_council
 from web.db import get_db
 
 bp = Blueprint("staff_sessions", __name__, url_prefix="/staff/sessions")
 TRAINERS = ("trainer", "admin")
 REFRESH_SECONDS = 5
-
-
-def _pack():
-    return current_app.extensions["councils"][g.staff.council_id]
 
 
 def _own_session(session_id: int) -> store.TrainingSession:
@@ -35,7 +32,7 @@ def _view(found: store.TrainingSession) -> tuple[LiveView, list[store.Attendee]]
     people = store.attendees(db, found.id)
     stages = [(s.id, s.title) for s in current_app.extensions["flows"][found.council_id].stages]
     seats = [Seat(a.stage, a.done, a.state, [a.attendee or ""]) for a in people]
-    return live_view(seats, stages, _pack(), store.questions(db, found.id)), people
+    return live_view(seats, stages, current_council(), store.questions(db, found.id)), people
 
 
 @bp.get("/")
@@ -58,7 +55,7 @@ def new():
     form.opportunity.choices = [
         SelectChoice(o.code, f"{o.title}{' (practice)' if o.practice else ''}") for o in open_ones
     ]
-    form.themes.choices = [SelectChoice(t.id, t.title) for t in _pack().themes]
+    form.themes.choices = [SelectChoice(t.id, t.title) for t in current_council().themes]
     if form.validate_on_submit():
         made = store.create_session(
             db,
@@ -125,7 +122,7 @@ def handout(session_id: int):
         found=found,
         opportunity=opportunity,
         closes=closing_text(parse_closing(opportunity.closes_at)),
-        pack=_pack(),
-        focus=[t for t in _pack().themes if t.id in found.themes],
+        pack=current_council(),
+        focus=[t for t in current_council().themes if t.id in found.themes],
         join_link=url_for("training.join", code=found.code, _external=True),
     )
