@@ -19,6 +19,7 @@ def app(tmp_path):
             "INSTANCE_PATH": str(tmp_path / "instance"),
             "DATABASE": str(tmp_path / "test.sqlite3"),
             "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+            "RATELIMIT_ENABLED": False,
         }
     )
 

@@ -23,7 +23,9 @@ def free_port() -> int:
 class Gunicorn:
     """Starts the app exactly as `make run` does (gunicorn.conf.py, wsgi:app, a SQLite file)."""
 
-    def __init__(self, folder: Path, database: Path, secret: str = SECRET):
+    def __init__(
+        self, folder: Path, database: Path, secret: str = SECRET, rate_limits: bool = False
+    ):
         self.folder = folder
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -33,6 +35,8 @@ class Gunicorn:
             "SVOA_INSTANCE_PATH": str(folder / "instance"),
             "SVOA_SECRET_KEY": secret,
             "SVOA_BIND": f"127.0.0.1:{self.port}",
+            # Tests drive many conversations from one address; the rate-limit tests opt in.
+            "SVOA_RATELIMIT_ENABLED": "true" if rate_limits else "false",
         }
         self.process: subprocess.Popen | None = None
 
