@@ -17,6 +17,13 @@ from assistant.state import State
 from assistant.turns import Context, Message, Turn
 
 MAX_INPUT = 5000
+# A whole offer takes about 50 messages; a conversation ten times that long is a script.
+MAX_TURNS = 500
+TOO_MANY_TURNS = (
+    f"This conversation has reached its limit of {MAX_TURNS} messages, so we did not save that "
+    "one. Everything before it is saved: check your offer and change it there, or start a new "
+    "conversation."
+)
 HELP_TEXT = (
     "Answer each question in your own words, or choose an option. You can ask me a question "
     'at any time, like "what does additional mean?". You can also type "back" to change your '

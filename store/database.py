@@ -1,5 +1,6 @@
 """Opening the SQLite database, applying migrations and reporting health."""
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -54,8 +55,25 @@ def write_transaction(db: Database) -> Iterator[None]:
         yield
         db.conn.execute("COMMIT")
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        # A full disk or an I/O error may have rolled the transaction back already; then the
+        # original error is the one to report, not "no transaction is active".
+        if db.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                db.conn.execute("ROLLBACK")
         raise
+
+
+# Failures of the database itself (full, read-only, busy past the timeout, I/O), as opposed
+# to a mistake in a query: the primary result codes from https://sqlite.org/rescode.html.
+STORAGE_FAILURES = {5: "busy", 6: "locked", 8: "read-only", 10: "I/O error", 13: "full"}
+
+
+def storage_failure(error: BaseException) -> str | None:
+    """What went wrong, if `error` means the database could not be written or read."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if not isinstance(error, sqlite3.OperationalError) or code is None:
+        return None
+    return STORAGE_FAILURES.get(code & 0xFF)
 
 
 def migrate(db: Database) -> list[str]:

@@ -20,6 +20,7 @@ from web import (
     db,
     errors,
     help,
+    limits,
     navigation,
     offers,
     public,
@@ -98,4 +99,5 @@ def create_app(config: dict | None = None) -> Flask:
         api_conversations.bp,
     ):
         app.register_blueprint(blueprint)
+    limits.init_app(app)
     return app

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
 
-from assistant.engine import MAX_INPUT
+from assistant.engine import MAX_INPUT, TOO_MANY_TURNS
 from assistant.state import State
 from store import conversations as store
 from store import submissions
@@ -131,6 +131,8 @@ def post_message(conversation_id: str):
     except TurnConflict:
         message = "Another message was saved at the same time. Get the conversation and try again."
         return api_error(409, "conflict", message)
+    except chat.ConversationFull:
+        return api_error(409, "conversation_full", TOO_MANY_TURNS)
     return jsonify(
         {
             "messages": _messages(turn.messages),

@@ -4,7 +4,7 @@ Each turn is a plain form POST followed by a redirect, so the page works without
 The conversation's token is in its URL: whoever has the link (or a return code) has access.
 """
 
-import contextlib
+import dataclasses
 
 from flask import (
     Blueprint,
@@ -17,6 +17,7 @@ from flask import (
     url_for,
 )
 
+from assistant.engine import TOO_MANY_TURNS
 from assistant.summary import summary_sections
 from forms.assistant import MessageForm, ReturnCodeForm, StartForm
 from store import conversations as store
@@ -77,34 +78,42 @@ def create():
 @bp.get("/c/<token>")
 def conversation(token: str):
     """The chat: the transcript, the current question and, at the end, the offer to check."""
-    found = chat.conversation_or_404(token)
+    return _chat(token, chat.conversation_or_404(token))
+
+
+def _chat(token: str, found, problem: str | None = None):
+    """The chat page; `problem` is a message that could not be taken (kept in the field)."""
     turn = chat.current_turn(found)
+    prompt = turn.prompt
+    if problem:
+        prompt = dataclasses.replace(prompt, error=problem, value=request.form.get("text", ""))
     form = MessageForm(formdata=None)
-    if turn.prompt.error:
-        form.text.errors = [turn.prompt.error]
+    if prompt.error:
+        form.text.errors = [prompt.error]
     code = session.get("new_return_code")
     if code and code.get("id") == found.id:
         session.pop("new_return_code")
     messages = store.transcript(get_db(), found.id)
     if messages and messages[-1].kind == "prompt":
         messages = messages[:-1]  # The current question is the form's label.
-    control = chat_page.control_for(turn.prompt)
+    control = chat_page.control_for(prompt)
     stages = current_app.extensions["flows"][found.council_id].stages
-    return render_template(
+    page = render_template(
         "assistant/conversation.html",
         form=form,
         token=token,
-        prompt=turn.prompt,
+        prompt=prompt,
         control=control,
         question_id="text" if control.kind == "none" else "question",
-        quick_replies=chat_page.quick_replies(turn.prompt, bool(turn.state.trail)),
-        progress=chat_page.progress(stages, turn.prompt.stage),
+        quick_replies=chat_page.quick_replies(prompt, bool(turn.state.trail)),
+        progress=chat_page.progress(stages, prompt.stage),
         messages=messages,
         sections=summary_sections(turn.state, current_app.extensions["councils"][found.council_id]),
         state=turn.state,
-        show_summary=turn.prompt.stage == "check" or turn.state.done,
+        show_summary=prompt.stage == "check" or turn.state.done,
         return_code=code["code"] if code and code.get("id") == found.id else None,
     )
+    return page, 400 if problem else 200
 
 
 @bp.post("/c/<token>")
@@ -115,8 +124,12 @@ def message(token: str):
     if not form.validate():
         abort(400)
     # If another submission was saved first (a double click), just show where things are.
-    with contextlib.suppress(TurnConflict):
+    try:
         chat.take_turn(found, form.text.data or "")
+    except TurnConflict:
+        pass
+    except chat.ConversationFull:
+        return _chat(token, found, TOO_MANY_TURNS)
     return redirect(url_for(".conversation", token=token, _anchor="prompt"), code=303)
 
 

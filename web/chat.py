@@ -1,6 +1,7 @@
 """Running the assistant for the chat pages and the API: the engine, the store and the knowledge
 base joined up. Every turn is saved before anything is sent back."""
 
+import sqlite3
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from offer.submission import parse_closing, submission_problem
 from store import conversations as store
 from store import sessions, submissions
 from store.conversations import Conversation, NewConversation
+from store.database import storage_failure
 from store.opportunities import Opportunity, get_opportunity
 from store.questions import record_unanswered
 from store.sessions import TrainingSession
@@ -78,11 +80,18 @@ def begin(
     return created, turn
 
 
+class ConversationFull(Exception):
+    """The conversation has as many turns as one may have."""
+
+
 def take_turn(conversation: Conversation, text: str) -> Turn:
     """Run one message through the engine and save it, the replies and the new state together.
 
-    Raises store.TurnConflict if another turn was saved first.
+    Raises store.TurnConflict if another turn was saved first, and ConversationFull (saving
+    nothing) once the conversation has engine.MAX_TURNS turns.
     """
+    if conversation.turns >= engine.MAX_TURNS:
+        raise ConversationFull(conversation.id)
     ctx = context_for(conversation.council_id, _focus(conversation))
     turn = engine.respond(ctx, State.from_dict(conversation.state), text)
     user = {"role": "user", "text": text[: engine.MAX_INPUT] or "(empty message)", "kind": "say"}
@@ -94,7 +103,19 @@ def take_turn(conversation: Conversation, text: str) -> Turn:
         done=turn.state.done,
         messages=[user, *(m.to_dict() for m in turn.messages)],
     )
-    for event in turn.events:
+    try:
+        _record_questions(conversation, turn.events)
+    except sqlite3.OperationalError as error:
+        # The answer is saved and acknowledged; the question log is not worth failing it for.
+        if not storage_failure(error):
+            raise
+        current_app.logger.warning("Questions of a turn not logged: %s", error)
+    return turn
+
+
+def _record_questions(conversation: Conversation, events: list[dict[str, Any]]) -> None:
+    """Log the questions a turn asked: for the trainer's live view and the content team."""
+    for event in events:
         if conversation.session_id and event["type"] in ("answered", "unanswered"):
             sessions.record_question(
                 get_db(),
@@ -110,7 +131,6 @@ def take_turn(conversation: Conversation, text: str) -> Turn:
                 question=event["question"],
                 source="assistant",
             )
-    return turn
 
 
 def current_turn(conversation: Conversation) -> Turn:
