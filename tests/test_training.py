@@ -1,9 +1,7 @@
 """Meet-the-buyer sessions: join codes, joining and closing, the trainer's live view, and a
 room of 20 attendees joining at once against the real server."""
 
-import http.cookiejar
 import json
-import re
 import threading
 import urllib.error
 import urllib.parse
@@ -20,6 +18,7 @@ from store.sessions import create_session, new_join_code, session_by_code
 from store.staff import create_staff
 from tests.conftest import STAFF_PASSWORD
 from tests.conversation_driver import Supplier, drive
+from tests.http_clients import Browser, api
 from tests.pages import csrf_token, error_summary_links, parse
 from tests.server import Gunicorn
 from tests.test_staff_evaluation import Person
@@ -144,50 +143,6 @@ def test_the_live_view_counts_the_room_and_anonymises_its_examples():
     kept = json.dumps(summary(view))
     assert "Riverside" not in kept and "raining" not in kept
     assert summary(view)["questions"] == 3 and summary(view)["unanswered"] == 1
-
-
-class Browser:
-    """A cookie-keeping HTTP client against the real server."""
-
-    def __init__(self, url):
-        self.url = url
-        jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(jar), NoRedirect()
-        )
-
-    def get(self, path):
-        with self.opener.open(f"{self.url}{path}", timeout=30) as response:
-            return response.status, response.read().decode()
-
-    def post(self, path, data):
-        body = urllib.parse.urlencode(data, doseq=True).encode()
-        try:
-            with self.opener.open(f"{self.url}{path}", data=body, timeout=30) as response:
-                return response.status, response.headers.get("Location"), response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers.get("Location"), error.read().decode()
-
-    def form_token(self, path):
-        _, page = self.get(path)
-        return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def api(url, body, token=None):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST")
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
 
 
 @pytest.fixture
