@@ -29,7 +29,7 @@ DEFAULTS = {
     "RATELIMIT_RETURN_CODE": "10 per minute; 50 per hour",
     "RATELIMIT_START": "20 per minute; 200 per hour",
     "RATELIMIT_JOIN": "300 per minute",
-    "RATELIMIT_MESSAGE": "60 per minute; 1000 per hour",
+    "RATELIMIT_MESSAGE": "120 per minute; 2000 per hour",
 }
 
 
