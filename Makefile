@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app wsgi
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 GOVUK_STATIC := web/static/govuk
 
-.PHONY: run test setup setup-dev assets browser lint format serve bench clean
+.PHONY: run test setup setup-dev assets browser lint format serve bench audit clean
 
 ## run: set everything up, load demo data and serve the app at http://127.0.0.1:8000
 run: setup
@@ -66,6 +66,14 @@ lint: setup-dev
 format: setup-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## audit: check requirements.txt against known vulnerabilities (needs PyPI's vulnerability API
+## or OSV; --strict fails when a package cannot be checked, so it never passes on no data)
+PIP_AUDIT := pip-audit==2.10.1
+audit: setup
+	$(PY) -m pip install --quiet $(PIP_AUDIT)
+	$(VENV)/bin/pip-audit --requirement requirements.txt --no-deps --disable-pip --strict \
+		$$(grep -v '^#' scripts/audit-allowlist.txt | awk 'NF {print "--ignore-vuln", $$1}')
 
 clean:
 	rm -rf $(VENV) node_modules $(GOVUK_STATIC) .pytest_cache .ruff_cache
