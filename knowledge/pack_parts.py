@@ -1,4 +1,5 @@
-"""The smaller parts of a council pack: identity, local area, procurement, bands and ratings."""
+"""The smaller parts of a council pack: identity, local area, procurement, bands, ratings and
+how long records are kept."""
 
 import re
 from typing import Literal
@@ -115,3 +116,18 @@ class KpiRating(Strict):
         if percents != sorted(percents, reverse=True) or percents[-1] != 0:
             raise ValueError("min_percent must fall from band to band and end at 0")
         return bands
+
+
+class Retention(Strict):
+    """How long the council keeps suppliers' records before `flask purge-expired` deletes them.
+
+    The default for submitted offers is six years, the usual UK public-sector period for
+    procurement records: the Limitation Act 1980 allows six years to bring a claim on a contract.
+    """
+
+    # From the opportunity's closing date; for the winning offer, from the end of its contract.
+    submitted_offers_months: int = Field(default=72, ge=12, le=240)
+    # From the last change to a conversation never submitted to a real opportunity.
+    draft_conversations_months: int = Field(default=12, ge=1, le=120)
+    # From when a question the knowledge base could not answer was first asked.
+    unanswered_questions_months: int = Field(default=12, ge=1, le=120)

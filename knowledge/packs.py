@@ -1,4 +1,5 @@
-"""Council packs: identity, local area, procurement settings, themes, measures and rubric."""
+"""Council packs: identity, local area, procurement settings, themes, measures, rubric and
+retention periods."""
 
 from pathlib import Path
 from typing import Literal
@@ -6,7 +7,14 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from knowledge.content import KEBAB, ContentError, Strict, read_yaml, validate
-from knowledge.pack_parts import Identity, KpiRating, LocalArea, Procurement, ProportionalityBand
+from knowledge.pack_parts import (
+    Identity,
+    KpiRating,
+    LocalArea,
+    Procurement,
+    ProportionalityBand,
+    Retention,
+)
 
 COUNCILS_DIR = Path(__file__).parent / "councils"
 DEFAULT_COUNCIL_ID = "tower-hamlets"
@@ -128,6 +136,7 @@ class CouncilPack(Strict):
     themes: list[Theme] = Field(min_length=1)
     rubric: Rubric
     plan: Plan
+    retention: Retention = Retention()
 
     @field_validator("proportionality")
     @classmethod
