@@ -80,6 +80,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "api_conversations.get_offer": api(),
     "api_conversations.submit_offer": api(),
     "api_conversations.withdraw_offer": api(),
+    "api_conversations.delete_conversation": api(),  # the victim's won a contract: 409
     "assistant.start": public(),
     "assistant.create": public(),
     "assistant.come_back": public(),
@@ -100,6 +101,10 @@ MATRIX: dict[str, dict[str, str]] = {
     "submissions.withdraw": supplier(),
     "supplier_contracts.show": supplier(),
     "supplier_contracts.record_return": supplier(),
+    # The victim's offer won a contract, so deleting is refused (409); another supplier deletes
+    # their own conversation, which is why these run last.
+    "deletion.confirm": supplier(about_one_thing=False),
+    "deletion.done": public(),
     "staff.sign_in": public(),
     "staff.signed_out": public(),
     "staff.sign_out": public(),
@@ -230,12 +235,19 @@ def _outcome(response) -> str:
     return {403: DENY, 404: HIDDEN, 401: UNAUTH}.get(response.status_code, ALLOW)
 
 
+# Routes that end something (a conversation, a staff session) go last, in this order.
+LAST = ("api_conversations.delete_conversation", "deletion.confirm", "staff.sign_out")
+
+
 def test_everyone_gets_what_the_matrix_says_on_every_route(app, world):
     clients, values, tokens = world
     found = {}
-    rules = sorted(app.url_map.iter_rules(), key=lambda r: r.endpoint == "staff.sign_out")
+    rules = sorted(
+        app.url_map.iter_rules(),
+        key=lambda r: LAST.index(r.endpoint) + 1 if r.endpoint in LAST else 0,
+    )
     for rule in rules:
-        for method in sorted(rule.methods & {"GET", "POST"}):
+        for method in sorted(rule.methods & {"GET", "POST", "DELETE"}):
             for person in PEOPLE:
                 session = clients[person]
                 headers = {}

@@ -80,6 +80,11 @@ def scenario(client, path, method):
         for body in ({"text": "Riverside Kitchen"}, {"text": "what is social value?"}, {"text": 5}):
             check(client.post(url, json=body, headers=_auth(conversation)), path, method)
         check(client.post(url, json={"text": "hi"}), path, method)
+    elif method == "delete":
+        check(client.delete(url, headers={"Authorization": "Bearer wrong"}), path, method)
+        check(client.delete(url), path, method)
+        for _ in ("deleted", "then not found"):
+            check(client.delete(url, headers=_auth(conversation)), path, method)
     elif "{id}" in path:
         check(client.get(url, headers=_auth(conversation)), path, method)
         check(client.get(url, headers={"Authorization": "Bearer wrong"}), path, method)

@@ -18,6 +18,7 @@ from web import (
     cli,
     councils,
     db,
+    deletion,
     errors,
     help,
     limits,
@@ -93,6 +94,7 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in (
         *blueprints,
         submissions.bp,
+        deletion.bp,
         supplier_contracts.bp,
         training.bp,
         *staff_blueprints,

@@ -1,4 +1,5 @@
-"""The JSON API for conversations: create one, post messages, read the transcript and the offer.
+"""The JSON API for conversations: create one, post messages, read the transcript and the offer,
+submit it, delete it.
 
 Authentication is the conversation's token as a Bearer header, so these routes need no CSRF
 token (no cookie is involved). Documented in web/openapi.yaml.
@@ -10,14 +11,16 @@ from flask import Blueprint, current_app, jsonify, request
 
 from assistant.engine import MAX_INPUT, TOO_MANY_TURNS
 from assistant.state import State
+from offer.retention import offer_kept_until
 from store import conversations as store
-from store import submissions
+from store import privacy, submissions
 from store.conversations import Conversation, SessionClosed, TurnConflict
 from store.opportunities import get_opportunity
 from store.sessions import session_by_code
 from web import chat, training
 from web.api import api_error
 from web.db import get_db
+from web.deletion import retention_for
 
 bp = Blueprint("api_conversations", __name__, url_prefix="/api/v1")
 CREATE_FIELDS = {"council", "opportunity", "session", "attendee"}
@@ -229,3 +232,26 @@ def withdraw_offer(conversation_id: str, reference: str):
         message = f"This version is already {made.status}; only the current one can be withdrawn."
         return api_error(409, "not_current", message)
     return jsonify(_submission_json(submissions.get_submission(get_db(), reference)))
+
+
+@bp.delete("/conversations/<conversation_id>")
+def delete_conversation(conversation_id: str):
+    """Delete the conversation and its draft offer; list the submitted versions the council
+    keeps. Refused (409) if the offer won a contract."""
+    found, error = _authorised(conversation_id)
+    if error:
+        return error
+    try:
+        held = privacy.delete_conversation(get_db(), found.id)
+    except privacy.ContractAwarded:
+        message = "This offer won a contract: the council keeps it while the contract runs."
+        return api_error(409, "contract_awarded", message)
+    kept = [
+        {
+            "reference": k.reference,
+            "status": k.status,
+            "kept_until": offer_kept_until(k.closes_at, retention_for(k.council_id)).isoformat(),
+        }
+        for k in held.kept
+    ]
+    return jsonify({"id": found.id, "deleted": True, "kept_submissions": kept})

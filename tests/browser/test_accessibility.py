@@ -16,6 +16,7 @@ PARAMETER_EXAMPLES: dict[str, str] = {
 # Pages that need state to exist, scanned by the tests that create it.
 SCANNED_ELSEWHERE = {
     "/assistant/c/<token>": "tests/browser/test_chat.py",
+    "/assistant/c/<token>/delete": "tests/browser/test_privacy.py",
     **{
         f"/assistant/c/<token>/offer{path}": "tests/browser/test_offer.py"
         for path in (
