@@ -1,5 +1,5 @@
 """Command-line tasks: `flask init-db`, `flask create-staff`, `flask load-demo`, `flask backup`,
-`flask restore`."""
+`flask restore` (and `flask purge-expired`, from web/cli_privacy.py)."""
 
 import secrets
 import zlib
@@ -18,6 +18,7 @@ from store.contracts import contracts_for_council
 from store.conversations import CODE_ALPHABET
 from store.opportunities import create_opportunity, get_opportunity
 from store.staff import ROLES, StaffExists, create_staff, find_staff_by_email, set_password
+from web.cli_privacy import purge_expired
 
 
 def _open():
@@ -191,5 +192,6 @@ def demo_contracts(db, pack: CouncilPack, staff_id: int) -> int:
 
 def init_app(app: Flask) -> None:
     """Register the commands on the app's CLI."""
-    for command in (init_db, create_staff_command, load_demo, backup_command, restore_command):
+    commands = (init_db, create_staff_command, load_demo, backup_command, restore_command)
+    for command in (*commands, purge_expired):
         app.cli.add_command(command)
