@@ -5,6 +5,8 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, render_template, send_from_directory
 
 import store
+from offer.retention import period_text
+from web.councils import council_from_query
 
 bp = Blueprint("public", __name__)
 GOVUK_ASSETS = Path(__file__).parent / "static" / "govuk" / "assets"
@@ -18,8 +20,15 @@ def start():
 
 @bp.get("/privacy")
 def privacy():
-    """The privacy notice."""
-    return render_template("public/privacy.html")
+    """The privacy notice, with the retention periods of the council (?council=, else the
+    staff member's or the default)."""
+    kept = council_from_query().retention
+    periods = {
+        "offers": period_text(kept.submitted_offers_months),
+        "drafts": period_text(kept.draft_conversations_months),
+        "questions": period_text(kept.unanswered_questions_months),
+    }
+    return render_template("public/privacy.html", periods=periods)
 
 
 @bp.get("/accessibility")
