@@ -142,3 +142,10 @@ def test_the_notice_explains_deleting_and_what_the_council_keeps(client):
     assert "Delete this conversation and offer" in text
     assert "deleting does not withdraw them" in text
     assert "won a contract, you cannot delete it" in text
+
+
+def test_a_councils_pages_link_to_its_own_notice(client):
+    footer = parse(client.get("/assistant/?council=suffolk")).select_one("footer")
+    link = footer.find("a", string="Privacy")["href"]
+    assert link == "/privacy?council=suffolk"
+    assert "Suffolk County Council is the data controller" in notice_text(client, "suffolk")

@@ -5,12 +5,15 @@ from flask import Flask, current_app, g, request, url_for
 from web.councils import current_council
 
 
+def _keep_council() -> dict[str, str]:
+    """The query that keeps the page's council on a link (none for the default council)."""
+    council_id = current_council().id
+    return {} if council_id == current_app.config["DEFAULT_COUNCIL"] else {"council": council_id}
+
+
 def service_navigation() -> list[dict]:
     """'Get help' (keeping the page's council), then the staff sign-in or account link."""
-    council_id = current_council().id
-    keep_council = (
-        {} if council_id == current_app.config["DEFAULT_COUNCIL"] else {"council": council_id}
-    )
+    keep_council = _keep_council()
     items = [
         {
             "href": url_for("help.ask", **keep_council),
@@ -41,5 +44,11 @@ def service_navigation() -> list[dict]:
 
 
 def init_app(app: Flask) -> None:
-    """Give every template its navigation items."""
-    app.context_processor(lambda: {"nav_items": service_navigation()})
+    """Give every template its navigation items, and the footer the page council's privacy
+    notice (each council has its own retention periods)."""
+    app.context_processor(
+        lambda: {
+            "nav_items": service_navigation(),
+            "privacy_url": url_for("public.privacy", **_keep_council()),
+        }
+    )
