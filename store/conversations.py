@@ -225,7 +225,7 @@ def new_return_code(db: Database, conversation_id: str) -> str:
     """Replace the conversation's return code (the old one stops working) and return it."""
     code = _new_code()
     db.execute(
-        "UPDATE conversations SET return_code_hash = ? WHERE id = ?",
+        "UPDATE conversations SET return_code_hash = ? WHERE id = ? AND deleted_at IS NULL",
         [_hash(normalise_code(code)), conversation_id],
     )
     return code

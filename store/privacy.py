@@ -107,10 +107,12 @@ def delete_conversation(db: Database, conversation_id: str) -> Holdings:
         _delete_submissions(db, others)
         _delete_conversation_rows(db, conversation_id)
         if kept:
+            # A new turn count makes a turn or an edit read before this fail (TurnConflict)
+            # instead of writing the answers back.
             db.execute(
                 "UPDATE conversations SET state = '{}', stage = 'deleted', session_id = NULL, "
-                "return_code_hash = NULL, attendee = NULL, updated_at = ?, deleted_at = ? "
-                "WHERE id = ?",
+                "return_code_hash = NULL, attendee = NULL, turns = turns + 1, updated_at = ?, "
+                "deleted_at = ? WHERE id = ?",
                 [now_iso(), now_iso(), conversation_id],
             )
         else:

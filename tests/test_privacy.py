@@ -5,7 +5,9 @@ import re
 
 import pytest
 
+from store import privacy
 from store.contracts import award
+from store.conversations import TurnConflict, conversation_by_id, new_return_code, save_turn
 from store.evaluations import save_evaluation
 from store.opportunities import create_opportunity
 from store.sessions import attendees, create_session
@@ -251,3 +253,18 @@ def test_deleting_an_attendees_conversation_takes_it_off_the_trainers_view(clien
     delete_through_the_page(client, joined)
     assert attendees(db, session.id) == []
     assert mentions(db, "Sam") == []
+
+
+def test_a_turn_read_before_deleting_cannot_write_the_answers_back(client, db, evaluator):
+    done, _, _ = submitted(client, db, evaluator)
+    stale = conversation_by_id(db, done["id"])
+    privacy.delete_conversation(db, done["id"])
+    with pytest.raises(TurnConflict):
+        save_turn(
+            db, stale, state=stale.state, stage="done", done=True,
+            messages=[{"role": "user", "text": "Riverside Kitchen"}],
+        )  # fmt: skip
+    new_return_code(db, done["id"])
+    row = next(db.query("SELECT * FROM conversations WHERE id = ?", [done["id"]]))
+    assert (row["state"], row["return_code_hash"]) == ("{}", None)
+    assert mentions(db, "Riverside Kitchen") == []
