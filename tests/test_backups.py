@@ -7,6 +7,7 @@ import time
 import store
 from store.backups import integrity
 from store.conversations import create_conversation
+from tests.evidence import record
 
 
 def test_backup_during_writes_then_restore_passes_the_integrity_check(app, runner, tmp_path):
@@ -55,6 +56,13 @@ def test_backup_during_writes_then_restore_passes_the_integrity_check(app, runne
     count = restored["conversations"].count
     restored.close()
     assert before <= count < len(written)
+    record(
+        "backups",
+        copies=len(copies),
+        written_during=len(written),
+        restored_rows=count,
+        integrity="ok",
+    )
 
 
 def test_restore_refuses_a_file_that_is_not_a_sound_backup(app, runner, tmp_path):

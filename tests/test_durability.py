@@ -9,6 +9,7 @@ import urllib.request
 import pytest
 
 import store
+from tests.evidence import record
 from tests.server import Gunicorn
 
 
@@ -149,4 +150,4 @@ def test_killing_the_server_under_concurrent_load_loses_no_acknowledged_turn(tmp
         assert all(row["turns"] == row["said"] for row in rows)
     finally:
         db.close()
-    print(f"\n{acknowledged} acknowledged messages in 20 conversations, 2 kills, 0 lost")
+    record("sigkill", conversations=20, kills=2, acknowledged=acknowledged, lost=0)

@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import store
+from tests.evidence import record
 from tests.http_clients import Browser, api, api_get
 from tests.server import Gunicorn
 
@@ -100,3 +101,4 @@ def test_a_full_disk_loses_no_saved_answer_and_says_so(server, tmp_path):
     assert said == ["Riverside Kitchen", "a charity or CIO"]
     with sqlite3.connect(tmp_path / "faults.sqlite3") as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    record("full_disk", refused_writes=2, saved_before=len(ANSWERS) + 1, lost=0, resent=2)
