@@ -41,6 +41,7 @@ def schedule_form(kpis: Sequence[KpiLine], submit: str) -> type[FlaskForm]:
 
         starts_on = GovDateField(
             "When does the contract start?",
+            message="The start date must be a real date, like 1 4 2027",
             validators=[InputRequired(message="Enter the date the contract starts, like 1 4 2027")],
         )
         period_months = RadioField(

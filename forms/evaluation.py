@@ -13,8 +13,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DecimalField,
-    IntegerField,
     RadioField,
     SelectMultipleField,
     StringField,
@@ -31,7 +29,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from forms.fields import GovDateField
+from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
 from knowledge.packs import Rubric
 from offer.submission import UK
@@ -74,35 +72,36 @@ class OpportunityForm(FlaskForm):
         ],
         validators=[InputRequired(message="Choose the kind of contract")],
     )
-    value_gbp = DecimalField(
+    value_gbp = NumberField(
         "Estimated total value, in pounds",
-        widget=GovTextInput(),
-        places=None,
+        message="Enter the contract's value in pounds as a number, like 120000",
         validators=[
             InputRequired(message="Enter the contract's value in pounds, like 120000"),
             NumberRange(min=1, max=10_000_000_000, message="Enter a value from £1 to £10 billion"),
         ],
     )
-    duration_months = IntegerField(
+    duration_months = NumberField(
         "Length, in months",
-        widget=GovTextInput(),
+        message="Enter the contract's length as a whole number of months, like 24",
+        whole=True,
         validators=[
             InputRequired(message="Enter the contract's length in months, like 24"),
             NumberRange(min=1, max=240, message="Enter a length from 1 to 240 months"),
         ],
     )
-    weighting_percent = DecimalField(
+    weighting_percent = NumberField(
         "Social value weighting, as a percentage",
-        widget=GovTextInput(),
-        places=None,
+        message="Enter the social value weighting as a number, like 10",
         validators=[
             InputRequired(message="Enter the social value weighting, like 10"),
-            NumberRange(min=1, max=100, message="Enter a weighting from 1% to 100%"),
+            # WTForms fills in %(min)s and %(max)s, so a percent sign is written %%.
+            NumberRange(min=1, max=100, message="Enter a weighting from 1%% to 100%%"),
         ],
     )
-    word_limit = IntegerField(
+    word_limit = NumberField(
         "Word limit for the social value response",
-        widget=GovTextInput(),
+        message="Enter the word limit as a whole number, like 500",
+        whole=True,
         validators=[
             InputRequired(message="Enter the word limit, like 500"),
             NumberRange(min=50, max=5000, message="Enter a word limit from 50 to 5,000"),
@@ -110,6 +109,7 @@ class OpportunityForm(FlaskForm):
     )
     closes_on = GovDateField(
         "Closing date",
+        message="The closing date must be a real date, like 27 3 2027",
         validators=[InputRequired(message="Enter the closing date, like 27 3 2027")],
     )
     themes = SelectMultipleField(

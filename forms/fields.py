@@ -9,10 +9,12 @@ from wtforms.validators import StopValidation
 
 class NumberField(DecimalField):
     """A number, allowing "1,200" and "£1,200". Text, "NaN" or "Infinity" get `message` alone,
-    not a second error from the range check. Blank is None (for Optional/InputRequired)."""
+    not a second error from the range check. Blank is None (for Optional/InputRequired).
+    With `whole`, a fraction gets `message` too and the number is an int."""
 
-    def __init__(self, label: str, *, message: str, **kwargs):
+    def __init__(self, label: str, *, message: str, whole: bool = False, **kwargs):
         self.number_message = message
+        self.whole = whole
         super().__init__(label, places=None, widget=GovTextInput(), **kwargs)
 
     def process_formdata(self, valuelist: list[str]) -> None:
@@ -27,7 +29,9 @@ class NumberField(DecimalField):
             value = None
         if value is None or not value.is_finite():
             raise ValueError(self.number_message)
-        self.data = value
+        if self.whole and value != value.to_integral_value():
+            raise ValueError(self.number_message)
+        self.data = int(value) if self.whole else value
 
     def pre_validate(self, form) -> None:
         """Stop at the number error: a range error for text would only confuse."""
@@ -37,10 +41,22 @@ class NumberField(DecimalField):
 
 class GovDateField(DateField):
     """A date in GOV.UK's day, month and year boxes ("27 3 2027"). The widget shows what was
-    typed only when all three boxes were sent; otherwise it shows the saved date."""
+    typed only when all three boxes were sent; otherwise it shows the saved date. A date that
+    is not real gets `message`; three empty boxes are None (for InputRequired)."""
 
-    def __init__(self, label: str, **kwargs):
+    def __init__(self, label: str, *, message: str, **kwargs):
+        self.date_message = message
         super().__init__(label, widget=GovDateInput(), format="%d %m %Y", **kwargs)
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        """Read the date, or note `message` as the error."""
+        if not any(valuelist):
+            self.data = None
+            return
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(self.date_message) from error
 
     def process(self, formdata, data=None, extra_filters=None) -> None:
         """Read the three boxes; forget a partial set so the widget falls back to the data."""

@@ -14,7 +14,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DecimalField,
     RadioField,
     SelectField,
     StringField,
@@ -32,6 +31,7 @@ from wtforms.validators import (
 )
 
 from assistant.answers import parse_timescale
+from forms.fields import NumberField
 from forms.validators import strip_whitespace
 
 CLASSIFICATION_CHOICES = [
@@ -95,10 +95,9 @@ class CommitmentForm(FlaskForm):
     measure = SelectField("Council measure", widget=GovSelect(), default="", validate_choice=False)
     theme = SelectField("Council theme", widget=GovSelect(), default="", validate_choice=False)
     title = _text("Commitment", "Say what you will do", 200)
-    quantity = DecimalField(
+    quantity = NumberField(
         "How much",
-        widget=GovTextInput(),
-        places=None,
+        message="Enter how much you will deliver, as a number, like 3",
         validators=[
             InputRequired(message="Enter how much you will deliver, as a number, like 3"),
             NumberRange(min=1, max=1_000_000, message="Enter a number from 1 to 1,000,000"),

@@ -2,7 +2,7 @@
 
 import secrets
 
-from flask import Blueprint, Flask, Response, g, request
+from flask import Blueprint, Flask, Response, abort, g, request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -52,11 +52,20 @@ def _add_headers(response: Response) -> Response:
     return response
 
 
+def _refuse_files() -> None:
+    # No form here takes a file, and flask-wtf would hand a file sent under a text field's
+    # name to that field as an object, not text: refuse it before any view reads a form.
+    if request.files:
+        abort(400)
+
+
 def init_app(app: Flask) -> None:
-    """Install the headers, the nonce for templates and the session interface."""
+    """Install the headers, the nonce for templates, the session interface, and the refusal
+    of file uploads."""
     if app.config["TRUST_PROXY"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     app.session_interface = HttpsAwareSessionInterface()
+    app.before_request(_refuse_files)
     app.after_request(_add_headers)
     app.context_processor(lambda: {"cspNonce": _nonce()})
 

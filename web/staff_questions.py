@@ -10,6 +10,8 @@ from web.db import get_db
 
 bp = Blueprint("staff_questions", __name__, url_prefix="/staff/questions")
 READERS = ("moderator", "admin")
+# SQLite's integers stop at 2**63 - 1, so an "id" of more digits than this names no question.
+MAX_ID_DIGITS = 18
 
 
 @bp.get("")
@@ -25,7 +27,7 @@ def index():
 @auth.staff_required(*READERS)
 def handled():
     """Mark a group of questions as handled (for example, an answer has been added)."""
-    ids = [int(value) for value in request.form.getlist("id") if value.isdecimal()]
+    ids = [int(v) for v in request.form.getlist("id") if v.isdecimal() and len(v) <= MAX_ID_DIGITS]
     changed = mark_handled(get_db(), g.staff.council_id, ids)
     audit(
         get_db(),

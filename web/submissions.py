@@ -67,11 +67,16 @@ def withdraw(token: str, reference: str):
     """Withdraw a submitted version before the closing date."""
     conversation = chat.conversation_or_404(token)
     found = _own_submission(conversation, reference)
+    if found.status != "submitted":
+        # Already withdrawn or replaced (a double click, a second tab): the receipt says so.
+        return redirect(url_for(".receipt", token=token, reference=reference), 303)
     opportunity = get_opportunity(get_db(), found.opportunity_code)
+    if not chat.is_open(opportunity.code):
+        # The receipt shows no form once closed, so its errors would point at nothing.
+        return receipt_page(token, found, ConfirmForm(formdata=None), closed_error=True), 400
     form = ConfirmForm()
-    closed = not chat.is_open(opportunity.code)
-    if form.validate_on_submit() and form.confirm.data == "yes" and not closed:
+    if not form.validate_on_submit():
+        return receipt_page(token, found, form), 400
+    if form.confirm.data == "yes":
         submissions.withdraw(get_db(), reference)
-    if form.errors or closed:
-        return receipt_page(token, found, form, closed), 400
     return redirect(url_for(".receipt", token=token, reference=reference), 303)
