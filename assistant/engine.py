@@ -17,6 +17,7 @@ from assistant.state import State
 from assistant.turns import Context, Message, Turn
 
 MAX_INPUT = 5000
+TOO_LONG = f"Your message is too long: keep it under {MAX_INPUT:,} characters."
 # A whole offer takes about 50 messages; a conversation ten times that long is a script.
 MAX_TURNS = 500
 TOO_MANY_TURNS = (
@@ -49,7 +50,7 @@ def respond(ctx: Context, state: State, text: str) -> Turn:
     out: list[Message] = []
     events: list[dict[str, str]] = []
     if len(text) > MAX_INPUT:
-        state.error = f"Your message is too long: keep it under {MAX_INPUT:,} characters."
+        state.error = TOO_LONG
         out.append(Message("assistant", state.error, "problem"))
     elif state.confirming_restart:
         state = _confirm_restart(ctx, state, text, out)

@@ -24,6 +24,7 @@ from store.opportunities import create_opportunity
 from store.questions import record_unanswered
 from store.staff import create_staff
 from tests.conftest import STAFF_PASSWORD
+from tests.evidence import record
 from tests.hostile_forms import SCRIPT, UNESCAPED, filled, post_forms, variants_for
 from tests.routes import FILE_ENDPOINTS
 from tests.test_access_matrix import (
@@ -284,3 +285,5 @@ def test_every_form_survives_hostile_and_malformed_data(app, setting):
     assert unfound == [], "no page shows a form that posts here"
     assert escaped and fuzzer.kept_whole, "no hostile text was stored, so nothing was checked"
     assert sent >= 500
+    server_errors = fuzzer.statuses["5xx"]
+    record("form_fuzz", forms=forms, requests=sent, server_errors=server_errors, escaped=escaped)

@@ -165,3 +165,14 @@ def db_of():
     yield connect
     for database in opened:
         database.close()
+
+
+def test_an_over_long_message_is_kept_in_the_field_and_not_saved(client, db):
+    token = csrf_token(parse(client.get("/assistant/")))
+    path = client.post("/assistant/", data={"csrf_token": token}).headers["Location"]
+    before = db["conversation_messages"].count
+    text = "Riverside Kitchen " * 300  # 5,400 characters
+    page = parse(_say(client, path, text), 400)
+    assert "keep it under 5,000 characters" in error_summary_links(page)[0][0]
+    assert page.select_one("#text").get_text() == text
+    assert db["conversation_messages"].count == before

@@ -17,7 +17,7 @@ from flask import (
     url_for,
 )
 
-from assistant.engine import TOO_MANY_TURNS
+from assistant.engine import MAX_INPUT, TOO_LONG, TOO_MANY_TURNS
 from assistant.summary import summary_sections
 from forms.assistant import MessageForm, ReturnCodeForm, StartForm
 from store import conversations as store
@@ -123,9 +123,12 @@ def message(token: str):
     form = MessageForm()
     if not form.validate():
         abort(400)
+    text = form.text.data or ""
+    if len(text) > MAX_INPUT:  # refused before saving, and kept in the field to shorten
+        return _chat(token, found, TOO_LONG)
     # If another submission was saved first (a double click), just show where things are.
     try:
-        chat.take_turn(found, form.text.data or "")
+        chat.take_turn(found, text)
     except TurnConflict:
         pass
     except chat.ConversationFull:
