@@ -12,6 +12,7 @@ import pytest
 
 from store.opportunities import create_opportunity
 from store.sessions import create_session
+from tests.evidence import record
 from tests.pages import csrf_token, parse
 from tests.test_offer_pages import api_submit, finish
 from tests.test_staff_evaluation import Person
@@ -271,6 +272,8 @@ def test_everyone_gets_what_the_matrix_says_on_every_route(app, world):
     }
     assert wrong == {}, wrong
     assert len(found) >= 8 * 80
+    routes = len({endpoint for endpoint, _, _ in found})
+    record("access_matrix", routes=routes, people=len(PEOPLE), requests=len(found))
 
 
 def _csrf(session) -> str:
