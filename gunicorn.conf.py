@@ -26,6 +26,8 @@ worker_class = "gthread"
 workers = int(os.environ.get("SVOA_WORKERS", "2"))
 threads = int(os.environ.get("SVOA_THREADS", "4"))
 timeout = 30
+# The longest: a 500-character question of 4-byte characters is 6,000 bytes in a URL.
+limit_request_line = 8190
 graceful_timeout = 10
 accesslog = "-"
 errorlog = "-"

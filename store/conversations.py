@@ -201,7 +201,9 @@ def conversation_for_token(db: Database, token: str) -> Conversation | None:
 def conversation_with_token(db: Database, conversation_id: str, token: str) -> Conversation | None:
     """The conversation, only if the token belongs to it."""
     found = conversation_for_token(db, token)
-    return found if found and secrets.compare_digest(found.id, conversation_id) else None
+    # As bytes: compare_digest refuses strings with non-ASCII characters, which a URL may hold.
+    same = found and secrets.compare_digest(found.id.encode(), conversation_id.encode())
+    return found if same else None
 
 
 def open_with_return_code(db: Database, code: str) -> str | None:

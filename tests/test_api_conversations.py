@@ -138,3 +138,55 @@ def test_a_question_the_knowledge_base_cannot_answer_is_kept_for_staff(client, d
     assert body["prompt"]["step"] == "org-name"
     rows = list(db.query("SELECT question, source FROM unanswered_questions"))
     assert rows == [{"question": "can you book me a taxi to the meeting?", "source": "assistant"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"council": 5}, "council"),
+        ({"opportunity": False}, "opportunity"),
+        ({"session": ["ABC123"]}, "session"),
+        ({"session": "ABC123", "attendee": "x" * 81}, "attendee"),
+        ({"attendee": "x" * 81}, "attendee"),
+    ],
+)
+def test_a_field_of_the_wrong_kind_is_a_422_whatever_the_others_say(client, body, field):
+    response = client.post("/api/v1/conversations", json=body)
+    assert response.status_code == 422 and response.json["error"]["field"] == field
+
+
+def test_a_null_opportunity_or_session_is_the_same_as_none(client):
+    response = client.post("/api/v1/conversations", json={"opportunity": None, "session": None})
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize("path", ["/messages", "/submissions"])
+def test_a_lone_surrogate_in_the_body_is_a_400_not_a_crash(client, path):
+    conversation = create(client)
+    response = client.post(
+        f"/api/v1/conversations/{conversation['id']}{path}",
+        data='{"text": "\\ud800", "opportunity": "\\ud800"}',
+        content_type="application/json",
+        headers=auth(conversation["token"]),
+    )
+    assert response.status_code == 400 and response.json["error"]["code"] == "invalid_json"
+
+
+def test_a_real_token_with_an_id_that_is_not_ascii_is_a_404(client):
+    conversation = create(client)
+    response = client.get("/api/v1/conversations/caf\u00e9", headers=auth(conversation["token"]))
+    assert response.status_code == 404 and response.json["error"]["code"] == "not_found"
+
+
+def test_a_method_the_api_does_not_take_is_a_405_that_says_which_it_does(client):
+    response = client.put("/api/v1/conversations")
+    assert response.status_code == 405 and response.json["error"]["code"] == "method_not_allowed"
+    assert "POST" in response.headers["Allow"]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"), [("   ", "missing_parameter"), ("a" + " " * 500, "too_long")]
+)
+def test_a_blank_or_padded_question_is_refused(client, query, code):
+    response = client.get("/api/v1/knowledge/search", query_string={"q": query})
+    assert response.status_code == 400 and response.json["error"]["code"] == code

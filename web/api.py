@@ -50,13 +50,13 @@ def api_error(status: int, code: str, message: str, field: str | None = None):
 @bp.get("/knowledge/search")
 def knowledge_search():
     """Answer a question from a council's knowledge base."""
-    question = request.args.get("q", "").strip()
+    question = request.args.get("q", "")
     council_id = request.args.get("council") or current_app.config["DEFAULT_COUNCIL"]
-    if not question:
+    if not question.strip():
         return api_error(400, "missing_parameter", "Enter a question in the q parameter.", "q")
-    if len(question) > MAX_QUESTION_LENGTH:
+    if len(question) > MAX_QUESTION_LENGTH:  # Spaces count: the document limits what is sent.
         message = f"The question must be {MAX_QUESTION_LENGTH} characters or fewer."
         return api_error(400, "too_long", message, "q")
     if council_id not in current_app.extensions["councils"]:
         return api_error(404, "unknown_council", f"There is no council '{council_id}'.", "council")
-    return jsonify(answer_question(question, council_id, source="api").to_dict())
+    return jsonify(answer_question(question.strip(), council_id, source="api").to_dict())

@@ -5,6 +5,7 @@ Authentication is the conversation's token as a Bearer header, so these routes n
 token (no cookie is involved). Documented in web/openapi.yaml.
 """
 
+import json
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
@@ -40,6 +41,10 @@ def _body() -> tuple[dict[str, Any] | None, tuple | None]:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return None, api_error(400, "invalid_json", "The request body must be a JSON object.")
+    try:  # JSON may escape a lone surrogate ("\ud800"), which no UTF-8 text (or SQLite) holds.
+        json.dumps(body, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return None, api_error(400, "invalid_json", "The request body must be Unicode text.")
     return body, None
 
 
@@ -66,9 +71,9 @@ def create_conversation():
     body, error = _body()
     if error:
         return error
-    unknown = sorted(set(body) - CREATE_FIELDS)
-    if unknown:
-        return api_error(422, "unknown_field", f"Unknown field '{unknown[0]}'.", unknown[0])
+    error = _invalid_field(body)
+    if error:
+        return error
     if body.get("session") is not None:
         return _join(body)
     council_id = body.get("council", current_app.config["DEFAULT_COUNCIL"])
@@ -76,22 +81,33 @@ def create_conversation():
         return api_error(422, "unknown_council", "There is no council with that id.", "council")
     opportunity = None
     if body.get("opportunity") is not None:
-        code = body["opportunity"]
-        opportunity = get_opportunity(get_db(), code) if isinstance(code, str) else None
+        opportunity = get_opportunity(get_db(), body["opportunity"])
         if opportunity is None or opportunity.council_id != council_id:
             message = "There is no opportunity with that share code for this council."
             return api_error(422, "unknown_opportunity", message, "opportunity")
     return _created(*chat.begin(council_id, opportunity))
 
 
+def _invalid_field(body: dict):
+    """A 422 for the first field the document does not allow, before any field is used."""
+    unknown = sorted(set(body) - CREATE_FIELDS)
+    if unknown:
+        return api_error(422, "unknown_field", f"Unknown field '{unknown[0]}'.", unknown[0])
+    for name in ("council", "opportunity", "session"):
+        if not isinstance(body.get(name), str | None):
+            return api_error(422, "invalid_field", f"Send '{name}' as a string.", name)
+    attendee = body.get("attendee")
+    if not isinstance(attendee, str | None) or len(attendee or "") > 80:
+        message = "Send 'attendee' as a name of 80 characters or fewer, or leave it out."
+        return api_error(422, "invalid_field", message, "attendee")
+    return None
+
+
 def _join(body: dict):
     """Join a training session by its code: its council and opportunity, a conversation of
     one's own."""
     code, attendee = body["session"], body.get("attendee")
-    if not isinstance(attendee, str | None) or len(attendee or "") > 80:
-        message = "Send 'attendee' as a name of 80 characters or fewer, or leave it out."
-        return api_error(422, "invalid_field", message, "attendee")
-    found = session_by_code(get_db(), code) if isinstance(code, str) else None
+    found = session_by_code(get_db(), code)
     if found is None:
         return api_error(422, "unknown_session", training.UNKNOWN, "session")
     opportunity = get_opportunity(get_db(), found.opportunity_code)
