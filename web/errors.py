@@ -52,7 +52,8 @@ def _http_error(error: HTTPException):
 
 def _resend_fields() -> list[tuple[str, str]] | None:
     """The form just posted, to offer it again with one button (never a password)."""
-    if request.method != "POST" or request.mimetype != "application/x-www-form-urlencoded":
+    forms = ("application/x-www-form-urlencoded", "multipart/form-data")  # no JS, and JS
+    if request.method != "POST" or request.mimetype not in forms:
         return None
     fields = [(k, v) for k, values in request.form.lists() for v in values if k != "csrf_token"]
     if any("password" in name for name, _ in fields):
