@@ -48,7 +48,7 @@ def run_tests(evidence: Path) -> tuple[str, float]:
         cwd=ROOT, env=env, capture_output=True, text=True,
     )  # fmt: skip
     lines = [line for line in result.stdout.splitlines() if line.strip()]
-    summary = re.sub(r"=+", "", lines[-1]).strip() if lines else "no output"
+    summary = re.sub(r"=+| in [\d.]+s.*", "", lines[-1]).strip() if lines else "no output"
     if result.returncode != 0:
         print(result.stdout[-4000:], file=sys.stderr)
     return summary, time.monotonic() - started
@@ -113,8 +113,8 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         "",
         "`tests/test_access_matrix.py` holds one table: every endpoint of the URL map against "
         "eight kinds of person (anonymous, the supplier with their own token, a supplier with "
-        "someone else's, evaluator, moderator, trainer, admin, another council's admin), GET "
-        "and POST. A route missing from the table fails the test (shown by a test that adds "
+        "someone else's, evaluator, moderator, trainer, admin, another council's admin), GET, "
+        "POST and DELETE. A route missing from the table fails the test (shown by a test that adds "
         f"one). Last run: {matrix.get('routes', '?')} endpoints, "
         f"{matrix.get('requests', 0):,} requests, every outcome as the table says.",
         "",
@@ -147,6 +147,13 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         "the file passes the integrity check, and once there is room the answer is saved once. "
         f"Last run: {disk.get('refused_writes', 0)} writes refused, {disk.get('lost', '?')} "
         "answers lost.",
+        "",
+        "In the browser, with JavaScript on, `tests/browser/test_fault_pages.py` reaches the "
+        "too-many-attempts, too-large and not-saved pages for real, scans them with axe-core "
+        "(0 violations), checks they fit a 320px screen, and sends a refused answer again.",
+        "",
+        "Under load: a training room of 150 attendees from one address, with rate limits on, "
+        "in [load-benchmark.md](load-benchmark.md).",
         "",
         "## Backups",
         "",
