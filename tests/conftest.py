@@ -10,18 +10,22 @@ from web import create_app
 STAFF_PASSWORD = "correct horse battery staple"
 
 
+def make_app(tmp_path, **overrides):
+    """The app configured for tests in `tmp_path`, rate limits off unless `overrides` say."""
+    config = {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "DATABASE": str(tmp_path / "test.sqlite3"),
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "RATELIMIT_ENABLED": False,
+    }
+    return create_app(config | overrides)
+
+
 @pytest.fixture
 def app(tmp_path):
     """The app, configured for tests, with its own database file and instance folder."""
-    return create_app(
-        {
-            "TESTING": True,
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "DATABASE": str(tmp_path / "test.sqlite3"),
-            "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-            "RATELIMIT_ENABLED": False,
-        }
-    )
+    return make_app(tmp_path)
 
 
 @pytest.fixture

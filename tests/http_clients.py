@@ -6,6 +6,9 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from typing import Any
+
+from tests.conversation_driver import Supplier, drive
 
 
 class Browser:
@@ -40,23 +43,33 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def api(url, body, token=None):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST")
-    request.add_header("Content-Type", "application/json")
+def call(url, method="GET", body=None, token=None) -> tuple[int, Any]:
+    """A JSON request, with the conversation's Bearer token if given: (status, body)."""
+    request = urllib.request.Request(url, method=method)
+    if body is not None:
+        request.data = json.dumps(body).encode()
+        request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
+            return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
+        return error.code, json.loads(error.read() or b"null")
 
 
-def api_get(url, token):
-    """GET a JSON resource with the conversation's token: (status, body)."""
-    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
+def api(url, body, token=None) -> tuple[int, Any]:
+    """POST a JSON body: (status, body)."""
+    return call(url, "POST", body, token)
+
+
+def finished_conversation(base_url: str, kind: str = "charity") -> dict[str, Any]:
+    """A Tower Hamlets conversation driven to its end through the API: as created (id, token)."""
+    _, created = api(f"{base_url}/api/v1/conversations", {})
+    url = f"{base_url}/api/v1/conversations/{created['id']}/messages"
+    drive(
+        created["prompt"],
+        lambda text: api(url, {"text": text}, created["token"])[1]["prompt"],
+        Supplier(kind, "tower-hamlets"),
+    )
+    return created

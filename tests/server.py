@@ -9,8 +9,18 @@ import time
 import urllib.request
 from pathlib import Path
 
+import store
+
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "end-to-end-tests-secret-key-0123456789"
+
+
+def migrated_database(path: Path) -> Path:
+    """A new database file at `path` with every migration applied."""
+    db = store.connect(path)
+    store.migrate(db)
+    db.close()
+    return path
 
 
 def free_port() -> int:

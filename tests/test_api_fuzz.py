@@ -11,7 +11,6 @@ import json
 import os
 import re
 import time
-import urllib.request
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ import store
 from store.sessions import create_session
 from tests.conversation_driver import Supplier, drive
 from tests.evidence import record
+from tests.http_clients import call
 from tests.server import Gunicorn
 from web.api import openapi_document
 from web.cli import demo_opportunity
@@ -68,17 +68,6 @@ class Target:
     started: float = field(default_factory=time.monotonic)
 
 
-def call(url, method="GET", body=None, token=None):
-    request = urllib.request.Request(url, method=method)
-    if body is not None:
-        request.data = json.dumps(body).encode()
-        request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
-
-
 def seed(database: Path) -> dict[str, str]:
     """A migrated database with an open opportunity and a training session on it."""
     db = store.connect(database)
@@ -96,7 +85,7 @@ def start_conversations(target: Target) -> None:
     """One conversation just begun and one finished and submitted, so the fuzzer reaches both."""
     api = f"{target.url}/api/v1/conversations"
     for finished in (False, True):
-        created = call(api, "POST", {"council": COUNCIL})
+        created = call(api, "POST", {"council": COUNCIL})[1]
         conversation = Conversation(created["id"], created["token"])
         target.conversations.append(conversation)
         if not finished:
@@ -104,11 +93,11 @@ def start_conversations(target: Target) -> None:
         url = f"{api}/{conversation.id}"
 
         def send(text, url=url, token=conversation.token):
-            return call(f"{url}/messages", "POST", {"text": text}, token)["prompt"]
+            return call(f"{url}/messages", "POST", {"text": text}, token)[1]["prompt"]
 
         drive(created["prompt"], send, Supplier("sme", COUNCIL))
         body = {"opportunity": target.codes["opportunity"]}
-        made = call(f"{url}/submissions", "POST", body, conversation.token)
+        made = call(f"{url}/submissions", "POST", body, conversation.token)[1]
         target.reference = made["reference"]
 
 
@@ -119,7 +108,7 @@ def target(tmp_path_factory):
     codes = seed(database)
     server = Gunicorn(folder, database).start()
     try:
-        served = call(f"{server.url}/api/v1/openapi.json")
+        served = call(f"{server.url}/api/v1/openapi.json")[1]
         assert served == json.loads(json.dumps(openapi_document()))
         target = Target(server.url, folder / "gunicorn.log", codes)
         start_conversations(target)
@@ -184,7 +173,7 @@ def aim(case, target: Target) -> dict[str, str]:
     pick = _coin(case.body, case.query) % (len(target.conversations) + 1)
     conversation = target.conversations[pick % len(target.conversations)]
     if case.method == "DELETE":  # One of its own, so the other operations keep theirs.
-        created = call(f"{target.url}/api/v1/conversations", "POST", {})
+        created = call(f"{target.url}/api/v1/conversations", "POST", {})[1]
         conversation = Conversation(created["id"], created["token"])
     if pick < len(target.conversations):
         case.path_parameters["id"] = conversation.id

@@ -1,7 +1,6 @@
 """A crash between two turns loses no acknowledged answer: real gunicorn, real SQLite, SIGKILL."""
 
 import http.client
-import json
 import threading
 import time
 import urllib.request
@@ -10,27 +9,13 @@ import pytest
 
 import store
 from tests.evidence import record
-from tests.server import Gunicorn
-
-
-def call(url, method="GET", body=None, token=None):
-    request = urllib.request.Request(url, method=method)
-    if body is not None:
-        request.data = json.dumps(body).encode()
-        request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status, json.loads(response.read() or b"null")
+from tests.http_clients import call
+from tests.server import Gunicorn, migrated_database
 
 
 @pytest.fixture
 def database(tmp_path):
-    path = tmp_path / "durable.sqlite3"
-    db = store.connect(path)
-    store.migrate(db)
-    db.close()
-    return path
+    return migrated_database(tmp_path / "durable.sqlite3")
 
 
 def test_killing_the_server_between_turns_loses_no_acknowledged_answer(tmp_path, database):

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 
 import store
 from tests.evidence import record
-from tests.http_clients import Browser, api, api_get
-from tests.server import Gunicorn
+from tests.http_clients import Browser, api, call
+from tests.server import Gunicorn, migrated_database
 
 NOT_SAVED = "We could not save your answer, please try again."
 ANSWERS = ["Riverside Kitchen", "a charity or CIO", "fewer than 10"]
@@ -38,11 +38,7 @@ def disk_full(server: Gunicorn, full: bool) -> None:
 
 @pytest.fixture
 def server(tmp_path):
-    database = tmp_path / "faults.sqlite3"
-    db = store.connect(database)
-    store.migrate(db)
-    db.close()
-    running = Gunicorn(tmp_path, database).start()
+    running = Gunicorn(tmp_path, migrated_database(tmp_path / "faults.sqlite3")).start()
     yield running
     running.stop()
 
@@ -96,7 +92,7 @@ def test_a_full_disk_loses_no_saved_answer_and_says_so(server, tmp_path):
     _, page = supplier.get(chat)
     assert page.count(">E1 6AN<") == 1
     assert api(messages, {"text": "a charity or CIO"}, created["token"])[0] == 200
-    conversation = api_get(messages.removesuffix("/messages"), created["token"])[1]
+    conversation = call(messages.removesuffix("/messages"), token=created["token"])[1]
     said = [m["text"] for m in conversation["messages"] if m["role"] == "user"]
     assert said == ["Riverside Kitchen", "a charity or CIO"]
     with sqlite3.connect(tmp_path / "faults.sqlite3") as check:

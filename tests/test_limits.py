@@ -7,9 +7,9 @@ import pytest
 import store
 from assistant.engine import MAX_TURNS
 from store.sessions import create_session
+from tests.conftest import make_app
 from tests.pages import csrf_token, error_summary_links, heading, parse
 from tests.test_training import practice
-from web import create_app
 
 TOO_MANY = "You have done that too many times in a short time"
 
@@ -17,18 +17,14 @@ TOO_MANY = "You have done that too many times in a short time"
 @pytest.fixture
 def limited(tmp_path):
     """The app with rate limits on and small numbers, so a test reaches them quickly."""
-    return create_app(
-        {
-            "TESTING": True,
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "DATABASE": str(tmp_path / "limits.sqlite3"),
-            "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-            "RATELIMIT_SIGN_IN": "3 per minute",
-            "RATELIMIT_RETURN_CODE": "3 per minute",
-            "RATELIMIT_START": "2 per minute",
-            "RATELIMIT_JOIN": "5 per minute",
-            "RATELIMIT_MESSAGE": "3 per minute",
-        }
+    return make_app(
+        tmp_path,
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_SIGN_IN="3 per minute",
+        RATELIMIT_RETURN_CODE="3 per minute",
+        RATELIMIT_START="2 per minute",
+        RATELIMIT_JOIN="5 per minute",
+        RATELIMIT_MESSAGE="3 per minute",
     )
 
 

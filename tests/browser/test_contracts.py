@@ -7,8 +7,7 @@ import store
 from monitoring.periods import add_months
 from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.opportunities import create_opportunity
-from tests.browser.test_offer import api
-from tests.conversation_driver import Supplier, drive
+from tests.http_clients import api, finished_conversation
 
 NARROW = {"width": 320, "height": 640}
 
@@ -27,15 +26,9 @@ def closed_offer(live_server, live_database) -> tuple[str, str, str]:
         db, council_id="tower-hamlets", title="Community transport", closes_at=closes,
         value_gbp=80_000, duration_months=12,
     )  # fmt: skip
-    created = api(f"{live_server}/api/v1/conversations", {})
-    url = f"{live_server}/api/v1/conversations/{created['id']}/messages"
-    drive(
-        created["prompt"],
-        lambda text: api(url, {"text": text}, created["token"])["prompt"],
-        Supplier("charity", "tower-hamlets"),
-    )
+    created = finished_conversation(live_server)
     submitted = f"{live_server}/api/v1/conversations/{created['id']}/submissions"
-    reference = api(submitted, {"opportunity": code}, created["token"])["reference"]
+    reference = api(submitted, {"opportunity": code}, created["token"])[1]["reference"]
     db["opportunities"].update(code, {"closes_at": "2020-01-01T12:00:00+00:00"})
     seed_contract(
         db,

@@ -4,9 +4,8 @@ JavaScript on: axe-core finds nothing, they fit a 320px screen, and Try again wo
 
 import pytest
 
-import store
 from tests.browser.test_accessibility import NARROW, fits_width
-from tests.server import Gunicorn
+from tests.server import Gunicorn, migrated_database
 from tests.test_faults import disk_full
 
 TOO_MANY = "You have done that too many times in a short time"
@@ -16,11 +15,7 @@ TOO_MANY = "You have done that too many times in a short time"
 def limited(tmp_path_factory):
     """The app under gunicorn with rate limits on, signing in limited to 2 a minute."""
     folder = tmp_path_factory.mktemp("limited")
-    database = folder / "limited.sqlite3"
-    db = store.connect(database)
-    store.migrate(db)
-    db.close()
-    server = Gunicorn(folder, database, rate_limits=True)
+    server = Gunicorn(folder, migrated_database(folder / "limited.sqlite3"), rate_limits=True)
     server.env["SVOA_RATELIMIT_SIGN_IN"] = "2 per minute"
     server.start()
     yield server

@@ -1,33 +1,15 @@
 """The offer pages in Chromium: edit a commitment and see the check change, download every
 format, submit; axe-core on every offer page."""
 
-import json
-import urllib.request
-
 from tests.browser.conftest import OPPORTUNITY_CODE
-from tests.conversation_driver import Supplier, drive
+from tests.http_clients import finished_conversation
 
 NARROW = {"width": 320, "height": 640}
 
 
-def api(url, body, token=None):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST")
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=20) as response:
-        return json.loads(response.read())
-
-
 def finished_offer(live_server) -> str:
     """A finished conversation (driven through the API); its offer page's URL."""
-    created = api(f"{live_server}/api/v1/conversations", {})
-    url = f"{live_server}/api/v1/conversations/{created['id']}/messages"
-    drive(
-        created["prompt"],
-        lambda text: api(url, {"text": text}, created["token"])["prompt"],
-        Supplier("charity", "tower-hamlets"),
-    )
+    created = finished_conversation(live_server)
     return f"{live_server}/assistant/c/{created['token']}/offer"
 
 

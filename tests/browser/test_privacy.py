@@ -5,23 +5,10 @@ contract; axe-core on each, and each fits 320px."""
 import store
 from store.contracts import award
 from store.opportunities import create_opportunity
-from tests.browser.test_offer import api
-from tests.conversation_driver import Supplier, drive
+from tests.http_clients import api, finished_conversation
 
 NARROW = {"width": 320, "height": 640}
 CONFIRM = "/assistant/c/<token>/delete"
-
-
-def finished(live_server) -> dict:
-    """A finished conversation, driven through the API: its id and token."""
-    created = api(f"{live_server}/api/v1/conversations", {})
-    url = f"{live_server}/api/v1/conversations/{created['id']}/messages"
-    drive(
-        created["prompt"],
-        lambda text: api(url, {"text": text}, created["token"])["prompt"],
-        Supplier("charity", "tower-hamlets"),
-    )
-    return created
 
 
 def submitted(live_server, live_database) -> tuple[dict, int, str]:
@@ -32,9 +19,9 @@ def submitted(live_server, live_database) -> tuple[dict, int, str]:
         db, council_id="tower-hamlets", title="Lunch club service",
         closes_at="2099-01-01T12:00:00+00:00", value_gbp=40000,
     )  # fmt: skip
-    created = finished(live_server)
+    created = finished_conversation(live_server)
     url = f"{live_server}/api/v1/conversations/{created['id']}/submissions"
-    reference = api(url, {"opportunity": code}, created["token"])["reference"]
+    reference = api(url, {"opportunity": code}, created["token"])[1]["reference"]
     row = next(db.query("SELECT id FROM submissions WHERE reference = ?", [reference]))
     db.close()
     return created, row["id"], code
@@ -50,7 +37,7 @@ def fits(page) -> bool:
 
 
 def test_deleting_a_draft_from_the_offer_page(page, live_server, scan):
-    offer = f"{live_server}/assistant/c/{finished(live_server)['token']}/offer"
+    offer = f"{live_server}/assistant/c/{finished_conversation(live_server)['token']}/offer"
     page.goto(offer)
     click(page, "a:has-text('Delete this conversation and offer')")
     assert page.locator("h1").inner_text() == "Delete this conversation and offer"

@@ -3,8 +3,7 @@ compare offers; axe-core on every staff page."""
 
 from datetime import UTC, datetime, timedelta
 
-from tests.browser.test_offer import api
-from tests.conversation_driver import Supplier, drive
+from tests.http_clients import api, finished_conversation
 
 
 def click(page, selector):
@@ -13,15 +12,9 @@ def click(page, selector):
 
 
 def submit_offer(live_server, code, supplier):
-    created = api(f"{live_server}/api/v1/conversations", {})
-    url = f"{live_server}/api/v1/conversations/{created['id']}/messages"
-    drive(
-        created["prompt"],
-        lambda text: api(url, {"text": text}, created["token"])["prompt"],
-        Supplier(supplier, "tower-hamlets"),
-    )
+    created = finished_conversation(live_server, supplier)
     submitted = f"{live_server}/api/v1/conversations/{created['id']}/submissions"
-    return api(submitted, {"opportunity": code}, created["token"])["reference"]
+    return api(submitted, {"opportunity": code}, created["token"])[1]["reference"]
 
 
 def test_create_score_moderate_and_compare_with_no_axe_violations(
