@@ -2,6 +2,7 @@
 to the council's measures, and filing a finished commitment."""
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from assistant.prompts import display, money
@@ -14,6 +15,7 @@ from offer.checks import SMALL_SIZES
 GENERIC_EVIDENCE = "registers, payroll records, invoices, photos or feedback"
 LONG_CONTRACT_MONTHS = 24
 MAX_SUGGESTIONS = 3
+MAX_NEEDS = 3
 COMMITMENT_FIELDS = (
     "idea",
     "quantity",
@@ -24,6 +26,7 @@ COMMITMENT_FIELDS = (
     "partners",
     "evidence_plan",
     "classification",
+    "need",
 )
 
 Effect = Callable[[Context, State, Any, dict], list[Message]]
@@ -91,6 +94,9 @@ def choose_measure(ctx: Context, state: State, measure_id: Any, _entry: dict) ->
             "unit": measure.unit,
             "unit_label": UNIT_LABELS[measure.unit],
             "evidence": "; ".join(e.rstrip(".").lower() for e in measure.evidence[:3]),
+            "need_options": [asdict(n) for n in ctx.needs if n.measure_id == measure.id][
+                :MAX_NEEDS
+            ],
         }
     elif measure_id == "own":
         state.draft |= {
@@ -100,6 +106,23 @@ def choose_measure(ctx: Context, state: State, measure_id: Any, _entry: dict) ->
             "evidence": GENERIC_EVIDENCE,
         }
     return []
+
+
+def choose_need(_ctx: Context, state: State, value: Any, _entry: dict) -> list[Message]:
+    """Link the commitment to the local need chosen (or to none)."""
+    needs = state.draft.get("need_options", [])
+    options = {f"need-{n['id']}": n for n in needs} | ({"yes": needs[0]} if needs else {})
+    need = options.get(str(value))
+    state.draft["need"] = (
+        {"id": need["id"], "organisation": need["organisation"], "title": need["title"]}
+        if need
+        else None
+    )
+    if not need:
+        return []
+    asked = amount(need["quantity"], need["unit"])
+    text = f"Good: this commitment is pledged to {need['organisation']}, who asked for {asked}."
+    return [Message("assistant", text)]
 
 
 def choose_unit(_ctx: Context, state: State, unit: Any, _entry: dict) -> list[Message]:
@@ -137,4 +160,5 @@ EFFECTS: dict[str, Effect] = {
     "choose-measure": choose_measure,
     "choose-unit": choose_unit,
     "finish-commitment": finish_commitment,
+    "choose-need": choose_need,
 }

@@ -12,7 +12,7 @@ from assistant.commands import Command, looks_like_question, parse_command
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
 from assistant.parsing import parse_answer
-from assistant.prompts import current_prompt
+from assistant.prompts import choices, current_prompt
 from assistant.state import State
 from assistant.turns import Context, Message, Turn
 
@@ -162,6 +162,9 @@ def _go(
                 state.theme_index, target = -1, loop.then
             continue
         step = flow.steps[target]
+        if step.skip_without_options and not choices(step, state):
+            target = step.default_target()
+            continue
         if step.skip_when_known and step.save in state.prefill:
             for effect in step.effects:
                 out += EFFECTS[effect](ctx, state, state.value(step.save), entry)

@@ -25,6 +25,7 @@ Effect = Literal[
     "choose-measure",
     "choose-unit",
     "finish-commitment",
+    "choose-need",
 ]
 
 
@@ -41,7 +42,7 @@ class Answer(Strict):
 
     type: AnswerType
     options: list[Option] = Field(default_factory=list)
-    options_from: Literal["suggestions"] | None = None
+    options_from: Literal["suggestions", "needs"] | None = None
     min: float = 0
     max: float = 1_000_000_000
     min_length: int = Field(default=1, ge=0)
@@ -77,6 +78,7 @@ class Step(Strict):
     next: str | list[Branch]
     skippable: bool = False
     skip_when_known: bool = False
+    skip_without_options: bool = False  # options_from gave none: go straight on
     loop: str | None = None
     effects: list[Effect] = Field(default_factory=list)
 

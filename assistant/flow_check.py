@@ -24,7 +24,15 @@ THEME_FIELDS = frozenset(
 EFFECT_FIELDS = {
     "proportionality": {"opportunity.guidance"},
     "suggest-measures": {"suggestion.title"},
-    "choose-measure": {"commitment.measure_title", "commitment.unit_label", "commitment.evidence"},
+    "choose-measure": {
+        "commitment.measure_title",
+        "commitment.unit_label",
+        "commitment.evidence",
+        "need.organisation",
+        "need.title",
+        "need.amount",
+        "need.timescale",
+    },
     "choose-unit": {"commitment.unit_label"},
     "local-check": {"organisation.local_text"},
 }

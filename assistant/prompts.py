@@ -7,6 +7,7 @@ from assistant.flow import Step
 from assistant.flow_check import PLACEHOLDER
 from assistant.state import State
 from assistant.turns import Choice, Context, Prompt
+from offer.build import amount
 
 DONE_TEXT = (
     'Your offer is saved. You can still ask a question, type "back", '
@@ -15,6 +16,7 @@ DONE_TEXT = (
 RESTART_TEXT = "Start again from the beginning? Everything you have told me will be cleared."
 OWN_WORDS = Choice("own", "None of these: keep my own words")
 RETRY = Choice("retry", "Let me describe it another way")
+NO_NEED = Choice("no", "No, keep it as my own commitment")
 
 
 def display(value: Any) -> str:
@@ -63,6 +65,11 @@ def _values(ctx: Context, state: State) -> dict[str, str]:
         }
     if state.suggestions:
         values["suggestion.title"] = state.suggestions[0]["title"]
+    if needs := state.draft.get("need_options"):
+        values["need.organisation"] = needs[0]["organisation"]
+        values["need.title"] = needs[0]["title"]
+        values["need.amount"] = amount(needs[0]["quantity"], needs[0]["unit"])
+        values["need.timescale"] = needs[0]["timescale"]
     return values
 
 
@@ -71,7 +78,25 @@ def choices(step: Step, state: State) -> tuple[Choice, ...]:
     if step.answer.options_from == "suggestions":
         suggested = tuple(Choice(s["measure_id"], s["title"]) for s in state.suggestions)
         return (*suggested, OWN_WORDS, RETRY)
+    if step.answer.options_from == "needs":  # "yes" is the need the question names
+        needs = state.draft.get("need_options", [])
+        return (
+            (
+                *(
+                    Choice("yes" if i == 0 else f"need-{n['id']}", _pledge_label(i, n))
+                    for i, n in enumerate(needs)
+                ),
+                NO_NEED,
+            )
+            if needs
+            else ()
+        )
     return tuple(Choice(o.value, o.label, o.hint) for o in step.answer.options)
+
+
+def _pledge_label(index: int, need: dict) -> str:
+    name = f"{need['organisation']}: {need['title']}"
+    return f"Yes, pledge to {name}" if index == 0 else f"Pledge to {name} instead"
 
 
 def current_prompt(ctx: Context, state: State) -> Prompt:

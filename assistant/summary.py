@@ -70,7 +70,12 @@ def commitment_rows(commitment: dict[str, Any]) -> list[Row]:
         Row("Partners", display(commitment.get("partners")) or "None"),
         Row("Evidence", display(commitment.get("evidence_plan")) or "Not given"),
         Row("Kind", CLASSIFICATIONS.get(str(commitment.get("classification")), "Not given")),
+        *([Row("Meets a local need", _need(commitment["need"]))] if commitment.get("need") else []),
     ]
+
+
+def _need(need: dict[str, Any]) -> str:
+    return f"{need['organisation']}: {need['title']}"
 
 
 def summary_sections(state: State, pack: CouncilPack) -> list[Section]:
@@ -93,5 +98,6 @@ def _one_line(commitment: dict[str, Any]) -> str:
         amount(commitment.get("quantity"), commitment.get("unit")),
         display(commitment.get("timescale")),
         f"evidence: {display(commitment.get('evidence_plan'))}",
+        f"pledged to {_need(commitment['need'])}" if commitment.get("need") else "",
     ]
     return ", ".join(p for p in parts if p)

@@ -13,6 +13,19 @@ from knowledge.suggest import Suggestion
 
 
 @dataclass(frozen=True)
+class LocalNeed:
+    """An approved need of a verified local organisation, which a commitment can meet."""
+
+    id: int
+    organisation: str
+    title: str
+    measure_id: str
+    quantity: float
+    unit: str
+    timescale: str
+
+
+@dataclass(frozen=True)
 class Context:
     """Everything the engine needs besides the state: the flow, the council, the knowledge."""
 
@@ -22,6 +35,7 @@ class Context:
     suggest: Callable[[str], list[Suggestion]]
     today: date
     themes: tuple[Theme, ...] = ()
+    needs: tuple[LocalNeed, ...] = ()
 
     @property
     def loop_themes(self) -> tuple[Theme, ...]:

@@ -79,6 +79,7 @@ def commitments_from(state_commitments: list[dict], pack: CouncilPack) -> list[C
                 evidence=item.get("evidence_plan"),
                 classification=item.get("classification"),
                 proxy=_proxy(item, pack),
+                need=item.get("need"),
             )
         )
     return result

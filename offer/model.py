@@ -49,6 +49,14 @@ class Proxy(Part):
     year: int
 
 
+class NeedLink(Part):
+    """The local organisation's need a commitment is pledged to (the community needs exchange)."""
+
+    id: int
+    organisation: str
+    title: str
+
+
 class Commitment(Part):
     """One specific promise, tied to a council theme and (usually) one of its measures."""
 
@@ -70,6 +78,7 @@ class Commitment(Part):
     evidence: str | None = None
     classification: Classification | None = None
     proxy: Proxy | None = None
+    need: NeedLink | None = None
 
 
 class IntrinsicValue(Part):

@@ -17,6 +17,7 @@ DEFAULTS = {
     "commitment-delivery": "Our operations manager will lead this and report on it each quarter",
     "commitment-beneficiaries": "Local residents, especially those furthest from work",
     "value-towns": "Smethwick and West Bromwich",  # A step only Sandwell's flow adds.
+    "commitment-need": "yes",  # Asked only when a local need matches the measure.
 }
 IDEA_STEPS = {
     "commitment-idea": "idea",
