@@ -1,0 +1,44 @@
+"""How far a local need has got: pledged in submitted offers, promised in awarded contracts,
+delivered in accepted returns, and confirmed as received by the organisation itself."""
+
+from dataclasses import dataclass
+
+STAGES = ("Open", "Pledged", "Promised", "Delivered", "Met")
+
+
+@dataclass(frozen=True)
+class NeedProgress:
+    """What has been offered and done towards one need, in the need's own unit."""
+
+    wanted: float
+    pledged: float = 0  # commitments linked to it in current submitted offers
+    promised: float = 0  # targets of the KPIs of awarded contracts linked to it
+    delivered: float = 0  # accepted delivery returns on those KPIs
+    confirmed: float = 0  # what the organisation has confirmed it received
+
+    @property
+    def counted(self) -> float:
+        """What counts towards the need: delivery reported by either side, the larger."""
+        return max(self.delivered, self.confirmed)
+
+    @property
+    def met(self) -> bool:
+        """Met once what was asked for has been delivered and the organisation has confirmed
+        receiving it: its confirmation is the evidence."""
+        return self.confirmed > 0 and self.counted >= self.wanted
+
+    @property
+    def stage(self) -> str:
+        """One word for the board: Open, Pledged, Promised, Delivered or Met."""
+        if self.met:
+            return "Met"
+        if self.counted > 0:
+            return "Delivered"
+        if self.promised > 0:
+            return "Promised"
+        return "Pledged" if self.pledged > 0 else "Open"
+
+    @property
+    def share_delivered(self) -> float:
+        """Of what was asked for, the share counted so far (0 to 1)."""
+        return min(1.0, self.counted / self.wanted) if self.wanted > 0 else 0.0
