@@ -204,4 +204,8 @@ def create_evaluations_and_audit(db: Database) -> None:
 
 # Later migrations live beside this file, by what they are for; importing them here registers
 # them after the ones above, so they are applied in order.
-from store import migrations_contracts_sessions, migrations_privacy  # noqa: E402, F401
+from store import (  # noqa: E402, F401
+    migrations_contracts_sessions,
+    migrations_exchange,
+    migrations_privacy,
+)

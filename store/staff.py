@@ -32,6 +32,20 @@ class StaffExists(Exception):
     """Raised when an account with that email already exists."""
 
 
+def hash_password(password: str) -> str:
+    """A scrypt hash of the password, as stored (also for organisations' accounts)."""
+    return generate_password_hash(password)
+
+
+def password_matches(stored_hash: str | None, password: str) -> bool:
+    """Whether the password matches the stored hash. With no account (None), a dummy hash is
+    checked, so that a wrong email takes as long as a wrong password."""
+    if stored_hash is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return False
+    return check_password_hash(stored_hash, password)
+
+
 def _normalise_email(email: str) -> str:
     return email.strip().lower()
 
@@ -58,7 +72,7 @@ def create_staff(
         "name": name.strip(),
         "council_id": council_id,
         "role": role,
-        "password_hash": generate_password_hash(password),
+        "password_hash": hash_password(password),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     try:
@@ -71,7 +85,7 @@ def create_staff(
 def set_password(db: Database, staff_id: int, password: str) -> None:
     """Replace a staff member's password, ending all their current sessions."""
     with write_transaction(db):
-        db["staff"].update(staff_id, {"password_hash": generate_password_hash(password)})
+        db["staff"].update(staff_id, {"password_hash": hash_password(password)})
         end_sessions(db, staff_id)
 
 
@@ -95,9 +109,6 @@ def find_staff_by_email(db: Database, email: str) -> Staff | None:
 def authenticate(db: Database, email: str, password: str) -> Staff | None:
     """Return the staff member if the email and password match, else None."""
     rows = list(db.query("SELECT * FROM staff WHERE email = ?", [_normalise_email(email)]))
-    if not rows:
-        check_password_hash(_DUMMY_HASH, password)
-        return None
-    if not check_password_hash(rows[0]["password_hash"], password):
+    if not password_matches(rows[0]["password_hash"] if rows else None, password):
         return None
     return _from_row(rows[0])

@@ -24,6 +24,9 @@ STAFF_ACCOUNT = "your name, work email address, council, role"
 PASSWORD = "a scrambled (hashed) form of your password"
 STAFF_WORK = "a record of the evaluation and contract management work you do"
 SIGN_IN = "the email address that was tried"
+ORGANISATION = "your organisation's name, charity or company number, address and postcode"
+CONTACT = "the contact name and email address you give"
+NEEDS = "the needs you post"
 # Not personal data: ids, codes, flags, counts, times, and the council's own content.
 NONE = None
 
@@ -94,6 +97,18 @@ SCHEMA: dict[str, dict[str, str | None]] = {
         "id": NONE, "council_id": NONE, "code": NONE, "title": NONE, "opportunity_code": NONE,
         "themes": NONE, "created_by": STAFF_WORK, "created_at": NONE, "closed_at": NONE,
         "summary": NONE,
+    },
+    "exchange_organisations": {
+        "id": NONE, "council_id": NONE, "name": ORGANISATION, "number": ORGANISATION,
+        "address": ORGANISATION, "postcode": ORGANISATION, "contact_name": CONTACT,
+        "email": CONTACT, "password_hash": PASSWORD, "session_version": NONE,
+        "verified_at": NONE, "verified_by": STAFF_WORK, "created_at": NONE,
+    },
+    "exchange_needs": {
+        "id": NONE, "organisation_id": NONE, "council_id": NONE, "title": NEEDS,
+        "description": NEEDS, "measure_id": NEEDS, "quantity": NEEDS, "unit": NONE,
+        "timescale": NEEDS, "area": NEEDS, "status": NONE, "review_note": STAFF_WORK,
+        "reviewed_by": STAFF_WORK, "reviewed_at": NONE, "created_at": NONE, "updated_at": NONE,
     },
     "session_questions": {
         "id": NONE, "session_id": NONE, "question": SESSION_QUESTIONS, "answered": NONE,
