@@ -1,5 +1,6 @@
-"""Migration 0011: the community needs exchange, local organisations and the needs they post
-(registered on the same `migrations` as store/migrations.py, after 0010)."""
+"""Migrations 0011 and 0012: the community needs exchange (local organisations, the needs they
+post, pledges to them and receipts), registered on the same `migrations` as store/migrations.py,
+after 0010."""
 
 from sqlite_utils import Database
 
@@ -55,3 +56,35 @@ def create_exchange(db: Database) -> None:
     )
     db["exchange_needs"].create_index(["council_id", "status"])
     db["exchange_needs"].create_index(["organisation_id"])
+
+
+@migrations(name="0012_need_pledges_and_receipts")
+def create_pledges_and_receipts(db: Database) -> None:
+    """Commitments of submitted offers pledged to needs (gone with their submission), and the
+    organisations' confirmations that they received support."""
+    db.execute(
+        """
+        CREATE TABLE need_pledges (
+            id INTEGER PRIMARY KEY,
+            need_id INTEGER NOT NULL REFERENCES exchange_needs(id),
+            submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+            commitment_id TEXT NOT NULL,
+            quantity REAL NOT NULL,
+            UNIQUE (submission_id, commitment_id)
+        )
+        """
+    )
+    db["need_pledges"].create_index(["need_id"])
+    db.execute(
+        """
+        CREATE TABLE need_receipts (
+            id INTEGER PRIMARY KEY,
+            need_id INTEGER NOT NULL REFERENCES exchange_needs(id),
+            organisation_id INTEGER NOT NULL REFERENCES exchange_organisations(id),
+            quantity REAL NOT NULL CHECK (quantity > 0),
+            note TEXT NOT NULL,
+            confirmed_at TEXT NOT NULL
+        )
+        """
+    )
+    db["need_receipts"].create_index(["need_id"])

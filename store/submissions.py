@@ -7,6 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from store.database import now_iso
+from store.exchange_pledges import record_pledges
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def submit(
         )
         reference = f"SV-{now[:4]}-{row_id:06d}"
         db.execute("UPDATE submissions SET reference = ? WHERE id = ?", [reference, row_id])
+        record_pledges(db, submission_id=row_id, council_id=council_id, offer=offer)
         db.conn.execute("COMMIT")
     except BaseException:
         db.conn.execute("ROLLBACK")

@@ -27,6 +27,7 @@ SIGN_IN = "the email address that was tried"
 ORGANISATION = "your organisation's name, charity or company number, address and postcode"
 CONTACT = "the contact name and email address you give"
 NEEDS = "the needs you post"
+RECEIPTS = "the support you confirm you received"
 # Not personal data: ids, codes, flags, counts, times, and the council's own content.
 NONE = None
 
@@ -109,6 +110,14 @@ SCHEMA: dict[str, dict[str, str | None]] = {
         "description": NEEDS, "measure_id": NEEDS, "quantity": NEEDS, "unit": NONE,
         "timescale": NEEDS, "area": NEEDS, "status": NONE, "review_note": STAFF_WORK,
         "reviewed_by": STAFF_WORK, "reviewed_at": NONE, "created_at": NONE, "updated_at": NONE,
+    },
+    "need_pledges": {
+        "id": NONE, "need_id": OFFER, "submission_id": NONE, "commitment_id": NONE,
+        "quantity": OFFER,
+    },
+    "need_receipts": {
+        "id": NONE, "need_id": NONE, "organisation_id": NONE, "quantity": RECEIPTS,
+        "note": RECEIPTS, "confirmed_at": NONE,
     },
     "session_questions": {
         "id": NONE, "session_id": NONE, "question": SESSION_QUESTIONS, "answered": NONE,

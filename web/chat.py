@@ -11,7 +11,7 @@ from assistant import engine
 from assistant.flow import load_flows
 from assistant.prompts import current_prompt
 from assistant.state import State
-from assistant.turns import Context, Turn
+from assistant.turns import Context, LocalNeed, Turn
 from knowledge.packs import COUNCILS_DIR
 from offer.build import build_offer
 from offer.model import Offer
@@ -20,6 +20,7 @@ from store import conversations as store
 from store import sessions, submissions
 from store.conversations import Conversation, NewConversation
 from store.database import storage_failure
+from store.exchange import open_needs
 from store.opportunities import Opportunity, get_opportunity
 from store.questions import record_unanswered
 from store.sessions import TrainingSession
@@ -37,7 +38,8 @@ def init_app(app: Flask) -> None:
 
 def context_for(council_id: str, focus: list[str] | None = None) -> Context:
     """The engine's context for a council; `focus` limits the themes the conversation goes
-    through (a training session's focus), in the pack's order."""
+    through (a training session's focus), in the pack's order. The council's open local needs
+    come with it, read afresh, so a need approved a minute ago is offered."""
     knowledge = current_app.extensions["knowledge"]
     pack = current_app.extensions["councils"][council_id]
     return Context(
@@ -47,6 +49,12 @@ def context_for(council_id: str, focus: list[str] | None = None) -> Context:
         search=lambda text: knowledge.search(text, council_id),
         suggest=lambda text: knowledge.suggest(text, council_id),
         today=date.today(),
+        needs=tuple(
+            LocalNeed(
+                n.id, n.organisation_name, n.title, n.measure_id, n.quantity, n.unit, n.timescale
+            )
+            for n in open_needs(get_db(), council_id)
+        ),
     )
 
 
