@@ -6,6 +6,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextInput
 from wtforms import DateField, DecimalField
 from wtforms.validators import StopValidation
 
+MAX_WHOLE = Decimal(10) ** 15
+
 
 class NumberField(DecimalField):
     """A number, allowing "1,200" and "£1,200". Text, "NaN" or "Infinity" get `message` alone,
@@ -31,7 +33,9 @@ class NumberField(DecimalField):
             raise ValueError(self.number_message)
         if self.whole and value != value.to_integral_value():
             raise ValueError(self.number_message)
-        self.data = int(value) if self.whole else value
+        # A whole number past what a float holds stays a Decimal: the range check, which
+        # compares as floats, then refuses it instead of overflowing.
+        self.data = int(value) if self.whole and abs(value) < MAX_WHOLE else value
 
     def pre_validate(self, form) -> None:
         """Stop at the number error: a range error for text would only confuse."""
