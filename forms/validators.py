@@ -6,6 +6,10 @@ import unicodedata
 from wtforms import Field, Form, ValidationError
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# The outward code, then the inward code (a digit and two letters), with or without a space.
+POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+# Charity numbers (1234567, 1234567-1, SC012345) and company numbers (01234567, SC123456).
+ORGANISATION_NUMBER = re.compile(r"^[A-Z]{0,2}[0-9]{5,8}(-[0-9]{1,2})?$")
 
 
 class EmailAddress:
@@ -19,6 +23,32 @@ class EmailAddress:
     def __call__(self, form: Form, field: Field) -> None:
         if field.data and not EMAIL.match(field.data.strip()):
             raise ValidationError(self.message)
+
+
+class UkPostcode:
+    """Check that a field holds a UK postcode, and write it the standard way ("E1 6AN")."""
+
+    message = "Enter a real postcode, like E1 6AN"
+
+    def __call__(self, form: Form, field: Field) -> None:
+        found = POSTCODE.match((field.data or "").upper().replace(" ", ""))
+        if field.data and not found:
+            raise ValidationError(self.message)
+        if found:
+            field.data = f"{found.group(1)} {found.group(2)}"
+
+
+class OrganisationNumber:
+    """Check that a field holds a charity or company number, written without spaces."""
+
+    message = "Enter a charity or company number, like 1234567 or SC012345"
+
+    def __call__(self, form: Form, field: Field) -> None:
+        number = (field.data or "").upper().replace(" ", "")
+        if field.data and not ORGANISATION_NUMBER.match(number):
+            raise ValidationError(self.message)
+        if field.data:
+            field.data = number
 
 
 def strip_whitespace(value: object) -> object:

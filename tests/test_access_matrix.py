@@ -13,6 +13,7 @@ import pytest
 from store.opportunities import create_opportunity
 from store.sessions import create_session
 from tests.evidence import record
+from tests.exchange_actions import OrganisationActions, review, verify
 from tests.pages import csrf_token, parse
 from tests.test_offer_pages import api_submit, finish
 from tests.test_staff_evaluation import Person
@@ -21,7 +22,10 @@ ALLOW, LOGIN, DENY, HIDDEN, UNAUTH = "allow", "sign in", "403", "404", "401"
 ANONYMOUS, SUPPLIER, OTHER_SUPPLIER = "anonymous", "supplier", "another supplier"
 ROLES = ("evaluator", "moderator", "trainer", "admin")
 OTHER_COUNCIL = "admin of another council"
-PEOPLE = (ANONYMOUS, SUPPLIER, OTHER_SUPPLIER, *ROLES, OTHER_COUNCIL)
+# Local organisations signed in to the needs exchange: the victim's needs are ORGANISATION's.
+ORGANISATION, OTHER_ORGANISATION = "organisation", "another organisation"
+ORGANISATIONS = (ORGANISATION, OTHER_ORGANISATION)
+PEOPLE = (ANONYMOUS, SUPPLIER, OTHER_SUPPLIER, *ROLES, OTHER_COUNCIL, *ORGANISATIONS)
 SCORERS = ("evaluator", "moderator", "admin")
 MANAGERS = ("moderator", "admin")
 TRAINERS = ("trainer", "admin")
@@ -36,7 +40,7 @@ def public() -> dict[str, str]:
 def staff(allowed: tuple[str, ...], about_one_thing: bool = True) -> dict[str, str]:
     """A staff page: strangers sign in first, the wrong role is refused, and another
     council's staff cannot see this council's things (lists show only their own)."""
-    outcome = {ANONYMOUS: LOGIN, SUPPLIER: LOGIN, OTHER_SUPPLIER: LOGIN}
+    outcome = dict.fromkeys(PEOPLE, LOGIN)
     outcome |= {role: ALLOW if role in allowed else DENY for role in ROLES}
     outcome[OTHER_COUNCIL] = HIDDEN if about_one_thing else ALLOW
     return outcome
@@ -49,6 +53,15 @@ def supplier(about_one_thing: bool = True) -> dict[str, str]:
     outcome = dict.fromkeys(PEOPLE, HIDDEN)
     outcome[SUPPLIER] = ALLOW
     outcome[OTHER_SUPPLIER] = HIDDEN if about_one_thing else ALLOW
+    return outcome
+
+
+def organisation(about_one_thing: bool = True) -> dict[str, str]:
+    """An organisation's own page on the needs exchange: anyone else signs in as one first
+    (staff sessions do not count), and another organisation never reaches this one's needs."""
+    outcome = dict.fromkeys(PEOPLE, LOGIN)
+    outcome[ORGANISATION] = ALLOW
+    outcome[OTHER_ORGANISATION] = HIDDEN if about_one_thing else ALLOW
     return outcome
 
 
@@ -135,6 +148,19 @@ MATRIX: dict[str, dict[str, str]] = {
     "staff_sessions.live": staff(TRAINERS),
     "staff_sessions.handout": staff(TRAINERS),
     "staff_sessions.close": staff(TRAINERS),
+    "exchange_board.board": public(),
+    "exchange_board.need": public(),  # approved, of a verified organisation
+    "exchange_accounts.register": public(),
+    "exchange_accounts.sign_in": public(),
+    "exchange_accounts.sign_out": public(),
+    "exchange_accounts.signed_out": public(),
+    "exchange_needs.index": organisation(about_one_thing=False),
+    "exchange_needs.new": organisation(about_one_thing=False),
+    "exchange_needs.edit": organisation(),
+    "exchange_needs.close": organisation(),  # the victim's need closes, so it runs last
+    "staff_exchange.index": staff(MANAGERS, about_one_thing=False),
+    "staff_exchange.verify": staff(MANAGERS),
+    "staff_exchange.review": staff(MANAGERS),
 }
 
 
@@ -190,6 +216,9 @@ def world(app, client, db):
     )  # fmt: skip
     clients = {ANONYMOUS: app.test_client(), SUPPLIER: client, OTHER_SUPPLIER: app.test_client()}
     clients |= {name: person.client for name, person in people.items()}
+    farm, need_id, waiting = _exchange(app, db, admin)
+    clients[ORGANISATION] = farm.client
+    clients[OTHER_ORGANISATION] = OrganisationActions(app, name="Bromley Settlement").client
     values = {
         "conversation_id": victim["id"],
         "reference": reference,
@@ -202,9 +231,22 @@ def world(app, client, db):
         "entry_id": "what-is-social-value",
         "topic_id": "living-wage",
         "filename": "css/app.css",
+        "need_id": str(need_id),
+        "organisation_id": str(waiting),
     }
     tokens = {SUPPLIER: victim["token"], OTHER_SUPPLIER: other["token"]}
     return clients, values, tokens
+
+
+def _exchange(app, db, admin) -> tuple[OrganisationActions, int, int]:
+    """A verified organisation with an approved need, and another waiting to be verified."""
+    farm = OrganisationActions(app)
+    verify(admin, db, farm)
+    need_id = farm.post_need()
+    review(admin, need_id, "approved")
+    waiting = OrganisationActions(app, name="Waiting Group")
+    row = db.execute("SELECT id FROM exchange_organisations WHERE email = ?", [waiting.email])
+    return farm, need_id, row.fetchone()[0]
 
 
 KINDS = {
@@ -231,13 +273,21 @@ def _path(rule, person, values, tokens) -> str:
 
 def _outcome(response) -> str:
     location = response.headers.get("Location", "")
-    if response.status_code == 302 and "/staff/sign-in" in location:
+    if response.status_code == 302 and (
+        "/staff/sign-in" in location or "/exchange/sign-in" in location
+    ):
         return LOGIN
     return {403: DENY, 404: HIDDEN, 401: UNAUTH}.get(response.status_code, ALLOW)
 
 
-# Routes that end something (a conversation, a staff session) go last, in this order.
-LAST = ("api_conversations.delete_conversation", "deletion.confirm", "staff.sign_out")
+# Routes that end something (a need, a conversation, a session) go last, in this order.
+LAST = (
+    "exchange_needs.close",
+    "api_conversations.delete_conversation",
+    "deletion.confirm",
+    "staff.sign_out",
+    "exchange_accounts.sign_out",
+)
 
 
 def test_everyone_gets_what_the_matrix_says_on_every_route(app, world):

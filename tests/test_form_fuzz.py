@@ -25,12 +25,15 @@ from store.questions import record_unanswered
 from store.staff import create_staff
 from tests.conftest import STAFF_PASSWORD
 from tests.evidence import record
+from tests.exchange_actions import NEED, ORGANISATION_PASSWORD, registration
 from tests.hostile_forms import SCRIPT, UNESCAPED, filled, post_forms, variants_for
 from tests.routes import FILE_ENDPOINTS
 from tests.test_access_matrix import (
     ALLOW,
     ANONYMOUS,
     MATRIX,
+    ORGANISATION,
+    ORGANISATIONS,
     OTHER_SUPPLIER,
     ROLES,
     SUPPLIER,
@@ -43,9 +46,10 @@ from tests.test_staff_evaluation import RUBRIC
 SEED = 9
 FIELD_VARIANTS_PER_FORM = 32
 # The first of these whom the access matrix lets use a form uses it in the fuzzer.
-PREFERENCE = (ANONYMOUS, SUPPLIER, OTHER_SUPPLIER, *ROLES)
-# Whose pages are checked for stored text: the supplier's, and every staff page (an admin's).
-SWEPT = (SUPPLIER, "trainer", "admin")
+PREFERENCE = (ANONYMOUS, SUPPLIER, OTHER_SUPPLIER, *ORGANISATIONS, *ROLES)
+# Whose pages are checked for stored text: the supplier's, a local organisation's, and every
+# staff page (an admin's).
+SWEPT = (SUPPLIER, ORGANISATION, "trainer", "admin")
 # Forms whose success ends what the others act on (a commitment, an offer, a session, a
 # signed-in session, the whole conversation) are fuzzed last, in this order.
 ENDING = ("remove", "withdraw", "close", "sign_out", "delete|forget|erase")
@@ -122,6 +126,13 @@ def setting(app, db, world):  # noqa: F811 (the fixture imported above)
         },
         "staff_contracts.record_return": {"quantity_1": "2", "evidence_note_1": "Payroll"},
         "supplier_contracts.record_return": {"quantity_1": "2", "evidence_note_1": "Payroll"},
+        "exchange_accounts.register": registration(email="fuzz.farm@charity.example"),
+        "exchange_accounts.sign_in": {
+            "email": "riverside@charity.example", "password": ORGANISATION_PASSWORD,
+        },
+        "exchange_needs.new": NEED,
+        "exchange_needs.edit": NEED,
+        "staff_exchange.review": {"decision": "approved", "note": "Clear and local"},
     }  # fmt: skip
     return clients, values, tokens, overrides, valid
 

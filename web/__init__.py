@@ -20,6 +20,10 @@ from web import (
     db,
     deletion,
     errors,
+    exchange_accounts,
+    exchange_auth,
+    exchange_board,
+    exchange_needs,
     help,
     limits,
     navigation,
@@ -29,6 +33,7 @@ from web import (
     staff,
     staff_budget,
     staff_contracts,
+    staff_exchange,
     staff_opportunities,
     staff_questions,
     staff_sessions,
@@ -77,6 +82,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     chat.init_app(app)
     auth.init_app(app)
+    exchange_auth.init_app(app)
     councils.init_app(app)
     navigation.init_app(app)
     errors.init_app(app)
@@ -90,6 +96,7 @@ def create_app(config: dict | None = None) -> Flask:
         staff_budget.bp,
         staff_sessions.bp,
         staff_questions.bp,
+        staff_exchange.bp,
     )
     for blueprint in (
         *blueprints,
@@ -97,6 +104,9 @@ def create_app(config: dict | None = None) -> Flask:
         deletion.bp,
         supplier_contracts.bp,
         training.bp,
+        exchange_board.bp,
+        exchange_accounts.bp,
+        exchange_needs.bp,
         *staff_blueprints,
         api_conversations.bp,
     ):

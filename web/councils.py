@@ -8,11 +8,13 @@ bp = Blueprint("councils", __name__, url_prefix="/councils")
 
 
 def current_council() -> CouncilPack:
-    """The council a page belongs to: set by the view, else the staff member's, else the default."""
+    """The council a page belongs to: set by the view, else the signed-in staff member's or
+    organisation's, else the default."""
     packs = current_app.extensions["councils"]
     council_id = g.get("council_id")
-    if council_id is None and g.get("staff") is not None:
-        council_id = g.staff.council_id
+    for account in (g.get("staff"), g.get("organisation")):
+        if council_id is None and account is not None:
+            council_id = account.council_id
     return packs.get(council_id) or packs[current_app.config["DEFAULT_COUNCIL"]]
 
 

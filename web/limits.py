@@ -1,5 +1,5 @@
-"""Rate limits: how often one client may sign in, try return codes, start conversations and
-send messages (flask-limiter).
+"""Rate limits: how often one client may sign in (staff or organisations), register an
+organisation, try return codes, start conversations and send messages (flask-limiter).
 
 Who "one client" is depends on the action. Signing in, trying return codes and starting a
 conversation count per network address. A whole training room shares one address, so joining
@@ -78,6 +78,9 @@ def _limit(limiter: Limiter, name: str, key_func, scope: str):
 # endpoint: (setting, key, scope). Endpoints sharing a scope share one count per client.
 LIMITED = {
     "staff.sign_in": ("RATELIMIT_SIGN_IN", get_remote_address, "sign-in"),
+    "exchange_accounts.sign_in": ("RATELIMIT_SIGN_IN", get_remote_address, "sign-in"),
+    # Each registration hashes a password (scrypt, deliberately slow), like signing in.
+    "exchange_accounts.register": ("RATELIMIT_SIGN_IN", get_remote_address, "register"),
     "assistant.come_back": ("RATELIMIT_RETURN_CODE", get_remote_address, "return-code"),
     "assistant.create": ("RATELIMIT_START", _start_key, "start"),
     "training.start": ("RATELIMIT_START", _start_key, "start"),

@@ -12,7 +12,8 @@ def _keep_council() -> dict[str, str]:
 
 
 def service_navigation() -> list[dict]:
-    """'Get help' (keeping the page's council), then the staff sign-in or account link."""
+    """'Get help' (keeping the page's council), then the staff sign-in link, a signed-in
+    organisation's needs, or the staff pages the signed-in staff member's role may use."""
     keep_council = _keep_council()
     items = [
         {
@@ -23,6 +24,8 @@ def service_navigation() -> list[dict]:
     ]
     staff = g.get("staff")
     links = [("staff.sign_in", "Council staff sign in")]
+    if g.get("organisation"):
+        links = [("exchange_needs.index", "Your needs")]
     if staff:
         links = [
             ("staff_opportunities.index", "Opportunities"),
@@ -30,6 +33,7 @@ def service_navigation() -> list[dict]:
             ("staff_budget.show", "Social value budget"),
             ("staff_sessions.index", "Training sessions"),
             ("staff_questions.index", "Questions"),
+            ("staff_exchange.index", "Needs exchange"),
             ("staff.account", "Your account"),
         ]
     for endpoint, text in links:
@@ -45,10 +49,11 @@ def service_navigation() -> list[dict]:
 
 def init_app(app: Flask) -> None:
     """Give every template its navigation items, and the footer the page council's privacy
-    notice (each council has its own retention periods)."""
+    notice (each council has its own retention periods) and needs board."""
     app.context_processor(
         lambda: {
             "nav_items": service_navigation(),
             "privacy_url": url_for("public.privacy", **_keep_council()),
+            "needs_board_url": url_for("exchange_board.board", council_id=current_council().id),
         }
     )

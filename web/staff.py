@@ -1,9 +1,12 @@
 """Staff pages: signing in and out, and the signed-in account page."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
+from sqlite_utils import Database
 
 from forms.staff import SignInForm
 from store.sign_in_failures import begin_attempt, clear_failures, locked_until
@@ -12,24 +15,42 @@ from web import auth
 from web.db import get_db
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
+STAFF_ADVICE = "ask your administrator to reset your password"
+WRONG_PASSWORD = "Enter a correct email address and password"
+T = TypeVar("T")
 
 
-def _safe_next(target: str | None) -> str:
-    """Only follow same-site paths after sign-in, never another host."""
+def safe_next(target: str | None, fallback: str) -> str:
+    """Only follow same-site paths after sign-in, never another host; else `fallback`."""
     if target and target.startswith("/") and not target.startswith("//"):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc:
             return target
-    return url_for("staff.account")
+    return fallback
 
 
-def _locked_message(until: datetime) -> str:
+def _locked_message(until: datetime, advice: str) -> str:
     minutes = max(1, round((until - datetime.now(UTC)).total_seconds() / 60))
     return (
         "There have been too many wrong passwords for this email address, so signing in is "
         f"locked for {minutes} minute{'s' if minutes != 1 else ''}. Try again after that, or "
-        "ask your administrator to reset your password"
+        f"{advice}"
     )
+
+
+def attempt_sign_in(
+    email: str, password: str, authenticate: Callable[[Database, str, str], T | None], advice: str
+) -> tuple[T | None, str | None]:
+    """Check a password, counting the attempt first (locked after repeated failures, per email
+    address): the account, or None and the message to show. Staff and organisations share it."""
+    now = datetime.now(UTC)
+    until = begin_attempt(get_db(), email, now, auth.MAX_FAILED_SIGN_INS, auth.SIGN_IN_LOCK)
+    account = None if until else authenticate(get_db(), email, password)
+    if account:
+        clear_failures(get_db(), email)
+        return account, None
+    until = until or locked_until(get_db(), email, now)
+    return None, (_locked_message(until, advice) if until else WRONG_PASSWORD)
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -37,19 +58,14 @@ def sign_in():
     """Show the sign-in form, and sign a staff member in (locked after repeated failures)."""
     form = SignInForm()
     if form.validate_on_submit():
-        now = datetime.now(UTC)
-        until = begin_attempt(
-            get_db(), form.email.data, now, auth.MAX_FAILED_SIGN_INS, auth.SIGN_IN_LOCK
+        staff, problem = attempt_sign_in(
+            form.email.data, form.password.data, authenticate, STAFF_ADVICE
         )
-        staff = None if until else authenticate(get_db(), form.email.data, form.password.data)
         if staff:
-            clear_failures(get_db(), form.email.data)
             auth.sign_in(staff)
             current_app.logger.info("Staff %s signed in", staff.id)
-            return redirect(_safe_next(request.args.get("next")))
-        until = until or locked_until(get_db(), form.email.data, now)
-        message = _locked_message(until) if until else "Enter a correct email address and password"
-        form.email.errors.append(message)
+            return redirect(safe_next(request.args.get("next"), url_for("staff.account")))
+        form.email.errors.append(problem)
     status = 400 if form.errors else 200
     return render_template("staff/sign_in.html", form=form), status
 

@@ -1,0 +1,136 @@
+"""The needs exchange's organisation accounts: registering, signing in and out, and staff
+verifying them; what is kept and what is shown publicly."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from store.exchange_organisations import get_organisation
+from tests.conftest import make_app
+from tests.exchange_actions import ORGANISATION_PASSWORD, OrganisationActions, registration, verify
+from tests.pages import csrf_token, error_summary_links, heading, parse, title
+from tests.test_staff_evaluation import Person
+
+REGISTER = "/exchange/tower-hamlets/register"
+
+
+def _register(client, data: dict):
+    token = csrf_token(parse(client.get(REGISTER)))
+    return client.post(REGISTER, data={"csrf_token": token, **data})
+
+
+def test_an_organisation_registers_and_is_told_it_is_waiting_for_verification(app, db):
+    farm = OrganisationActions(app, email="Grow@Farm.Example ")
+    page = parse(farm.client.get("/exchange/your-needs/"))
+    assert heading(page) == "Your needs"
+    assert "has not verified your organisation yet" in page.main.get_text()
+    assert "nothing you post is shown publicly" in page.main.get_text()
+    saved = next(db["exchange_organisations"].rows)
+    assert saved["email"] == "grow@farm.example"
+    assert saved["postcode"] == "E3 2AA"
+    assert saved["password_hash"].startswith("scrypt:")
+    assert ORGANISATION_PASSWORD not in str(saved)
+    assert saved["verified_at"] is None and saved["council_id"] == "tower-hamlets"
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "exchange_forms.yaml").read_text())
+
+
+@pytest.mark.parametrize("case", CASES["registrations"])
+def test_a_registration_with_mistakes_is_explained_and_nothing_is_saved(client, db, case):
+    response = _register(client, registration(**case["changes"]))
+    page = parse(response, 400)
+    assert title(page).startswith("Error: ")
+    assert error_summary_links(page) == [tuple(error) for error in case["errors"]]
+    assert db["exchange_organisations"].count == 0
+
+
+def test_an_email_address_can_have_only_one_account(app, client, db):
+    OrganisationActions(app, email="farm@x.example")
+    page = parse(_register(client, registration(name="Another", email="FARM@x.example")), 400)
+    assert error_summary_links(page) == [
+        ("An account with this email address already exists: sign in instead", "#email")
+    ]
+    assert db["exchange_organisations"].count == 1
+
+
+def test_signing_in_and_out_ends_every_copy_of_the_session(app):
+    farm = OrganisationActions(app)
+    wrong = parse(farm.sign_in("not the password at all"), 400)
+    assert error_summary_links(wrong) == [("Enter a correct email address and password", "#email")]
+    copy = app.test_client()
+    token = csrf_token(parse(copy.get("/exchange/sign-in")))
+    response = copy.post(
+        "/exchange/sign-in?next=/exchange/your-needs/new",
+        data={"csrf_token": token, "email": farm.email, "password": ORGANISATION_PASSWORD},
+    )
+    assert response.headers["Location"] == "/exchange/your-needs/new"
+    assert copy.get("/exchange/your-needs/").status_code == 200
+    farm.post("/exchange/sign-out", {}, page="/exchange/your-needs/")
+    for client in (farm.client, copy):
+        response = client.get("/exchange/your-needs/")
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/exchange/sign-in")
+
+
+def test_organisation_and_staff_sessions_open_only_their_own_pages(app, db):
+    farm = OrganisationActions(app)
+    assert farm.client.get("/staff/exchange/").headers["Location"].startswith("/staff/sign-in")
+    moderator = Person(app, db, "moderator")
+    response = moderator.client.get("/exchange/your-needs/")
+    assert response.headers["Location"].startswith("/exchange/sign-in")
+
+
+def test_organisation_pages_are_not_cached_and_link_back_in_the_navigation(app):
+    farm = OrganisationActions(app)
+    response = farm.client.get("/exchange/your-needs/")
+    assert response.headers["Cache-Control"] == "no-store"
+    nav = parse(response).select_one(".govuk-service-navigation")
+    links = {a.get_text(strip=True): a["href"] for a in nav.select("a")}
+    assert links["Your needs"] == "/exchange/your-needs/"
+
+
+def test_staff_verify_an_organisation_and_it_leaves_the_waiting_list(app, db):
+    farm = OrganisationActions(app)
+    moderator = Person(app, db, "moderator")
+    page = parse(moderator.client.get("/staff/exchange/"))
+    card = page.select_one(".govuk-summary-card")
+    assert card.select_one("h3").get_text(strip=True) == "Riverside City Farm"
+    assert "Pat Grower" in card.get_text() and "1 Farm Lane, London, E3 2AA" in card.get_text()
+    verify(moderator, db, farm)
+    organisation = get_organisation(db, 1)
+    assert organisation.is_verified
+    audit = db.execute("SELECT action, subject FROM audit_log").fetchall()
+    assert audit == [("verified organisation", "exchange-organisation:1")]
+    page = parse(moderator.client.get("/staff/exchange/"))
+    assert "No organisations are waiting to be verified" in page.main.get_text()
+    assert "has verified your organisation" in parse(farm.client.get("/exchange/your-needs/")).text
+
+
+def test_only_moderators_and_admins_of_the_same_council_verify(app, db):
+    OrganisationActions(app)
+    evaluator = Person(app, db, "evaluator")
+    outsider = Person(app, db, "admin", council="sandwell", name="outsider")
+    url = "/staff/exchange/organisations/1/verify"
+    evaluator.post(url, {}, status=403, page="/staff/")
+    outsider.post(url, {}, status=404, page="/staff/")
+    assert not get_organisation(db, 1).is_verified
+
+
+def test_the_staff_navigation_links_the_exchange_for_moderators_only(app, db):
+    moderator, trainer = Person(app, db, "moderator"), Person(app, db, "trainer")
+    links = parse(moderator.client.get("/staff/")).select(".govuk-service-navigation a")
+    assert "Needs exchange" in [a.get_text(strip=True) for a in links]
+    links = parse(trainer.client.get("/staff/")).select(".govuk-service-navigation a")
+    assert "Needs exchange" not in [a.get_text(strip=True) for a in links]
+
+
+def test_signing_in_as_an_organisation_is_rate_limited_like_staff(tmp_path):
+    limited = make_app(tmp_path, RATELIMIT_ENABLED=True, RATELIMIT_SIGN_IN="2 per minute")
+    client = limited.test_client()
+    token = csrf_token(parse(client.get("/exchange/sign-in")))
+    form = {"email": "farm@charity.example", "password": "a guess", "csrf_token": token}
+    assert [client.post("/exchange/sign-in", data=form).status_code for _ in range(2)] == [400] * 2
+    assert client.post("/exchange/sign-in", data=form).status_code == 429
+    assert client.post("/staff/sign-in", data=form).status_code == 429  # one count for both
