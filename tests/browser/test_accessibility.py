@@ -12,6 +12,8 @@ PARAMETER_EXAMPLES: dict[str, str] = {
     "/help/topics/<topic_id>": "/help/topics/living-wage",
     "/help/answers/<entry_id>": "/help/answers/what-is-social-value",
     "/councils/<council_id>/plan": "/councils/tower-hamlets/plan",
+    "/exchange/<council_id>/needs": "/exchange/tower-hamlets/needs",
+    "/exchange/<council_id>/register": "/exchange/tower-hamlets/register",
 }
 # Pages that need state to exist, scanned by the tests that create it.
 SCANNED_ELSEWHERE = {
@@ -54,6 +56,15 @@ SCANNED_ELSEWHERE = {
             "/staff/sessions/<int:session_id>/handout",
             # The live part of the session page, swapped in by its script: scanned within it.
             "/staff/sessions/<int:session_id>/live",
+        )
+    },
+    **{
+        path: "tests/browser/test_exchange.py"
+        for path in (
+            "/exchange/<council_id>/needs/<int:need_id>",
+            "/exchange/your-needs/<int:need_id>",
+            "/exchange/your-needs/<int:need_id>/close",
+            "/staff/exchange/needs/<int:need_id>",
         )
     },
 }
