@@ -23,12 +23,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from store.opportunities import create_opportunity
 from store.questions import record_unanswered
 from store.staff import create_staff
-from tests.conftest import STAFF_PASSWORD
-from tests.evidence import record
-from tests.exchange_actions import NEED, ORGANISATION_PASSWORD, registration
-from tests.hostile_forms import SCRIPT, UNESCAPED, filled, post_forms, variants_for
-from tests.routes import FILE_ENDPOINTS
-from tests.test_access_matrix import (
+from tests.access_matrix import (
     ALLOW,
     ANONYMOUS,
     MATRIX,
@@ -37,9 +32,13 @@ from tests.test_access_matrix import (
     OTHER_SUPPLIER,
     ROLES,
     SUPPLIER,
-    _path,
-    world,  # noqa: F401 (a fixture, used by `setting`)
 )
+from tests.conftest import STAFF_PASSWORD
+from tests.evidence import record
+from tests.exchange_actions import NEED, ORGANISATION_PASSWORD, registration
+from tests.hostile_forms import SCRIPT, UNESCAPED, filled, post_forms, variants_for
+from tests.routes import FILE_ENDPOINTS
+from tests.test_access_matrix import _path, world  # noqa: F401 (world: a fixture for `setting`)
 from tests.test_offer_pages import api_submit
 from tests.test_staff_evaluation import RUBRIC
 
