@@ -137,6 +137,24 @@ class NeedForm(FlaskForm):
             raise ValidationError("Choose the category that fits the need best")
 
 
+class ReceiptForm(FlaskForm):
+    """The organisation confirms support it received towards one of its needs."""
+
+    quantity = NumberField(
+        "How much did you receive?",
+        message="Enter how much you received as a whole number, like 5",
+        whole=True,
+        validators=[
+            InputRequired(message="Enter how much you received, as a whole number, like 5"),
+            NumberRange(
+                min=1, max=MAX_QUANTITY, message=f"Enter a quantity from 1 to {MAX_QUANTITY:,}"
+            ),
+        ],
+    )
+    note = _text("What did you receive, and from whom?", "Say what you received", 1000, area=True)
+    submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
 class ReviewForm(FlaskForm):
     """A member of staff approves or rejects a need, with a note for the organisation."""
 

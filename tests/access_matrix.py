@@ -141,6 +141,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "exchange_needs.index": organisation(about_one_thing=False),
     "exchange_needs.new": organisation(about_one_thing=False),
     "exchange_needs.edit": organisation(),
+    "exchange_needs.received": organisation(),
     "exchange_needs.close": organisation(),  # the victim's need closes, so it runs last
     "staff_exchange.index": staff(MANAGERS, about_one_thing=False),
     "staff_exchange.verify": staff(MANAGERS),

@@ -52,10 +52,10 @@ def test_a_need_is_public_once_approved_and_its_page_shows_no_contact_details(
     assert public_titles(client) == [NEED["title"]]
     page = parse(client.get(f"{BOARD}/{need_id}"))
     assert heading(page) == NEED["title"]
-    facts = {
-        row.dt.get_text(strip=True): row.dd.get_text(strip=True)
-        for row in page.select(".govuk-summary-list__row")
-    }
+    facts, progress = (
+        {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in dl.select("div")}
+        for dl in page.select(".govuk-summary-list")
+    )
     assert facts == {
         "Organisation": "Riverside City Farm",
         "Category": "Staff volunteering",
@@ -64,6 +64,8 @@ def test_a_need_is_public_once_approved_and_its_page_shows_no_contact_details(
         "Timescale": "by May 2027",
         "Area": "Bow",
     }
+    assert set(progress.values()) == {"0 hours"}  # nothing pledged or delivered yet
+    assert "Support so far Open" in " ".join(page.select_one("h2").text.split())
     for html in (page.text, parse(client.get(BOARD)).text):
         for private in ("farm@charity.example", "Pat Grower", "1 Farm Lane", "E3 2AA", "1234567"):
             assert private not in html

@@ -131,6 +131,7 @@ def setting(app, db, world):  # noqa: F811 (the fixture imported above)
         },
         "exchange_needs.new": NEED,
         "exchange_needs.edit": NEED,
+        "exchange_needs.received": {"quantity": "10", "note": "Ten hours of planting in March"},
         "staff_exchange.review": {"decision": "approved", "note": "Clear and local"},
     }  # fmt: skip
     return clients, values, tokens, overrides, valid

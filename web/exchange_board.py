@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from exchange.needs import categories, category, filter_needs, quantity_text
 from forms.exchange import BoardFilterForm
 from store.exchange import get_need, open_needs
+from store.exchange_pledges import progress_by_need
 from web.councils import use_council
 from web.db import get_db
 from web.exchange_pages import need_rows
@@ -42,6 +43,8 @@ def board(council_id: str):
         total=len(needs),
         category=lambda need: category(pack, need.measure_id),
         quantity=lambda need: quantity_text(need.quantity, need.unit),
+        progress=progress_by_need(get_db(), pack.id),
+        amount=quantity_text,
     )
 
 
@@ -57,4 +60,6 @@ def need(council_id: str, need_id: int):
         need=found,
         category=category(pack, found.measure_id),
         rows=need_rows(pack, found),
+        progress=progress_by_need(get_db(), pack.id),
+        amount=quantity_text,
     )

@@ -4,9 +4,10 @@ and closing a need. Another organisation's need is a 404, never theirs to see or
 from flask import Blueprint, abort, g, redirect, render_template, url_for
 from wtforms.fields.choices import SelectChoice
 
-from exchange.needs import can_change, categories, category, status_after_edit
-from forms.exchange import CloseNeedForm, NeedForm
+from exchange.needs import can_change, categories, category, quantity_text, status_after_edit
+from forms.exchange import CloseNeedForm, NeedForm, ReceiptForm
 from store import exchange as store
+from store.exchange_pledges import confirm_receipt, progress_by_need, receipts_for
 from web import security
 from web.councils import use_council
 from web.db import get_db
@@ -104,6 +105,36 @@ def edit(need_id: int):
         return redirect(url_for(".index"), 303)
     status = 400 if form.errors else 200
     return render_template("exchange/need_form.html", form=form, record=record), status
+
+
+@bp.route("/<int:need_id>/received", methods=["GET", "POST"])
+@organisation_required
+def received(need_id: int):
+    """Confirm support received towards one of the organisation's needs (in any status: an
+    edited need waiting for approval again may have had pledges): the confirmation is the
+    evidence that counts it as met."""
+    record = store.own_need(get_db(), g.organisation.id, need_id)
+    if record is None:
+        abort(404)
+    form = ReceiptForm()
+    if form.validate_on_submit():
+        confirm_receipt(
+            get_db(), need_id=need_id, organisation_id=g.organisation.id,
+            quantity=form.quantity.data, note=form.note.data,
+        )  # fmt: skip
+        return redirect(url_for(".received", need_id=need_id), 303)
+    progress = progress_by_need(get_db(), g.organisation.council_id)
+    receipts, unit = receipts_for(get_db(), need_id), record.need.unit
+    page = render_template(
+        "exchange/received.html", form=form, need=record.need, progress=progress,
+        receipts=receipts, amount=quantity_text,
+        receipt_rows=[
+            [{"text": r["confirmed_at"][:10]}, {"text": quantity_text(r["quantity"], unit)},
+             {"text": r["note"]}]
+            for r in receipts
+        ],
+    )  # fmt: skip
+    return page, 400 if form.errors else 200
 
 
 @bp.route("/<int:need_id>/close", methods=["GET", "POST"])

@@ -64,6 +64,7 @@ SCANNED_ELSEWHERE = {
             "/exchange/<council_id>/needs/<int:need_id>",
             "/exchange/your-needs/<int:need_id>",
             "/exchange/your-needs/<int:need_id>/close",
+            "/exchange/your-needs/<int:need_id>/received",
             "/staff/exchange/needs/<int:need_id>",
         )
     },

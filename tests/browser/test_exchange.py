@@ -85,12 +85,17 @@ def test_from_registering_to_a_published_need_with_no_axe_violations(
         in organisation.locator(".govuk-warning-text").inner_text()
     )
     assert scan(organisation, "/exchange/your-needs/<need_id> (approved)") == []
+    organisation.goto(f"{live_server}/exchange/your-needs/{need_id}/received")
+    organisation.click("button:has-text('Confirm')")
+    organisation.wait_for_selector(".govuk-error-summary")
+    assert scan(organisation, "/exchange/your-needs/<need_id>/received (errors)") == []
     organisation.goto(f"{live_server}/exchange/your-needs/{other_id}/close")
     assert scan(organisation, "/exchange/your-needs/<need_id>/close") == []
     organisation.set_viewport_size(NARROW)
     for path in (
         "/exchange/your-needs/",
         f"/exchange/your-needs/{need_id}",
+        f"/exchange/your-needs/{need_id}/received",
         "/exchange/tower-hamlets/register",
     ):
         organisation.goto(f"{live_server}{path}")
