@@ -80,4 +80,11 @@ def test_from_a_charitys_need_to_a_met_need(app, client, db):
     ]
     assert "Forty hours of planting in March" in parse(farm.client.get(received)).text
     assert support(client, need_id)["stage"] == "Met"
+    staff_page = parse(moderator.client.get("/staff/exchange/"))
+    cells = [td.get_text(strip=True) for td in staff_page.select("table")[0].select("tbody tr > *")]
+    assert cells == [
+        "Strong communities and a thriving voluntary and community sector",
+        "1", "40 hours", "40 hours", "40 hours", "1",
+    ]  # fmt: skip
+    assert "Organisations helped so far: 1 (Riverside City Farm)" in staff_page.text
     assert "This need has been met" in parse(client.get(f"{BOARD}/{need_id}")).text

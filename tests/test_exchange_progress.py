@@ -2,7 +2,7 @@
 
 import pytest
 
-from exchange.progress import NeedProgress
+from exchange.progress import NeedProgress, ThemeTotal, support_totals
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,20 @@ def test_a_need_moves_from_open_to_met(progress, stage, share):
     assert progress.stage == stage
     assert progress.share_delivered == pytest.approx(share)
     assert progress.met == (stage == "Met")
+
+
+def test_totals_by_theme_keep_units_apart_and_name_the_organisations_helped():
+    totals, helped = support_totals(
+        [
+            ("Communities", "hours", "Riverside City Farm", NeedProgress(40, 40, 40, 40, 40)),
+            ("Communities", "hours", "Toynbee Hall", NeedProgress(20, 10)),
+            ("Communities", "gbp", "Toynbee Hall", NeedProgress(500, 500, 500, 200)),
+            ("Jobs", "weeks", "Providence Row", NeedProgress(8)),
+        ]
+    )
+    assert totals == [
+        ThemeTotal("Communities", "gbp", 1, 500, 500, 200, 0),
+        ThemeTotal("Communities", "hours", 2, 60, 50, 40, 1),
+        ThemeTotal("Jobs", "weeks", 1, 8, 0, 0, 0),
+    ]
+    assert helped == ["Riverside City Farm", "Toynbee Hall"]

@@ -3,7 +3,8 @@ their needs, by status. Moderators and admins only; another council's is a 404."
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
-from exchange.needs import STATUS_LABELS, can_change, category
+from exchange.needs import STATUS_LABELS, can_change, category, quantity_text
+from exchange.progress import support_totals
 from forms.exchange import ReviewForm, VerifyForm
 from store import exchange as store
 from store.exchange_organisations import (
@@ -11,6 +12,7 @@ from store.exchange_organisations import (
     get_organisation,
     verify_organisation,
 )
+from store.exchange_pledges import progress_by_need
 from web import auth
 from web.councils import current_council
 from web.db import get_db
@@ -40,6 +42,23 @@ def index():
         records=store.needs_by_status(db, g.staff.council_id, status),
         category=lambda need: category(current_council(), need.measure_id),
         day_text=day_text,
+        support=_support(db),
+        amount=quantity_text,
+    )
+
+
+def _support(db):
+    """Totals by theme of the needs ever published, and the organisations helped."""
+    pack, progress = current_council(), progress_by_need(db, g.staff.council_id)
+    published = [
+        r.need
+        for status in ("approved", "closed")
+        for r in store.needs_by_status(db, g.staff.council_id, status)
+    ]
+    return support_totals(
+        (found.theme_title, need.unit, need.organisation_name, progress[need.id])
+        for need in published
+        if (found := category(pack, need.measure_id))
     )
 
 
