@@ -1,5 +1,7 @@
 """The flask CLI: init-db, create-staff and load-demo."""
 
+from store.exchange import open_needs
+from store.exchange_organisations import authenticate_organisation
 from store.migrations import migrations
 from store.staff import authenticate, find_staff_by_email
 
@@ -57,3 +59,19 @@ def test_load_demo_prints_a_working_login_and_resets_it_each_time(runner, db):
     assert second_password != first_password
     assert authenticate(db, email, first_password) is None
     assert find_staff_by_email(db, email).role == "admin"
+
+
+def test_load_demo_prints_a_working_login_for_the_demo_organisation(runner, db):
+    def printed_login(output):
+        line = next(x for x in output.splitlines() if x.startswith("Demo local organisation"))
+        return line.split(": ", 1)[1].split(" (")[0].split(" / ")
+
+    email, first = printed_login(runner.invoke(args=["load-demo"]).output)
+    assert authenticate_organisation(db, email, first).name == "Riverside City Farm (demo)"
+    email, second = printed_login(runner.invoke(args=["load-demo"]).output)
+    assert authenticate_organisation(db, email, first) is None
+    assert authenticate_organisation(db, email, second) is not None
+    assert [n.title for n in open_needs(db, "tower-hamlets")] == [
+        "Laptops for our digital skills club",
+        "Volunteers for spring planting",
+    ]

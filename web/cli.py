@@ -16,6 +16,7 @@ from store import backups
 from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.contracts import contracts_for_council
 from store.conversations import CODE_ALPHABET
+from store.exchange_seeds import demo_needs
 from store.opportunities import create_opportunity, get_opportunity
 from store.staff import ROLES, StaffExists, create_staff, find_staff_by_email, set_password
 from web.cli_privacy import purge_expired
@@ -93,6 +94,13 @@ def load_demo() -> None:
     made = demo_contracts(db, current_app.extensions["councils"][council_id], staff.id)
     if made:
         click.echo(f"Demo contracts with delivery returns for {council_id}: {made}")
+    org_email, org_password = demo_needs(
+        db, current_app.extensions["councils"][council_id], staff.id
+    )
+    click.echo(
+        f"Demo local organisation for the needs exchange: {org_email} / {org_password} "
+        "(sign in at /exchange/sign-in; new password each time)"
+    )
 
 
 @click.command("backup")
