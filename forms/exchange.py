@@ -30,30 +30,17 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from forms.fields import NumberField
+from forms.fields import NumberField, text_field
 from forms.validators import EmailAddress, OrganisationNumber, UkPostcode, strip_whitespace
 
 MIN_PASSWORD = 12  # the same as staff passwords
 MAX_QUANTITY = 10_000_000
 
 
-def _text(label: str, required: str, limit: int, area: bool = False):
-    field = TextAreaField if area else StringField
-    return field(
-        label,
-        widget=GovTextArea() if area else GovTextInput(),
-        filters=[strip_whitespace],
-        validators=[
-            DataRequired(message=required),
-            Length(max=limit, message=f"{label} must be {limit:,} characters or fewer"),
-        ],
-    )
-
-
 class RegisterForm(FlaskForm):
     """A local organisation's account: who it is, who to contact, and a password."""
 
-    name = _text("Organisation name", "Enter the name of your organisation", 120)
+    name = text_field("Organisation name", "Enter the name of your organisation", 120)
     number = StringField(
         "Charity or company number",
         widget=GovTextInput(),
@@ -64,7 +51,7 @@ class RegisterForm(FlaskForm):
             OrganisationNumber(),
         ],
     )
-    address = _text("Address", "Enter your organisation's address", 300, area=True)
+    address = text_field("Address", "Enter your organisation's address", 300, area=True)
     postcode = StringField(
         "Postcode",
         widget=GovTextInput(),
@@ -75,7 +62,7 @@ class RegisterForm(FlaskForm):
             UkPostcode(),
         ],
     )
-    contact_name = _text("Contact name", "Enter the name of the person to contact", 80)
+    contact_name = text_field("Contact name", "Enter the name of the person to contact", 80)
     email = StringField(
         "Email address",
         widget=GovTextInput(),
@@ -113,8 +100,8 @@ class NeedForm(FlaskForm):
     """One need: what would help, which of the council's measures it counts under, how much,
     by when and where."""
 
-    title = _text("Title", "Enter a short title for the need", 120)
-    description = _text("Description", "Describe what would help and why", 2000, area=True)
+    title = text_field("Title", "Enter a short title for the need", 120)
+    description = text_field("Description", "Describe what would help and why", 2000, area=True)
     measure_id = SelectField("Category", widget=GovSelect(), validate_choice=False, default="")
     quantity = NumberField(
         "Quantity wanted",
@@ -127,8 +114,8 @@ class NeedForm(FlaskForm):
             ),
         ],
     )
-    timescale = _text("Timescale", 'Enter when you need it, like "by May 2027"', 100)
-    area = _text("Area", "Enter the area the help is for, like a ward or a town", 100)
+    timescale = text_field("Timescale", 'Enter when you need it, like "by May 2027"', 100)
+    area = text_field("Area", "Enter the area the help is for, like a ward or a town", 100)
     submit = SubmitField("Save need", widget=GovSubmitInput())
 
     def validate_measure_id(self, field) -> None:
@@ -151,7 +138,9 @@ class ReceiptForm(FlaskForm):
             ),
         ],
     )
-    note = _text("What did you receive, and from whom?", "Say what you received", 1000, area=True)
+    note = text_field(
+        "What did you receive, and from whom?", "Say what you received", 1000, area=True
+    )
     submit = SubmitField("Confirm", widget=GovSubmitInput())
 
 

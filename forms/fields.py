@@ -2,9 +2,11 @@
 
 from decimal import Decimal, InvalidOperation
 
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextInput
-from wtforms import DateField, DecimalField
-from wtforms.validators import StopValidation
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextArea, GovTextInput
+from wtforms import DateField, DecimalField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, StopValidation
+
+from forms.validators import strip_whitespace
 
 MAX_WHOLE = Decimal(10) ** 15
 
@@ -67,3 +69,17 @@ class GovDateField(DateField):
         super().process(formdata, data, extra_filters)
         if len(self.raw_data or []) != 3:
             self.raw_data = None
+
+
+def text_field(label: str, required: str, limit: int, area: bool = False):
+    """A required text input (or textarea), trimmed, with plain messages for empty and long."""
+    field = TextAreaField if area else StringField
+    return field(
+        label,
+        widget=GovTextArea() if area else GovTextInput(),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(message=required),
+            Length(max=limit, message=f"{label} must be {limit:,} characters or fewer"),
+        ],
+    )

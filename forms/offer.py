@@ -9,7 +9,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
-    GovTextArea,
     GovTextInput,
 )
 from wtforms import (
@@ -31,7 +30,7 @@ from wtforms.validators import (
 )
 
 from assistant.answers import parse_timescale
-from forms.fields import NumberField
+from forms.fields import NumberField, text_field
 from forms.validators import strip_whitespace
 
 CLASSIFICATION_CHOICES = [
@@ -55,23 +54,10 @@ SIZES = [
 ]
 
 
-def _text(label: str, required: str, limit: int, area: bool = False):
-    field = TextAreaField if area else StringField
-    return field(
-        label,
-        widget=GovTextArea() if area else GovTextInput(),
-        filters=[strip_whitespace],
-        validators=[
-            DataRequired(message=required),
-            Length(max=limit, message=f"{label} must be {limit:,} characters or fewer"),
-        ],
-    )
-
-
 class OrganisationForm(FlaskForm):
     """The supplier's organisation."""
 
-    name = _text("Organisation name", "Enter the name of your organisation", 120)
+    name = text_field("Organisation name", "Enter the name of your organisation", 120)
     type = RadioField(
         "What kind of organisation is it?",
         widget=GovRadioInput(),
@@ -84,7 +70,9 @@ class OrganisationForm(FlaskForm):
         choices=SIZES,
         validators=[InputRequired(message="Choose how many people work for you")],
     )
-    activity = _text("What your organisation does", "Say what your organisation does", 1000, True)
+    activity = text_field(
+        "What your organisation does", "Say what your organisation does", 1000, True
+    )
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -94,7 +82,7 @@ class CommitmentForm(FlaskForm):
     # Unknown values are ignored when saving, so the choices need no "Not a valid choice".
     measure = SelectField("Council measure", widget=GovSelect(), default="", validate_choice=False)
     theme = SelectField("Council theme", widget=GovSelect(), default="", validate_choice=False)
-    title = _text("Commitment", "Say what you will do", 200)
+    title = text_field("Commitment", "Say what you will do", 200)
     quantity = NumberField(
         "How much",
         message="Enter how much you will deliver, as a number, like 3",
@@ -108,9 +96,9 @@ class CommitmentForm(FlaskForm):
         widget=GovSelect(),
         validators=[InputRequired(message="Choose what you are counting")],
     )
-    timescale = _text("By when", 'Enter by when, like "within 6 months" or "March 2027"', 100)
-    delivery = _text("How you will deliver it", "Say how you will deliver it", 600, True)
-    beneficiaries = _text("Who will benefit", "Say who will benefit", 400, True)
+    timescale = text_field("By when", 'Enter by when, like "within 6 months" or "March 2027"', 100)
+    delivery = text_field("How you will deliver it", "Say how you will deliver it", 600, True)
+    beneficiaries = text_field("Who will benefit", "Say who will benefit", 400, True)
     partners = StringField(
         "Partners (optional)",
         widget=GovTextInput(),
@@ -120,7 +108,7 @@ class CommitmentForm(FlaskForm):
             Length(max=300, message="Partners must be 300 characters or fewer"),
         ],
     )
-    evidence = _text("Evidence", "Say how you will show the council it happened", 400, True)
+    evidence = text_field("Evidence", "Say how you will show the council it happened", 400, True)
     classification = RadioField(
         "Which describes it best?",
         widget=GovRadioInput(),
