@@ -111,10 +111,10 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         "",
         "## Access control",
         "",
-        "`tests/test_access_matrix.py` holds one table: every endpoint of the URL map against "
-        "eight kinds of person (anonymous, the supplier with their own token, a supplier with "
-        "someone else's, evaluator, moderator, trainer, admin, another council's admin), GET, "
-        "POST and DELETE. A route missing from the table fails the test (shown by a test that adds "
+        "`tests/access_matrix.py` holds one table: every endpoint of the URL map against "
+        "every kind of person (anonymous, the supplier with their own token, a supplier with "
+        "someone else's, evaluator, moderator, trainer, admin, another council's admin, a local "
+        "organisation on the needs exchange and another one), GET, POST and DELETE. A route missing from the table fails the test (shown by a test that adds "
         f"one). Last run: {matrix.get('routes', '?')} endpoints, "
         f"{matrix.get('requests', 0):,} requests, every outcome as the table says.",
         "",
