@@ -114,8 +114,9 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         "`tests/access_matrix.py` holds one table: every endpoint of the URL map against "
         "every kind of person (anonymous, the supplier with their own token, a supplier with "
         "someone else's, evaluator, moderator, trainer, admin, another council's admin, a local "
-        "organisation on the needs exchange and another one), GET, POST and DELETE. A route missing from the table fails the test (shown by a test that adds "
-        f"one). Last run: {matrix.get('routes', '?')} endpoints, "
+        "organisation on the needs exchange and another one), GET, POST and DELETE. A route "
+        "missing from the table fails the test (shown by a test that adds one). "
+        f"Last run: {matrix.get('routes', '?')} endpoints, "
         f"{matrix.get('requests', 0):,} requests, every outcome as the table says.",
         "",
         "## Abuse limits",
