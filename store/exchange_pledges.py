@@ -75,12 +75,13 @@ SELECT n.id, n.quantity AS wanted,
      JOIN delivery_returns r ON r.kpi_id = k.id AND r.status = 'accepted'
      WHERE p.need_id = n.id) AS delivered,
   (SELECT COALESCE(SUM(quantity), 0) FROM need_receipts WHERE need_id = n.id) AS confirmed
-FROM exchange_needs n WHERE n.council_id = ?
+FROM exchange_needs n WHERE n.council_id = ? AND (? IS NULL OR n.id = ?)
 """
 
 
-def progress_by_need(db: Database, council_id: str) -> dict[int, NeedProgress]:
-    """Every need of the council's progress, by need id."""
-    return {
-        row[0]: NeedProgress(*row[1:]) for row in db.execute(_PROGRESS, [council_id]).fetchall()
-    }
+def progress_by_need(
+    db: Database, council_id: str, need_id: int | None = None
+) -> dict[int, NeedProgress]:
+    """The progress of every need of the council (or only of `need_id`), by need id."""
+    rows = db.execute(_PROGRESS, [council_id, need_id, need_id]).fetchall()
+    return {row[0]: NeedProgress(*row[1:]) for row in rows}

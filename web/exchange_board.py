@@ -60,6 +60,6 @@ def need(council_id: str, need_id: int):
         need=found,
         category=category(pack, found.measure_id),
         rows=need_rows(pack, found),
-        progress=progress_by_need(get_db(), pack.id),
+        progress=progress_by_need(get_db(), pack.id, need_id),
         amount=quantity_text,
     )

@@ -123,7 +123,7 @@ def received(need_id: int):
             quantity=form.quantity.data, note=form.note.data,
         )  # fmt: skip
         return redirect(url_for(".received", need_id=need_id), 303)
-    progress = progress_by_need(get_db(), g.organisation.council_id)
+    progress = progress_by_need(get_db(), g.organisation.council_id, need_id)
     receipts, unit = receipts_for(get_db(), need_id), record.need.unit
     page = render_template(
         "exchange/received.html", form=form, need=record.need, progress=progress,
