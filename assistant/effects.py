@@ -8,9 +8,7 @@ from typing import Any
 from assistant.prompts import display, money
 from assistant.state import State, next_commitment_id
 from assistant.turns import Context, Message
-from knowledge.packs import UNIT_LABELS
-from offer.build import amount
-from offer.checks import SMALL_SIZES
+from knowledge.vocabulary import SMALL_SIZES, UNIT_LABELS, amount
 
 GENERIC_EVIDENCE = "registers, payroll records, invoices, photos or feedback"
 LONG_CONTRACT_MONTHS = 24

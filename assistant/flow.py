@@ -5,6 +5,7 @@ The default flow is `assistant/flows/default.yaml`. A council pack may adjust it
 add steps, or skip steps (a skipped step's arrows lead to where it would have gone).
 """
 
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -205,3 +206,14 @@ def _redirect(flow: dict, redirect: dict[str, str]) -> dict:
 def load_flows(councils_dir: Path, council_ids: list[str]) -> dict[str, Flow]:
     """Each council's flow: the default, with that council's adjustments."""
     return {cid: load_flow(councils_dir / cid) for cid in council_ids}
+
+
+@cache
+def _flows_once(councils_dir: Path, council_ids: tuple[str, ...]) -> dict[str, Flow]:
+    return load_flows(councils_dir, list(council_ids))
+
+
+def load_flows_once(councils_dir: Path, council_ids: list[str]) -> dict[str, Flow]:
+    """`load_flows`, read and validated once per process: flow files do not change while it
+    runs, so every app built in it shares the same (never changed) flows."""
+    return dict(_flows_once(councils_dir, tuple(council_ids)))

@@ -7,7 +7,7 @@ from assistant.flow import Step
 from assistant.flow_check import PLACEHOLDER
 from assistant.state import State
 from assistant.turns import Choice, Context, Prompt
-from offer.build import amount
+from knowledge.vocabulary import amount
 
 DONE_TEXT = (
     'Your offer is saved. You can still ask a question, type "back", '

@@ -6,8 +6,7 @@ from typing import Any
 from assistant.prompts import display, money
 from assistant.state import State
 from knowledge.packs import CouncilPack
-from offer.build import amount
-from offer.exports import CLASSIFICATIONS
+from knowledge.vocabulary import amount
 
 ORGANISATION_ROWS = [
     ("organisation.name", "Name"),
@@ -58,20 +57,6 @@ def _rows(state: State, spec: list[tuple[str, str]]) -> list[Row]:
         text = money(value) if path == "opportunity.value" else display(value)
         rows.append(Row(label, text or "Not given"))
     return rows
-
-
-def commitment_rows(commitment: dict[str, Any]) -> list[Row]:
-    """A commitment's details as summary rows."""
-    return [
-        Row("How much", amount(commitment.get("quantity"), commitment.get("unit"))),
-        Row("By when", display(commitment.get("timescale")) or "Not given"),
-        Row("How", display(commitment.get("delivery")) or "Not given"),
-        Row("Who benefits", display(commitment.get("beneficiaries")) or "Not given"),
-        Row("Partners", display(commitment.get("partners")) or "None"),
-        Row("Evidence", display(commitment.get("evidence_plan")) or "Not given"),
-        Row("Kind", CLASSIFICATIONS.get(str(commitment.get("classification")), "Not given")),
-        *([Row("Meets a local need", _need(commitment["need"]))] if commitment.get("need") else []),
-    ]
 
 
 def _need(need: dict[str, Any]) -> str:

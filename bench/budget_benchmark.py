@@ -21,13 +21,13 @@ import store
 from bench.http_client import percentile, publish, signed_in_opener
 from knowledge.packs import load_packs
 from monitoring.budget import social_value_budget
+from monitoring.contracts import budget_facts, delivered_by_kpi
 from monitoring.periods import add_months, reporting_periods
 from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.contracts import contracts_for_council
 from store.returns import accepted_deliveries
 from store.staff import create_staff
 from tests.server import Gunicorn
-from web.delivery import budget_facts, delivered_by_kpi
 
 CONTRACTS = 200
 RETURNS = 5_000

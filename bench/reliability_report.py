@@ -21,8 +21,8 @@ from pathlib import Path
 
 from assistant.engine import MAX_INPUT, MAX_TURNS
 from bench.http_client import publish
-from web.config import DEFAULTS as APP_DEFAULTS
-from web.limits import DEFAULTS as LIMITS
+from web.common.config import DEFAULTS as APP_DEFAULTS
+from web.common.limits import DEFAULTS as LIMITS
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = [
@@ -126,7 +126,7 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         *(f"| {action} | {key} | {limit} |" for action, key, limit in limits),
         "",
         "A training room shares one address, so joins count per session and messages per "
-        "conversation. Counts are kept per gunicorn worker (see `web/limits.py`). Refusals are "
+        "conversation. Counts are kept per gunicorn worker (see `web/common/limits.py`). Refusals are "
         "a plain page or a JSON `too_many_requests` error (`tests/test_limits.py`). Requests "
         f"over {APP_DEFAULTS['MAX_CONTENT_LENGTH'] // 1024 // 1024} MB get a plain 413; a "
         f"message over {MAX_INPUT:,} characters is refused with a message; a conversation "

@@ -5,7 +5,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from knowledge.packs import UNIT_LABELS, CouncilPack
+from knowledge.packs import CouncilPack
+from knowledge.vocabulary import UNIT_LABELS
 
 # A share of the supplier's own workforce or spend cannot be given to a charity.
 NOT_NEEDS = frozenset({"percent"})

@@ -5,8 +5,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-STAGES = ("Open", "Pledged", "Promised", "Delivered", "Met")
-
 
 @dataclass(frozen=True)
 class NeedProgress:

@@ -6,7 +6,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
-from store.conversations import CODE_LENGTH
+from knowledge.vocabulary import RETURN_CODE_LENGTH
 
 
 class MessageForm(FlaskForm):
@@ -32,8 +32,8 @@ class ReturnCodeForm(FlaskForm):
         validators=[
             DataRequired(message="Enter your return code"),
             Length(
-                min=CODE_LENGTH,
-                max=CODE_LENGTH + 4,
+                min=RETURN_CODE_LENGTH,
+                max=RETURN_CODE_LENGTH + 4,
                 message="Enter the 12-character return code, like ABCD-2345-EFGH",
             ),
         ],

@@ -16,6 +16,9 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 
 from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
+from monitoring.periods import DEFAULT_PERIOD_MONTHS, PERIOD_CHOICES
+
+PERIOD_LABELS = {3: "Every quarter (3 months)", 6: "Every half year (6 months)", 12: "Every year"}
 
 MAX_QUANTITY = 1_000_000_000
 
@@ -47,12 +50,8 @@ def schedule_form(kpis: Sequence[KpiLine], submit: str) -> type[FlaskForm]:
         period_months = RadioField(
             "How often will the supplier report?",
             widget=GovRadioInput(),
-            choices=[
-                SelectChoice("3", "Every quarter (3 months)"),
-                SelectChoice("6", "Every half year (6 months)"),
-                SelectChoice("12", "Every year"),
-            ],
-            default="3",
+            choices=[SelectChoice(str(m), PERIOD_LABELS[m]) for m in PERIOD_CHOICES],
+            default=str(DEFAULT_PERIOD_MONTHS),
             validators=[InputRequired(message="Choose how often the supplier will report")],
         )
 

@@ -1,7 +1,5 @@
 """Staff forms: an opportunity, and scoring or moderating an offer on the council's rubric."""
 
-from datetime import datetime
-
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -29,10 +27,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
+import clock
 from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
 from knowledge.packs import Rubric
-from offer.submission import UK
 
 
 class OpportunityForm(FlaskForm):
@@ -122,7 +120,7 @@ class OpportunityForm(FlaskForm):
 
     def validate_closes_on(self, field) -> None:
         """Offers cannot close in the past."""
-        if field.data and field.data < datetime.now(UK).date():
+        if field.data and field.data < clock.today():
             raise ValidationError("The closing date must be today or in the future")
 
 

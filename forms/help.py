@@ -5,7 +5,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
-from store.questions import MAX_QUESTION_LENGTH
+from knowledge.matcher import MAX_QUESTION_LENGTH
 
 
 class QuestionForm(FlaskForm):

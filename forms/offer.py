@@ -1,7 +1,5 @@
 """Forms of the offer pages: organisation details, one commitment, the narrative, submitting."""
 
-from datetime import date
-
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
@@ -29,9 +27,11 @@ from wtforms.validators import (
     ValidationError,
 )
 
+import clock
 from assistant.answers import parse_timescale
 from forms.fields import NumberField, text_field
 from forms.validators import strip_whitespace
+from knowledge import vocabulary
 
 CLASSIFICATION_CHOICES = [
     SelectChoice("additional", "Extra, for this contract"),
@@ -39,19 +39,9 @@ CLASSIFICATION_CHOICES = [
     SelectChoice("organisation-wide", "Something we do anyway, across the organisation"),
 ]
 ORGANISATION_TYPES = [
-    SelectChoice("charity", "A charity or CIO"),
-    SelectChoice("social-enterprise", "A CIC or social enterprise"),
-    SelectChoice("community-business", "A community business or group"),
-    SelectChoice("cooperative", "A co-operative"),
-    SelectChoice("sme", "A small or medium-sized business"),
-    SelectChoice("large", "A large business (250 staff or more)"),
+    SelectChoice(code, label) for code, label in vocabulary.ORGANISATION_TYPES.items()
 ]
-SIZES = [
-    SelectChoice("micro", "Fewer than 10"),
-    SelectChoice("small", "10 to 49"),
-    SelectChoice("medium", "50 to 249"),
-    SelectChoice("large", "250 or more"),
-]
+SIZES = [SelectChoice(code, label) for code, label in vocabulary.SIZES.items()]
 
 
 class OrganisationForm(FlaskForm):
@@ -124,7 +114,7 @@ class CommitmentForm(FlaskForm):
 
     def validate_timescale(self, field) -> None:
         """The timescale must be a date or a length of time the checks can read."""
-        if field.data and not parse_timescale(field.data, date.today()).ok:
+        if field.data and not parse_timescale(field.data, clock.today()).ok:
             raise ValidationError(
                 'Enter a date or a length of time, like "within 6 months" or "March 2027"'
             )

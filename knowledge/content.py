@@ -20,10 +20,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# libyaml's C parser when PyYAML was built with it (about ten times faster), else Python's.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> object:
-    """Parse a YAML file, or raise ContentError naming it."""
+    """Parse a YAML file (safely: plain data only), or raise ContentError naming it."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as error:
         raise ContentError(f"{path}: cannot read YAML: {error}".replace("\n", " ")) from error
 

@@ -10,6 +10,7 @@ from knowledge.entries import Entry
 from knowledge.index import Document, FuzzyIndex, Weights
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.yaml"
+MAX_QUESTION_LENGTH = 500  # characters; longer questions are refused, not cut
 
 
 class Thresholds(Strict):

@@ -32,18 +32,6 @@ Unit = Literal[
     "organisations",
     "events",
 ]
-UNIT_LABELS = {
-    "people": "people",
-    "weeks": "weeks",
-    "hours": "hours",
-    "gbp": "£",
-    "tonnes-co2e": "tonnes CO2e",
-    "percent": "%",
-    "sessions": "sessions",
-    "items": "items",
-    "organisations": "organisations",
-    "events": "events",
-}
 
 
 class Proxy(Strict):

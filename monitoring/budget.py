@@ -7,12 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from knowledge.pack_parts import KpiRating
+from knowledge.vocabulary import SME_SIZES, VCSE_TYPES
 from monitoring.periods import Period
 from monitoring.ratings import Kpi, Progress, achieved, contract_rating, kpi_progress
 
-VCSE_TYPES = {"charity", "social-enterprise", "community-business", "cooperative"}
-SME_SIZES = {"micro", "small", "medium"}
-SUPPLIER_GROUPS = ("VCSE", "SME", "Large business", "Not known")
 NO_KPIS = "No commitments"
 
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 RETURN_DUE_DAYS = 30  # a return is due within 30 days of the end of its period
-PERIOD_CHOICES = (3, 6, 12)  # quarterly (the default), half-yearly, yearly
+PERIOD_CHOICES = (3, 6, 12)  # quarterly, half-yearly, yearly (months)
+DEFAULT_PERIOD_MONTHS = 3
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from knowledge.packs import UNIT_LABELS, CouncilPack
+from knowledge.packs import CouncilPack
+from knowledge.vocabulary import UNIT_LABELS, amount
 from offer.checks import narrative_checks, offer_checks
 from offer.model import (
     Commitment,
@@ -17,18 +18,6 @@ from offer.model import (
 from offer.narrative import all_sentences, fit, words
 
 DEFAULT_WORD_LIMIT = 500
-
-
-def amount(quantity: float | None, unit: str | None) -> str:
-    """A quantity with its unit: "3 people", "£500", "20%"."""
-    if quantity is None:
-        return ""
-    number = f"{quantity:,.0f}" if quantity == int(quantity) else f"{quantity:,.2f}"
-    if unit == "gbp":
-        return f"£{number}"
-    if unit == "percent":
-        return f"{number}%"
-    return f"{number} {UNIT_LABELS.get(unit or '', unit or '')}".strip()
 
 
 def _text(value: Any) -> str | None:

@@ -3,6 +3,7 @@
 import re
 
 from knowledge.packs import CouncilPack
+from knowledge.vocabulary import SMALL_SIZES
 from offer.model import Check, Commitment, Narrative, Opportunity, Supplier
 
 # Wording that promises nothing a council can score.
@@ -12,7 +13,6 @@ VAGUE = re.compile(
     r"aim(?:ing)? to|endeavour|try to|hope to|look(?:ing)? to|strive to|we could|we might)\b",
     re.I,
 )
-SMALL_SIZES = {"micro", "small"}
 # Not the description: it keeps the supplier's first words from the chat ("we could...").
 FIELDS_TO_SCAN = ("title", "delivery", "beneficiaries", "evidence")
 

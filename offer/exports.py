@@ -5,11 +5,11 @@ import io
 from functools import cache
 from pathlib import Path
 
-import yaml
 from docx import Document
 from docx.shared import Pt
 
-from offer.build import amount
+from knowledge.content import read_yaml
+from knowledge.vocabulary import CLASSIFICATIONS, amount
 from offer.model import Commitment, Offer
 from offer.narrative import blocks
 
@@ -31,11 +31,6 @@ CSV_COLUMNS = [
     "proxy_value_gbp",
     "proxy_source",
 ]
-CLASSIFICATIONS = {
-    "additional": "Extra, for this contract",
-    "core": "Part of the service itself",
-    "organisation-wide": "Across the whole organisation",
-}
 
 
 def to_csv(offer: Offer) -> str:
@@ -113,7 +108,7 @@ def to_docx(offer: Offer) -> bytes:
 
 @cache
 def _goal_rules() -> list[dict]:
-    return yaml.safe_load(GOALS_FILE.read_text(encoding="utf-8"))
+    return read_yaml(GOALS_FILE)
 
 
 def goal_for(c: Commitment) -> str:

@@ -12,12 +12,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.database import now_iso, write_transaction
-
-# No 0/O or 1/I, so a code can be read aloud or copied from paper.
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-# 12 characters from 32 is 60 bits: short enough to write down, far too many to guess.
-CODE_LENGTH = 12
+from clock import now_iso
+from knowledge.vocabulary import CODE_ALPHABET, RETURN_CODE_LENGTH, normalise_code
+from store.database import write_transaction
 
 
 class TurnConflict(Exception):
@@ -65,14 +62,9 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def normalise_code(code: str) -> str:
-    """A return code as stored: capitals, without spaces or dashes."""
-    return "".join(c for c in code.upper() if c.isalnum())
-
-
 def _new_code() -> str:
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(code[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(RETURN_CODE_LENGTH))
+    return "-".join(code[i : i + 4] for i in range(0, RETURN_CODE_LENGTH, 4))
 
 
 def create_conversation(
@@ -217,19 +209,21 @@ def open_with_return_code(db: Database, code: str) -> str | None:
     if not rows:
         return None
     token = secrets.token_urlsafe(32)
-    db["conversation_tokens"].insert(
-        {"token_hash": _hash(token), "conversation_id": rows[0]["id"], "created_at": now_iso()}
-    )
+    with write_transaction(db):
+        db["conversation_tokens"].insert(
+            {"token_hash": _hash(token), "conversation_id": rows[0]["id"], "created_at": now_iso()}
+        )
     return token
 
 
 def new_return_code(db: Database, conversation_id: str) -> str:
     """Replace the conversation's return code (the old one stops working) and return it."""
     code = _new_code()
-    db.execute(
-        "UPDATE conversations SET return_code_hash = ? WHERE id = ? AND deleted_at IS NULL",
-        [_hash(normalise_code(code)), conversation_id],
-    )
+    with write_transaction(db):
+        db.execute(
+            "UPDATE conversations SET return_code_hash = ? WHERE id = ? AND deleted_at IS NULL",
+            [_hash(normalise_code(code)), conversation_id],
+        )
     return code
 
 
@@ -258,7 +252,8 @@ def save_state(db: Database, conversation: Conversation, state: dict[str, Any]) 
 
 def link_opportunity(db: Database, conversation_id: str, code: str) -> None:
     """Record which opportunity the conversation is for."""
-    db.execute("UPDATE conversations SET opportunity = ? WHERE id = ?", [code, conversation_id])
+    with write_transaction(db):
+        db.execute("UPDATE conversations SET opportunity = ? WHERE id = ?", [code, conversation_id])
 
 
 def conversation_by_id(db: Database, conversation_id: str) -> Conversation:

@@ -5,7 +5,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -13,11 +12,6 @@ from sqlite_utils import Database
 from store.migrations import migrations
 
 BUSY_TIMEOUT_SECONDS = 5.0
-
-
-def now_iso() -> str:
-    """The time now, as stored: UTC, ISO 8601, to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def connect(path: str | Path) -> Database:
@@ -44,28 +38,18 @@ def _use_wal(db: Database) -> None:
             time.sleep(0.02)
 
 
-@contextmanager
-def write_transaction(db: Database) -> Iterator[None]:
-    """One transaction that takes the write lock first (BEGIN IMMEDIATE). A deferred one that
-    reads before it writes (sqlite-utils reads the table's columns before an insert) fails at
-    once with "database is locked" when another worker wrote in between; this one waits its
-    turn within the busy timeout instead."""
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        db.conn.execute("COMMIT")
-    except BaseException:
-        # A full disk or an I/O error may have rolled the transaction back already; then the
-        # original error is the one to report, not "no transaction is active".
-        if db.conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
-                db.conn.execute("ROLLBACK")
-        raise
-
-
 # Failures of the database itself (full, read-only, busy past the timeout, I/O), as opposed
 # to a mistake in a query: the primary result codes from https://sqlite.org/rescode.html.
 STORAGE_FAILURES = {5: "busy", 6: "locked", 8: "read-only", 10: "I/O error", 13: "full"}
+
+
+class StorageError(Exception):
+    """The database could not take a write (full, read-only, busy past the timeout, I/O): the
+    data layer's own error, so callers never need to know about sqlite3. Nothing was saved."""
+
+    def __init__(self, what: str, detail: str) -> None:
+        super().__init__(f"database {what}: {detail}")
+        self.what = what
 
 
 def storage_failure(error: BaseException) -> str | None:
@@ -76,19 +60,40 @@ def storage_failure(error: BaseException) -> str | None:
     return STORAGE_FAILURES.get(code & 0xFF)
 
 
+@contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """One transaction that takes the write lock first (BEGIN IMMEDIATE). A deferred one that
+    reads before it writes (sqlite-utils reads the table's columns before an insert) fails at
+    once with "database is locked" when another worker wrote in between; this one waits its
+    turn within the busy timeout instead. Every write of the data layer goes through here; a
+    failure of the database itself comes out as StorageError, with everything rolled back."""
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            db.conn.execute("COMMIT")
+        except BaseException:
+            # A full disk or an I/O error may have rolled the transaction back already; then
+            # the original error is the one to report, not "no transaction is active".
+            if db.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as error:
+        what = storage_failure(error)
+        if what is None:
+            raise
+        raise StorageError(what, str(error)) from error
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations under one write lock; return the names applied."""
     _use_wal(db)
-    # BEGIN IMMEDIATE makes concurrent workers queue here instead of racing
-    # to create the same tables; each migration then runs in a savepoint.
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
+    # The write lock makes concurrent workers queue here instead of racing to create the
+    # same tables; each migration then runs in a savepoint.
+    with write_transaction(db):
         pending = [m.name for m in migrations.pending(db)]
         migrations.apply(db)
-        db.conn.execute("COMMIT")
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
     return pending
 
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.database import now_iso, write_transaction
+from clock import now_iso
+from store.database import write_transaction
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from clock import now_iso
 from exchange.progress import NeedProgress
-from store.database import now_iso, write_transaction
+from store.database import write_transaction
 
 
 def record_pledges(db: Database, *, submission_id: int, council_id: str, offer: dict) -> int:

@@ -7,10 +7,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.conversations import CODE_ALPHABET
-from store.database import now_iso
-
-SHARE_CODE_LENGTH = 8
+from clock import now_iso
+from knowledge.vocabulary import CODE_ALPHABET, SHARE_CODE_LENGTH
+from store.database import write_transaction
 
 
 @dataclass(frozen=True)
@@ -46,24 +45,25 @@ def create_opportunity(
 ) -> str:
     """Store an opportunity; return its share code."""
     code = fields.pop("code", None) or new_share_code()
-    db["opportunities"].insert(
-        {
-            "code": code,
-            "council_id": council_id,
-            "title": title,
-            "reference": fields.get("reference"),
-            "description": fields.get("description"),
-            "contract_type": fields.get("contract_type"),
-            "value_gbp": fields.get("value_gbp"),
-            "duration_months": fields.get("duration_months"),
-            "weighting_percent": fields.get("weighting_percent"),
-            "word_limit": fields.get("word_limit", 500),
-            "closes_at": closes_at,
-            "themes": json.dumps(fields.get("themes") or []),
-            "practice": int(bool(fields.get("practice"))),
-            "created_at": now_iso(),
-        }
-    )
+    with write_transaction(db):
+        db["opportunities"].insert(
+            {
+                "code": code,
+                "council_id": council_id,
+                "title": title,
+                "reference": fields.get("reference"),
+                "description": fields.get("description"),
+                "contract_type": fields.get("contract_type"),
+                "value_gbp": fields.get("value_gbp"),
+                "duration_months": fields.get("duration_months"),
+                "weighting_percent": fields.get("weighting_percent"),
+                "word_limit": fields.get("word_limit", 500),
+                "closes_at": closes_at,
+                "themes": json.dumps(fields.get("themes") or []),
+                "practice": int(bool(fields.get("practice"))),
+                "created_at": now_iso(),
+            }
+        )
     return code
 
 
@@ -80,7 +80,8 @@ def update_opportunity(db: Database, code: str, **fields: Any) -> None:
     """Change an opportunity's details (its code and council never change)."""
     if "themes" in fields:
         fields["themes"] = json.dumps(fields["themes"] or [])
-    db["opportunities"].update(code, fields)
+    with write_transaction(db):
+        db["opportunities"].update(code, fields)
 
 
 def get_opportunity(db: Database, code: str) -> Opportunity | None:

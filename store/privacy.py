@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.database import now_iso, write_transaction
+from clock import now_iso
+from store.database import write_transaction
 
 # A submission the council keeps (alias s, its opportunity o).
 KEPT = "(o.practice = 0 OR EXISTS (SELECT 1 FROM contracts k WHERE k.submission_id = s.id))"

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.database import now_iso, write_transaction
-
-MAX_QUESTION_LENGTH = 500
+from clock import now_iso
+from knowledge.matcher import MAX_QUESTION_LENGTH
+from store.database import write_transaction
 
 
 @dataclass(frozen=True)
@@ -88,9 +88,10 @@ def mark_handled(db: Database, council_id: str, question_ids: list[int]) -> int:
     if not question_ids:
         return 0
     marks = ", ".join("?" for _ in question_ids)
-    cursor = db.execute(
-        f"UPDATE unanswered_questions SET handled_at = ? WHERE council_id = ? "
-        f"AND handled_at IS NULL AND id IN ({marks})",
-        [now_iso(), council_id, *question_ids],
-    )
+    with write_transaction(db):
+        cursor = db.execute(
+            f"UPDATE unanswered_questions SET handled_at = ? WHERE council_id = ? "
+            f"AND handled_at IS NULL AND id IN ({marks})",
+            [now_iso(), council_id, *question_ids],
+        )
     return cursor.rowcount

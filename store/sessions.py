@@ -9,10 +9,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.conversations import CODE_ALPHABET
-from store.database import now_iso, write_transaction
-
-JOIN_CODE_LENGTH = 6  # 32^6: about a billion codes; a clash is retried
+from clock import now_iso
+from knowledge.vocabulary import CODE_ALPHABET, JOIN_CODE_LENGTH
+from store.database import write_transaction
 
 
 @dataclass(frozen=True)
@@ -128,29 +127,20 @@ def attendees(db: Database, session_id: int) -> list[Attendee]:
     return [Attendee(r[0], r[1], r[2], bool(r[3]), json.loads(r[4])) for r in rows]
 
 
-def stage_counts(db: Database, session_id: int) -> dict[str, int]:
-    """How many attendees are at each stage ('done' for those who have finished)."""
-    rows = db.execute(
-        "SELECT CASE WHEN done THEN 'done' ELSE stage END, COUNT(*) FROM conversations "
-        "WHERE session_id = ? GROUP BY 1",
-        [session_id],
-    ).fetchall()
-    return dict(rows)
-
-
 def record_question(
     db: Database, *, session_id: int, question: str, answered: bool, entry_title: str | None
 ) -> None:
     """A question an attendee asked, and whether the knowledge base answered it."""
-    db["session_questions"].insert(
-        {
-            "session_id": session_id,
-            "question": question,
-            "answered": int(answered),
-            "entry_title": entry_title,
-            "asked_at": now_iso(),
-        }
-    )
+    with write_transaction(db):
+        db["session_questions"].insert(
+            {
+                "session_id": session_id,
+                "question": question,
+                "answered": int(answered),
+                "entry_title": entry_title,
+                "asked_at": now_iso(),
+            }
+        )
 
 
 def questions(db: Database, session_id: int) -> list[tuple[str, bool, str | None]]:

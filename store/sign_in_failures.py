@@ -4,6 +4,8 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from store.database import write_transaction
+
 
 def _key(email: str) -> str:
     return email.strip().lower()
@@ -26,8 +28,7 @@ def begin_attempt(
     """Count an attempt before the password is checked, under one write lock, so parallel
     guesses cannot slip past the limit. Return the end of a lock already in force (the attempt
     must be refused), or None. A successful sign-in clears the count afterwards."""
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(db):
         until = locked_until(db, email, now)
         if until is None:
             db.execute(
@@ -43,13 +44,10 @@ def begin_attempt(
                     "UPDATE sign_in_failures SET failures = 0, locked_until = ? WHERE email = ?",
                     [(now + lock).isoformat(timespec="seconds"), _key(email)],
                 )
-        db.conn.execute("COMMIT")
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
     return until
 
 
 def clear_failures(db: Database, email: str) -> None:
     """A successful sign-in starts the count again."""
-    db.execute("DELETE FROM sign_in_failures WHERE email = ?", [_key(email)])
+    with write_transaction(db):
+        db.execute("DELETE FROM sign_in_failures WHERE email = ?", [_key(email)])

@@ -1,19 +1,31 @@
 """Staff accounts: create, look up and check passwords."""
 
+import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from functools import cache
 
 from sqlite_utils import Database
 from werkzeug.security import check_password_hash, generate_password_hash
 
+import clock
+from permissions.roles import ROLES
 from store.database import write_transaction
 
-ROLES = ("evaluator", "moderator", "trainer", "admin")
+# werkzeug's scrypt (n=32768, r=8, p=1) unless SVOA_PASSWORD_HASH names a cheaper method: only
+# the tests do, and a production app refuses to start with it set (web/common/config.py).
+PASSWORD_HASH_SETTING = "SVOA_PASSWORD_HASH"
 
-# A real hash of a random password, checked when an email is unknown so that
-# a wrong email takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password-9f3c1e")
+
+def _method() -> str:
+    return os.environ.get(PASSWORD_HASH_SETTING) or "scrypt"
+
+
+@cache
+def _dummy_hash(method: str) -> str:
+    # A real hash of a random password, checked when an email is unknown so that a wrong
+    # email takes as long as a wrong password.
+    return generate_password_hash("not-a-real-password-9f3c1e", method=method)
 
 
 @dataclass(frozen=True)
@@ -34,14 +46,14 @@ class StaffExists(Exception):
 
 def hash_password(password: str) -> str:
     """A scrypt hash of the password, as stored (also for organisations' accounts)."""
-    return generate_password_hash(password)
+    return generate_password_hash(password, method=_method())
 
 
 def password_matches(stored_hash: str | None, password: str) -> bool:
     """Whether the password matches the stored hash. With no account (None), a dummy hash is
     checked, so that a wrong email takes as long as a wrong password."""
     if stored_hash is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(_method()), password)
         return False
     return check_password_hash(stored_hash, password)
 
@@ -73,10 +85,11 @@ def create_staff(
         "council_id": council_id,
         "role": role,
         "password_hash": hash_password(password),
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "created_at": clock.now_iso(),
     }
     try:
-        staff_id = db["staff"].insert(record).last_pk
+        with write_transaction(db):
+            staff_id = db["staff"].insert(record).last_pk
     except sqlite3.IntegrityError as error:
         raise StaffExists(record["email"]) from error
     return get_staff(db, staff_id)
@@ -86,11 +99,16 @@ def set_password(db: Database, staff_id: int, password: str) -> None:
     """Replace a staff member's password, ending all their current sessions."""
     with write_transaction(db):
         db["staff"].update(staff_id, {"password_hash": hash_password(password)})
-        end_sessions(db, staff_id)
+        _new_session_version(db, staff_id)
 
 
 def end_sessions(db: Database, staff_id: int) -> None:
     """Invalidate every session cookie issued to this staff member so far."""
+    with write_transaction(db):
+        _new_session_version(db, staff_id)
+
+
+def _new_session_version(db: Database, staff_id: int) -> None:
     db.execute("UPDATE staff SET session_version = session_version + 1 WHERE id = ?", [staff_id])
 
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.database import now_iso
+from clock import now_iso
+from store.database import write_transaction
 from store.exchange_pledges import record_pledges
 
 
@@ -46,10 +47,9 @@ def submit(
 ) -> Submission:
     """Freeze this offer as the supplier's current submission; an earlier one is replaced."""
     now = now_iso()
-    # BEGIN IMMEDIATE: two submissions at once queue here rather than both reading the same
+    # One write lock: two submissions at once queue here rather than both reading the same
     # last version (a deferred transaction would fail one of them with "database is locked").
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(db):
         previous = list(
             db.query(
                 "SELECT COALESCE(MAX(version), 0) AS v FROM submissions "
@@ -81,10 +81,6 @@ def submit(
         reference = f"SV-{now[:4]}-{row_id:06d}"
         db.execute("UPDATE submissions SET reference = ? WHERE id = ?", [reference, row_id])
         record_pledges(db, submission_id=row_id, council_id=council_id, offer=offer)
-        db.conn.execute("COMMIT")
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
     return get_submission(db, reference)
 
 
@@ -105,11 +101,12 @@ def submissions_for_conversation(db: Database, conversation_id: str) -> list[Sub
 def withdraw(db: Database, reference: str) -> bool:
     """Withdraw a current submission (its frozen offer is kept, marked withdrawn); False if it
     was not the current one (already replaced or withdrawn)."""
-    cursor = db.execute(
-        "UPDATE submissions SET status = 'withdrawn', ended_at = ? "
-        "WHERE reference = ? AND status = 'submitted'",
-        [now_iso(), reference],
-    )
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE submissions SET status = 'withdrawn', ended_at = ? "
+            "WHERE reference = ? AND status = 'submitted'",
+            [now_iso(), reference],
+        )
     return cursor.rowcount == 1
 
 

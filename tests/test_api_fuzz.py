@@ -30,8 +30,8 @@ from tests.conversation_driver import Supplier, drive
 from tests.evidence import record
 from tests.http_clients import call
 from tests.server import Gunicorn
-from web.api import openapi_document
-from web.cli import demo_opportunity
+from web.api.knowledge import openapi_document
+from web.cli.demo import demo_opportunity
 
 SEED = int(os.environ.get("SVOA_FUZZ_SEED", "20261122"))
 # Per operation, in the fuzzing phase; the coverage phase adds its boundary cases.

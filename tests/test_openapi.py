@@ -6,7 +6,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from web.api import openapi_document
+from web.api.knowledge import openapi_document
 
 DOC = openapi_document()
 OPERATIONS = [(path, method) for path, item in DOC["paths"].items() for method in item]

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 import store
 from knowledge.packs import load_packs
-from store.conversations import CODE_ALPHABET
+from knowledge.vocabulary import CODE_ALPHABET
 from store.opportunities import create_opportunity
 from store.sessions import create_session, new_join_code, session_by_code
 from store.staff import create_staff

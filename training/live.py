@@ -8,7 +8,8 @@ from typing import Any
 
 from knowledge.grouping import group_questions
 from knowledge.packs import CouncilPack
-from offer.build import amount, commitments_from
+from knowledge.vocabulary import amount
+from offer.build import commitments_from
 from offer.checks import commitment_checks
 from offer.model import Commitment
 

@@ -1,4 +1,4 @@
-"""The web layer: the app factory that wires config, security, data and blueprints."""
+"""The web layer: the app factory that wires config, security, data and each audience's pages."""
 
 import os
 from pathlib import Path
@@ -9,39 +9,13 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from knowledge.service import KnowledgeService
-from web import (
-    api,
-    api_conversations,
-    assistant,
-    auth,
-    chat,
-    cli,
-    councils,
-    db,
-    deletion,
-    errors,
-    exchange_accounts,
-    exchange_auth,
-    exchange_board,
-    exchange_needs,
-    help,
-    limits,
-    navigation,
-    offers,
-    public,
-    security,
-    staff,
-    staff_budget,
-    staff_contracts,
-    staff_exchange,
-    staff_opportunities,
-    staff_questions,
-    staff_sessions,
-    submissions,
-    supplier_contracts,
-    training,
-)
-from web.config import configure
+from web import api, exchange, public, staff, supplier
+from web.cli import commands
+from web.common import councils, db, errors, limits, navigation, security
+from web.common.config import configure
+from web.exchange import auth as exchange_auth
+from web.staff import auth as staff_auth
+from web.supplier import chat
 
 ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
@@ -78,38 +52,13 @@ def create_app(config: dict | None = None) -> Flask:
             f"known: {', '.join(sorted(app.extensions['councils']))}"
         )
 
-    security.init_app(app)
-    db.init_app(app)
-    chat.init_app(app)
-    auth.init_app(app)
-    exchange_auth.init_app(app)
-    councils.init_app(app)
-    navigation.init_app(app)
-    errors.init_app(app)
-    cli.init_app(app)
+    for part in (security, db, chat, staff_auth, exchange_auth, councils, navigation, errors):
+        part.init_app(app)
+    commands.init_app(app)
 
-    csrf.exempt(api_conversations.bp)  # Bearer tokens, not cookies: CSRF does not apply.
-    blueprints = (public.bp, assistant.bp, offers.bp, help.bp, councils.bp, staff.bp, api.bp)
-    staff_blueprints = (
-        staff_opportunities.bp,
-        staff_contracts.bp,
-        staff_budget.bp,
-        staff_sessions.bp,
-        staff_questions.bp,
-        staff_exchange.bp,
-    )
-    for blueprint in (
-        *blueprints,
-        submissions.bp,
-        deletion.bp,
-        supplier_contracts.bp,
-        training.bp,
-        exchange_board.bp,
-        exchange_accounts.bp,
-        exchange_needs.bp,
-        *staff_blueprints,
-        api_conversations.bp,
-    ):
-        app.register_blueprint(blueprint)
+    csrf.exempt(api.conversations.bp)  # Bearer tokens, not cookies: CSRF does not apply.
+    for audience in (public, supplier, staff, exchange, api):
+        for blueprint in audience.BLUEPRINTS:
+            app.register_blueprint(blueprint)
     limits.init_app(app)
     return app

@@ -1,0 +1,1 @@
+"""Who may do what (pure Python): staff roles and what each may do, and who sees whose scores."""

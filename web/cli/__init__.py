@@ -1,0 +1,1 @@
+"""The `flask` commands: the database, staff accounts, demo data, backups and the privacy purge."""

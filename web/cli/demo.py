@@ -1,0 +1,130 @@
+"""`flask load-demo`: demo staff and local-organisation logins (reset and printed each time), a
+practice opportunity per council, and three demo contracts with returns."""
+
+import secrets
+import zlib
+from datetime import timedelta
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+import clock
+import store
+from knowledge.packs import CouncilPack
+from knowledge.vocabulary import CODE_ALPHABET
+from monitoring.periods import add_months, reporting_periods
+from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
+from store.contracts import contracts_for_council
+from store.exchange_seeds import demo_needs
+from store.opportunities import create_opportunity, get_opportunity
+from store.staff import create_staff, find_staff_by_email, set_password
+
+
+@click.command("load-demo")
+@with_appcontext
+def load_demo() -> None:
+    """Load demo data and (re)set the demo staff login, printing it."""
+    db = store.connect(current_app.config["DATABASE"])
+    council_id = current_app.config["DEFAULT_COUNCIL"]
+    email = f"demo.admin@{council_id}.example"
+    password = secrets.token_urlsafe(12)
+    existing = find_staff_by_email(db, email)
+    if existing:
+        set_password(db, existing.id, password)
+    else:
+        create_staff(
+            db,
+            email=email,
+            name="Demo Administrator",
+            council_id=council_id,
+            role="admin",
+            password=password,
+        )
+    click.echo("Demo staff login (new password each time demo data is loaded):")
+    click.echo(f"  email:    {email}")
+    click.echo(f"  password: {password}")
+    for council in current_app.extensions["councils"]:
+        code = demo_opportunity(db, council)
+        click.echo(f"Practice opportunity for {council}: /assistant/?opportunity={code}")
+    staff = find_staff_by_email(db, email)
+    made = demo_contracts(db, current_app.extensions["councils"][council_id], staff.id)
+    if made:
+        click.echo(f"Demo contracts with delivery returns for {council_id}: {made}")
+    org_email, org_password = demo_needs(
+        db, current_app.extensions["councils"][council_id], staff.id
+    )
+    click.echo(
+        f"Demo local organisation for the needs exchange: {org_email} / {org_password} "
+        "(sign in at /exchange/sign-in; new password each time)"
+    )
+
+
+DEMO_CODES = {"tower-hamlets": "THMEALS6", "suffolk": "SFKMEALS", "sandwell": "SWLMEALS"}
+
+
+def demo_opportunity(db, council_id: str) -> str:
+    """An open practice opportunity for a council, which anyone may use (kept if it exists)."""
+    number = zlib.crc32(council_id.encode())
+    fallback = "DEMX" + "".join(CODE_ALPHABET[(number >> (5 * i)) % 32] for i in range(4))
+    code = DEMO_CODES.get(council_id, fallback)
+    if get_opportunity(db, code):
+        return code
+    closes = (clock.now() + timedelta(days=365)).replace(hour=12, minute=0, second=0)
+    return create_opportunity(
+        db,
+        code=code,
+        council_id=council_id,
+        title="Community meals and lunch club service (practice)",
+        reference=f"DEMO-{council_id.upper()}-001",
+        description="A made-up contract to practise writing a social value offer with.",
+        practice=True,
+        contract_type="services",
+        value_gbp=120000,
+        duration_months=24,
+        weighting_percent=10,
+        word_limit=500,
+        closes_at=closes.isoformat(timespec="seconds"),
+    )
+
+
+DEMO_SUPPLIERS = [
+    ("Riverside Community Kitchen", "charity", "micro", True, 120_000, 15, 24),
+    ("Bright Start Cleaning", "sme", "small", True, 450_000, 11, 36),
+    ("National Facilities plc", "large", "large", False, 2_400_000, 20, 48),
+]
+
+
+def demo_contracts(db, pack: CouncilPack, staff_id: int) -> int:
+    """Three awarded contracts with returns for the periods ended so far, so the contract
+    pages and the social value budget have something to show (only if there are none)."""
+    if contracts_for_council(db, pack.id):
+        return 0
+    today = clock.today()
+    measures = [(t.title, t.measures[0]) for t in pack.themes if t.measures]
+    for number, (name, kind, size, local, value, age, months) in enumerate(DEMO_SUPPLIERS):
+        start = add_months(today.replace(day=1), -age)
+        ended = [p.number for p in reporting_periods(start, months, 3) if p.ends_on < today]
+        kpis = []
+        for offset, (theme, measure) in enumerate(measures[number : number + 3]):
+            target = (offset + 2) * 12
+            share = [0.9, 1.1, 0.6][(number + offset) % 3]
+            per_period = (
+                target * share if measure.unit == "percent" else target / months * 3 * share
+            )
+            kpis.append(
+                KpiSeed(
+                    measure.title,
+                    theme,
+                    target,
+                    measure.proxy.value_gbp if measure.proxy else None,
+                    measure.unit,
+                    {p: round(per_period) for p in ended},
+                )
+            )
+        seed = ContractSeed(
+            f"Demo contract {number + 1} (practice)", name, kind, size, local, value,
+            start.isoformat(), months, 3, kpis,
+        )  # fmt: skip
+        seed_contract(db, pack.id, seed, staff_id)
+    return len(DEMO_SUPPLIERS)

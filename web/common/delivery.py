@@ -1,0 +1,146 @@
+"""What the contract pages show, for staff and suppliers alike: the periods and their returns,
+the promised-against-delivered table and the contract's rating with its reasons."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import request
+from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
+
+import clock
+from forms.contracts import KpiLine, return_form
+from knowledge.packs import CouncilPack
+from monitoring.assessment import Report, contract_report
+from monitoring.contracts import kpis, periods_of
+from monitoring.period_status import STATUS_LABELS, period_status, return_counts
+from monitoring.periods import Period, long_date
+from monitoring.schedule import schedule_warning
+from store.contracts import Contract, ContractKpi
+from store.returns import DeliveryReturn, Entry
+
+EVIDENCE_TYPES = (
+    ("payroll", "Payroll record"),
+    ("attendance", "Attendance list or register"),
+    ("invoice", "Invoice or receipt"),
+    ("timesheet", "Timesheet or volunteering log"),
+    ("certificate", "Certificate or training record"),
+    ("letter", "Letter from a partner or beneficiary"),
+    ("photo", "Photographs or other records"),
+    ("other", "Other evidence"),
+)
+EVIDENCE_LABELS = dict(EVIDENCE_TYPES)
+
+
+@dataclass(frozen=True)
+class PeriodReturns:
+    """A period, its returns KPI by KPI, and how it stands."""
+
+    period: Period
+    returns: list[tuple[ContractKpi, DeliveryReturn | None]]
+    late: bool
+    overdue: bool
+    status: str
+
+
+@dataclass(frozen=True)
+class ContractView:
+    """Everything a contract page shows."""
+
+    contract: Contract
+    periods: list[PeriodReturns]
+    report: Report
+    awaiting: dict[int, float]  # quantity waiting for staff, by KPI id
+    warning: str | None
+
+
+def contract_view(
+    contract: Contract, returns: list[DeliveryReturn], pack: CouncilPack, day: date | None = None
+) -> ContractView:
+    """The periods with their returns, the report on accepted returns, and any warning."""
+    day = day or clock.today()
+    by_key = {(r.kpi_id, r.period): r for r in returns}
+    periods, statuses = [], []
+    for period in periods_of(contract):
+        rows = [(k, by_key.get((k.id, period.number))) for k in contract.kpis]
+        status = period_status(period, [r for _, r in rows if r], day)
+        periods.append(PeriodReturns(period, rows, status.late, status.overdue, status.label))
+        statuses.append(status)
+    accepted: dict[str, list[float]] = {}
+    awaiting: dict[int, float] = {}
+    for r in returns:
+        if r.status == "accepted":
+            accepted.setdefault(str(r.kpi_id), []).append(r.quantity)
+        else:
+            awaiting[r.kpi_id] = awaiting.get(r.kpi_id, 0.0) + r.quantity
+    report = contract_report(
+        kpis(contract),
+        accepted,
+        [p.period for p in periods],
+        day,
+        pack.rubric.kpi_rating,
+        return_counts(statuses),
+    )
+    warning = schedule_warning(contract.value_gbp, len(contract.kpis))
+    return ContractView(contract, periods, report, awaiting, warning)
+
+
+def kpi_lines(contract: Contract) -> list[KpiLine]:
+    """The contract's KPIs as the forms name them."""
+    return [KpiLine(k.position, k.title, k.unit_label) for k in contract.kpis]
+
+
+def return_form_for(contract: Contract, day: date | None = None) -> FlaskForm:
+    """The return form for the periods that have begun (a later or unknown one is refused)."""
+    periods = periods_of(contract)
+    started = [p for p in periods if p.starts_on <= (day or clock.today())]
+    if started:
+        outside = (
+            f"Choose a reporting period of this contract that has begun: period 1 to period "
+            f"{len(started)} (from {long_date(periods[0].starts_on)})"
+        )
+    else:
+        outside = f"Returns open when the contract starts on {long_date(periods[0].starts_on)}"
+    choices = [SelectChoice(str(p.number), p.label) for p in started]
+    return return_form(kpi_lines(contract), choices, outside, EVIDENCE_TYPES)()
+
+
+def requested_period() -> int | None:
+    """The period a GET asks to show (?period=N), to correct what was recorded for it."""
+    period = request.args.get("period", "")
+    return int(period) if request.method == "GET" and period.isdigit() else None
+
+
+def fill_return(form: FlaskForm, contract: Contract, returns: list[DeliveryReturn], period: int):
+    """Show what is already recorded for a period, so it can be corrected."""
+    form.period.data = str(period)
+    by_kpi = {r.kpi_id: r for r in returns if r.period == period}
+    for kpi in contract.kpis:
+        if kpi.id in by_kpi:
+            found = by_kpi[kpi.id]
+            getattr(form, f"quantity_{kpi.position}").data = found.quantity
+            getattr(form, f"evidence_type_{kpi.position}").data = found.evidence_type
+            getattr(form, f"evidence_note_{kpi.position}").data = found.evidence_note
+
+
+def entries_from(form: FlaskForm, contract: Contract) -> list[Entry]:
+    """The KPIs reported in a valid return form (blank ones are left as they were)."""
+    return [
+        Entry(
+            kpi.id,
+            float(getattr(form, f"quantity_{kpi.position}").data),
+            getattr(form, f"evidence_type_{kpi.position}").data,
+            getattr(form, f"evidence_note_{kpi.position}").data,
+        )
+        for kpi in contract.kpis
+        if getattr(form, f"quantity_{kpi.position}").data is not None
+    ]
+
+
+def page_context() -> dict:
+    """What the contract templates need besides the view: today, and readable labels."""
+    return {
+        "today_date": clock.today(),
+        "evidence_labels": EVIDENCE_LABELS,
+        "status_labels": STATUS_LABELS,
+    }

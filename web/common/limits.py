@@ -1,0 +1,120 @@
+"""Rate limits: how often one client may sign in (staff or organisations), register an
+organisation, try return codes, start conversations and send messages (flask-limiter).
+
+Who "one client" is depends on the action. Signing in, trying return codes and starting a
+conversation count per network address. A whole training room shares one address, so joining
+an open training session counts per session instead, and messages count per conversation
+token (per device): 150 attendees behind one Wi-Fi are never throttled as if they were one
+person. The numbers are settings (SVOA_RATELIMIT_SIGN_IN and so on).
+
+Counts are kept in each gunicorn worker's memory, so with SVOA_WORKERS=2 a client can get
+up to twice a limit through before being refused; set SVOA_RATELIMIT_STORAGE_URI (for example
+memcached://host:11211) to share them between workers and servers.
+"""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import Flask, current_app, g, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+from store.sessions import session_by_code
+from web.common.db import get_db
+
+DEFAULTS = {
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "RATELIMIT_SIGN_IN": "10 per minute; 50 per hour",
+    "RATELIMIT_RETURN_CODE": "10 per minute; 50 per hour",
+    "RATELIMIT_START": "20 per minute; 200 per hour",
+    "RATELIMIT_JOIN": "300 per minute",
+    "RATELIMIT_MESSAGE": "120 per minute; 2000 per hour",
+}
+
+
+def _setting(name: str):
+    return lambda: current_app.config[name]
+
+
+def _joining_code() -> str | None:
+    """The code of the open training session this request joins, if it joins one."""
+    if "joining_code" not in g:
+        code = request.form.get("code")
+        if request.is_json:
+            body = request.get_json(silent=True)
+            code = body.get("session") if isinstance(body, dict) else None
+        found = session_by_code(get_db(), code) if isinstance(code, str) and code else None
+        g.joining_code = found.code if found and found.is_open else None
+    return g.joining_code
+
+
+def _start_key() -> str:
+    code = _joining_code()
+    return f"session:{code}" if code else get_remote_address()
+
+
+def _start_limit() -> str:
+    name = "RATELIMIT_JOIN" if _joining_code() else "RATELIMIT_START"
+    return current_app.config[name]
+
+
+def _conversation_key() -> str:
+    """The conversation token in the page's address, or the API's Bearer token."""
+    token = (request.view_args or {}).get("token")
+    if token is None:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return get_remote_address()
+    return "token:" + hashlib.sha256(token.strip().encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A rate limit: its numbers from the setting `setting`, counted per `key()`, and shared by
+    every view with the same `scope` (one count per client across them)."""
+
+    setting: str
+    key: Callable[[], str]
+    scope: str
+
+
+SIGN_IN = Limit("RATELIMIT_SIGN_IN", get_remote_address, "sign-in")
+# Each registration hashes a password (scrypt, deliberately slow), like signing in.
+REGISTER = Limit("RATELIMIT_SIGN_IN", get_remote_address, "register")
+RETURN_CODE = Limit("RATELIMIT_RETURN_CODE", get_remote_address, "return-code")
+START = Limit("RATELIMIT_START", _start_key, "start")
+MESSAGE = Limit("RATELIMIT_MESSAGE", _conversation_key, "message")
+
+
+def rate_limited(limit: Limit) -> Callable[[Callable], Callable]:
+    """Mark a view as rate-limited (POST only); `init_app` wraps every marked view with the
+    app's limiter. Put it right under the route decorator."""
+
+    def mark(view: Callable) -> Callable:
+        view.rate_limit = limit
+        return view
+
+    return mark
+
+
+def _wrap(limiter: Limiter, limit: Limit, view: Callable) -> Callable:
+    setting = _start_limit if limit.setting == "RATELIMIT_START" else _setting(limit.setting)
+    shared = limiter.shared_limit(setting, scope=limit.scope, key_func=limit.key, methods=["POST"])
+    return shared(view)
+
+
+def init_app(app: Flask) -> None:
+    """Give the app its own limiter (settings from SVOA_* variables win) and wrap the views
+    marked `rate_limited`; call it once the blueprints are registered."""
+    for name, value in DEFAULTS.items():
+        app.config.setdefault(name, value)
+    limiter = Limiter(key_func=get_remote_address)
+    limiter.init_app(app)
+    app.extensions["rate_limits"] = limiter  # the limits refer to it weakly: keep it alive
+    for endpoint, view in list(app.view_functions.items()):
+        limit = getattr(view, "rate_limit", None)
+        if limit is not None:
+            app.view_functions[endpoint] = _wrap(limiter, limit, view)

@@ -1,0 +1,22 @@
+"""Council staff's pages: signing in, opportunities and offers (scoring, moderation, comparison,
+exports), contracts after award, the budget, training sessions, questions, exchange moderation."""
+
+from web.staff import (
+    account,
+    budget,
+    contracts,
+    exchange,
+    opportunities,
+    questions,
+    sessions,
+)
+
+BLUEPRINTS = (
+    account.bp,
+    opportunities.bp,
+    contracts.bp,
+    budget.bp,
+    sessions.bp,
+    questions.bp,
+    exchange.bp,
+)

@@ -1,0 +1,227 @@
+"""What the staff pages show about submitted offers: the offers table, scores from forms, and
+the exports for the evaluation panel (CSV, XLSX, JSON)."""
+
+import json
+from typing import Any
+
+from flask import Response
+from sqlite_utils import Database
+
+from knowledge.packs import CouncilPack, Rubric
+from knowledge.vocabulary import amount
+from offer.scoring import scores_only, weighted_score
+from permissions.scores import may_see_others_scores
+from store import evaluations as scoring
+from store.opportunities import Opportunity
+from store.submissions import current_submissions
+from web.common import downloads
+
+EXPORTS = {"csv": "text/csv", "xlsx": None, "json": "application/json"}
+SORTS = {
+    "submitted": lambda row: row["submitted_at"],
+    "supplier": lambda row: row["supplier"].lower(),
+    "commitments": lambda row: -row["commitments"],
+    "flags": lambda row: -row["flags"],
+    "score": lambda row: -(row["weighted"] if row["weighted"] is not None else -1),
+}
+
+
+def _status(evaluations: int, moderated: bool) -> str:
+    if moderated:
+        return "Moderated"
+    if evaluations:
+        return f"Scored by {evaluations}"
+    return "Not scored"
+
+
+def may_see_scores(db: Database, submission_id: int, staff) -> bool:
+    """Whether this member of staff may see other people's scores for this offer."""
+    evaluations = scoring.evaluations_for(db, submission_id)
+    return may_see_others_scores(staff.role, any(e.staff_id == staff.id for e in evaluations))
+
+
+def offer_rows(
+    db: Database, opportunity: Opportunity, pack: CouncilPack, viewer=None
+) -> list[dict[str, Any]]:
+    """One row per current offer: who, what, flags, proxy total, evaluation status and score."""
+    rows = []
+    for submission in current_submissions(db, opportunity.code):
+        offer = submission.offer
+        moderation = scoring.moderation_for(db, submission.id)
+        if viewer is not None and not may_see_scores(db, submission.id, viewer):
+            moderation = None  # Not even the consensus until they have scored it themselves.
+        evaluations = scoring.evaluations_for(db, submission.id)
+        by_theme: dict[str, int] = {}
+        for commitment in offer["commitments"]:
+            title = commitment.get("theme_title") or "Other"
+            by_theme[title] = by_theme.get(title, 0) + 1
+        rows.append(
+            {
+                "reference": submission.reference,
+                "supplier": offer["supplier"]["name"],
+                "type": offer["supplier"].get("type") or "",
+                "commitments": len(offer["commitments"]),
+                "by_theme": by_theme,
+                "flags": sum(1 for k in offer["checks"] if k["level"] == "problem"),
+                "proxy": offer["totals"].get("proxy_total_gbp"),
+                "status": _status(len(evaluations), moderation is not None),
+                "weighted": weighted_score(
+                    scores_only(moderation.scores), pack.rubric, opportunity.weighting_percent or 0
+                )
+                if moderation
+                else None,
+                "submitted_at": submission.submitted_at,
+            }
+        )
+    return rows
+
+
+def sorted_and_filtered(rows: list[dict], args) -> list[dict]:
+    """The rows sorted by ?sort= and filtered by ?status= and ?type=."""
+    status, kind = args.get("status", ""), args.get("type", "")
+    chosen = [
+        row
+        for row in rows
+        if (not status or row["status"].lower().startswith(status.lower()))
+        and (not kind or row["type"] == kind)
+    ]
+    return sorted(chosen, key=SORTS.get(args.get("sort", "submitted"), SORTS["submitted"]))
+
+
+def scores_from(form, rubric: Rubric, note: str) -> dict[str, dict[str, Any]]:
+    """{criterion: {"score", note}} from a rubric form."""
+    return {
+        c.id: {
+            "score": int(getattr(form, f"{c.id}_score").data),
+            note: getattr(form, f"{c.id}_note").data,
+        }
+        for c in rubric.criteria
+    }
+
+
+def fill(form, scores: dict[str, dict[str, Any]], note: str) -> None:
+    """Put saved scores back into a rubric form."""
+    for criterion, item in scores.items():
+        if hasattr(form, f"{criterion}_score"):
+            getattr(form, f"{criterion}_score").data = str(item["score"])
+            getattr(form, f"{criterion}_note").data = item.get(note, "")
+
+
+def score_table(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict]:
+    """A row per offer and scorer (each evaluator, then the consensus), with every figure."""
+    criteria = [c.id for c in pack.rubric.criteria]
+    table = []
+    for submission in current_submissions(db, opportunity.code):
+        base = {"reference": submission.reference, "supplier": submission.offer["supplier"]["name"]}
+        scored = [
+            (e.staff_name, "evaluator", e.scores)
+            for e in scoring.evaluations_for(db, submission.id)
+        ]
+        moderation = scoring.moderation_for(db, submission.id)
+        if moderation:
+            scored.append((moderation.staff_name, "consensus", moderation.scores))
+        for name, kind, scores in scored:
+            plain = scores_only(scores)
+            row = base | {"scorer": name, "kind": kind}
+            row |= {c: plain.get(c) for c in criteria}
+            row["total"] = sum(plain.get(c, 0) for c in criteria)
+            row["weighted"] = (
+                weighted_score(plain, pack.rubric, opportunity.weighting_percent or 0)
+                if kind == "consensus"
+                else None
+            )
+            table.append(row)
+    return table
+
+
+def commitment_table(db: Database, opportunity: Opportunity) -> list[dict]:
+    """A row per commitment of every current offer."""
+    return [
+        {
+            "reference": s.reference,
+            "supplier": s.offer["supplier"]["name"],
+            "theme": c.get("theme_title"),
+            "commitment": c["title"],
+            "how much": amount(c.get("quantity"), c.get("unit")),
+            "by when": c.get("timescale"),
+            "evidence": c.get("evidence"),
+            "kind": c.get("classification"),
+        }
+        for s in current_submissions(db, opportunity.code)
+        for c in s.offer["commitments"]
+    ]
+
+
+def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, kind: str):
+    """The export as a download."""
+    scores = score_table(db, opportunity, pack)
+    offers = [
+        {k: v for k, v in row.items() if k != "by_theme"}
+        for row in offer_rows(db, opportunity, pack)
+    ]
+    if kind == "csv":
+        body, mime = downloads.csv_text(scores), "text/csv"
+    elif kind == "xlsx":
+        sheets = {
+            "Offers": offers,
+            "Commitments": commitment_table(db, opportunity),
+            "Scores": scores,
+        }
+        body, mime = downloads.xlsx_bytes(sheets), downloads.XLSX
+    else:
+        whole = {
+            "opportunity": opportunity.__dict__,
+            "offers": [
+                s.offer | {"reference": s.reference}
+                for s in current_submissions(db, opportunity.code)
+            ],
+            "scores": scores,
+        }
+        body, mime = json.dumps(whole, indent=2, ensure_ascii=False), "application/json"
+    name = f"{opportunity.code}-evaluation.{kind}"
+    return Response(
+        body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def score_rows(scores: dict[str, dict[str, Any]], criteria, note: str) -> list[dict[str, Any]]:
+    """Saved scores as GOV.UK summary-list rows, one per criterion."""
+    return [
+        {
+            "key": {"text": c.title},
+            "value": {"text": f"{scores[c.id]['score']}: {scores[c.id].get(note, '')}"},
+        }
+        for c in criteria
+        if c.id in scores
+    ]
+
+
+def comparison(
+    db: Database, opportunity: Opportunity, pack: CouncilPack, viewer
+) -> list[dict[str, Any]]:
+    """Every current offer side by side: themes, key quantities, flags, and the scores this
+    member of staff may see (None when hidden)."""
+    rows = {row["reference"]: row for row in offer_rows(db, opportunity, pack, viewer)}
+    columns = []
+    for submission in current_submissions(db, opportunity.code):
+        commitments = submission.offer["commitments"]
+        visible = may_see_scores(db, submission.id, viewer)
+        moderation = scoring.moderation_for(db, submission.id) if visible else None
+        columns.append(
+            rows[submission.reference]
+            | {
+                "quantities": [
+                    f"{c['title']}: {amount(c.get('quantity'), c.get('unit'))}" for c in commitments
+                ],
+                "evaluator_totals": [
+                    (e.staff_name, sum(scores_only(e.scores).values()))
+                    for e in scoring.evaluations_for(db, submission.id)
+                ]
+                if visible
+                else None,
+                "consensus_total": sum(scores_only(moderation.scores).values())
+                if moderation
+                else None,
+            }
+        )
+    return columns

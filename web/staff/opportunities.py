@@ -1,0 +1,279 @@
+"""Staff: opportunities, the offers submitted to them, scoring and moderation.
+
+Every route needs a signed-in member of staff of the opportunity's council (another council's
+opportunity is a 404). Evaluators score; moderators and admins also create opportunities and
+record consensus scores.
+"""
+
+from datetime import UTC, datetime, time
+
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from wtforms.fields.choices import SelectChoice
+
+from forms.evaluation import OpportunityForm, rubric_form
+from offer.model import Offer
+from offer.scoring import scores_only, weighted_score
+from offer.submission import UK, closing_text, parse_closing
+from permissions.roles import EVALUATORS, MANAGERS, is_manager
+from permissions.scores import score_change_refusal
+from store import evaluations as scoring
+from store.contracts import contract_for_opportunity
+from store.opportunities import (
+    Opportunity,
+    create_opportunity,
+    get_opportunity,
+    opportunities_for,
+    update_opportunity,
+)
+from store.submissions import get_submission
+from web.common.councils import current_council
+from web.common.db import get_db
+from web.staff import auth, offer_review
+
+bp = Blueprint("staff_opportunities", __name__, url_prefix="/staff/opportunities")
+bp.add_app_template_filter(offer_review.score_rows, "score_rows")
+CLOSING_TIME = time(12, 0)
+
+
+def _own_opportunity(code: str) -> Opportunity:
+    found = get_opportunity(get_db(), code)
+    if found is None or found.council_id != g.staff.council_id:
+        abort(404)
+    return found
+
+
+def _form(opportunity: Opportunity | None = None) -> OpportunityForm:
+    data = None
+    if opportunity:
+        data = {
+            **{name: getattr(opportunity, name) for name in OPPORTUNITY_FIELDS},
+            "closes_on": datetime.fromisoformat(opportunity.closes_at).astimezone(UK).date(),
+        }
+    form = OpportunityForm(data=data)
+    form.themes.choices = [SelectChoice(t.id, t.title) for t in current_council().themes]
+    return form
+
+
+OPPORTUNITY_FIELDS = (
+    "title",
+    "reference",
+    "description",
+    "contract_type",
+    "value_gbp",
+    "duration_months",
+    "weighting_percent",
+    "word_limit",
+    "themes",
+    "practice",
+)
+
+
+def _fields(form: OpportunityForm) -> dict:
+    closes = datetime.combine(form.closes_on.data, CLOSING_TIME, tzinfo=UK)
+    fields = {name: getattr(form, name).data for name in OPPORTUNITY_FIELDS}
+    fields |= {
+        "value_gbp": float(form.value_gbp.data),
+        "weighting_percent": float(form.weighting_percent.data),
+        "practice": int(bool(form.practice.data)),
+        "closes_at": closes.astimezone(UTC).isoformat(timespec="seconds"),
+    }
+    return fields
+
+
+@bp.get("")
+@auth.staff_required(*EVALUATORS)
+def index():
+    """The council's opportunities."""
+    return render_template(
+        "staff/opportunities.html", opportunities=opportunities_for(get_db(), g.staff.council_id)
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@auth.staff_required(*MANAGERS)
+def new():
+    """Create an opportunity; it gets a share code for bidders."""
+    form = _form()
+    if form.validate_on_submit():
+        fields = _fields(form)
+        code = create_opportunity(
+            get_db(),
+            council_id=g.staff.council_id,
+            title=fields.pop("title"),
+            closes_at=fields.pop("closes_at"),
+            **fields,
+        )
+        scoring.audit(
+            get_db(),
+            council_id=g.staff.council_id,
+            staff_id=g.staff.id,
+            action="created opportunity",
+            subject=code,
+            detail={"title": form.title.data},
+        )
+        return redirect(url_for(".show", code=code), 303)
+    return render_template("staff/opportunity_form.html", form=form, opportunity=None), (
+        400 if form.errors else 200
+    )
+
+
+@bp.route("/<code>/edit", methods=["GET", "POST"])
+@auth.staff_required(*MANAGERS)
+def edit(code: str):
+    """Change an opportunity's details."""
+    opportunity = _own_opportunity(code)
+    form = _form(opportunity)
+    if form.validate_on_submit():
+        fields = _fields(form)
+        update_opportunity(get_db(), opportunity.code, **fields)
+        scoring.audit(
+            get_db(),
+            council_id=g.staff.council_id,
+            staff_id=g.staff.id,
+            action="changed opportunity",
+            subject=opportunity.code,
+            detail=fields,
+        )
+        return redirect(url_for(".show", code=opportunity.code), 303)
+    return render_template("staff/opportunity_form.html", form=form, opportunity=opportunity), (
+        400 if form.errors else 200
+    )
+
+
+@bp.get("/<code>")
+@auth.staff_required(*EVALUATORS)
+def show(code: str):
+    """An opportunity, its share link, and the offers submitted to it (sortable, filterable)."""
+    opportunity = _own_opportunity(code)
+    rows = offer_review.offer_rows(get_db(), opportunity, current_council(), g.staff)
+    rows = offer_review.sorted_and_filtered(rows, request.args)
+    return render_template(
+        "staff/opportunity.html",
+        opportunity=opportunity,
+        rows=rows,
+        share_link=url_for("assistant.start", opportunity=opportunity.code, _external=True),
+        closes=closing_text(parse_closing(opportunity.closes_at)),
+        sort=request.args.get("sort", "submitted"),
+        status=request.args.get("status", ""),
+        show_proxies=current_council().procurement.uses_proxy_values,
+    )
+
+
+def _submission(opportunity: Opportunity, reference: str):
+    found = get_submission(get_db(), reference)
+    if found is None or found.opportunity_code != opportunity.code or found.status != "submitted":
+        abort(404)
+    return found
+
+
+@bp.route("/<code>/offers/<reference>", methods=["GET", "POST"])
+@auth.staff_required(*EVALUATORS)
+def review(code: str, reference: str):
+    """One offer, its flags, and this person's scores (others' once their own are in)."""
+    opportunity = _own_opportunity(code)
+    submission = _submission(opportunity, reference)
+    pack = current_council()
+    form = rubric_form(pack.rubric, "Comment", "Write a comment")()
+    moderation = scoring.moderation_for(get_db(), submission.id)
+    refusal = score_change_refusal(moderated=moderation is not None)
+    if refusal and request.method == "POST":
+        form.validate_on_submit()
+        first = getattr(form, f"{pack.rubric.criteria[0].id}_score")
+        first.errors = [*first.errors, refusal]
+    elif form.validate_on_submit():
+        scores = offer_review.scores_from(form, pack.rubric, "comment")
+        scoring.save_evaluation(
+            get_db(),
+            submission_id=submission.id,
+            staff_id=g.staff.id,
+            scores=scores,
+            council_id=g.staff.council_id,
+            subject=reference,
+        )
+        return redirect(url_for(".review", code=code, reference=reference, _anchor="scores"), 303)
+    everyone = scoring.evaluations_for(get_db(), submission.id)
+    mine = next((e for e in everyone if e.staff_id == g.staff.id), None)
+    if mine and request.method == "GET":
+        offer_review.fill(form, mine.scores, "comment")
+    may_see_all = offer_review.may_see_scores(get_db(), submission.id, g.staff)
+    moderation = moderation if may_see_all else None
+    moderation_form = None
+    if is_manager(g.staff.role):
+        moderation_form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
+        if moderation:
+            offer_review.fill(moderation_form, moderation.scores, "reasons")
+    offer = Offer.model_validate(submission.offer)
+    return render_template(
+        "staff/review.html",
+        opportunity=opportunity,
+        submission=submission,
+        offer=offer,
+        form=form,
+        criteria=pack.rubric.criteria,
+        evaluations=everyone if may_see_all else [],
+        hidden_count=0 if may_see_all else len(everyone),
+        scores_hidden=not may_see_all,
+        moderation=moderation,
+        moderation_form=moderation_form,
+        weighted=weighted_score(
+            scores_only(moderation.scores), pack.rubric, opportunity.weighting_percent or 0
+        )
+        if moderation
+        else None,
+        trail=scoring.audit_trail(get_db(), g.staff.council_id, reference),
+        contract=contract_for_opportunity(get_db(), opportunity.code),
+    ), (400 if form.errors else 200)
+
+
+@bp.post("/<code>/offers/<reference>/moderation")
+@auth.staff_required(*MANAGERS)
+def moderate(code: str, reference: str):
+    """Record the consensus score for each criterion, with the reasons."""
+    opportunity = _own_opportunity(code)
+    submission = _submission(opportunity, reference)
+    pack = current_council()
+    form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
+    if not form.validate_on_submit():
+        page = render_template(
+            "staff/moderation_errors.html",
+            form=form,
+            opportunity=opportunity,
+            submission=submission,
+            criteria=pack.rubric.criteria,
+        )
+        return page, 400
+    scores = offer_review.scores_from(form, pack.rubric, "reasons")
+    scoring.save_moderation(
+        get_db(),
+        submission_id=submission.id,
+        staff_id=g.staff.id,
+        scores=scores,
+        council_id=g.staff.council_id,
+        subject=reference,
+    )
+    return redirect(url_for(".review", code=code, reference=reference, _anchor="moderation"), 303)
+
+
+@bp.get("/<code>/compare")
+@auth.staff_required(*EVALUATORS)
+def compare(code: str):
+    """All the offers for an opportunity side by side."""
+    opportunity = _own_opportunity(code)
+    pack = current_council()
+    return render_template(
+        "staff/compare.html",
+        opportunity=opportunity,
+        columns=offer_review.comparison(get_db(), opportunity, pack, g.staff),
+        maximum=pack.rubric.scale_max * len(pack.rubric.criteria),
+        themes=[t.title for t in pack.themes],
+    )
+
+
+@bp.get("/<code>/export.<kind>")
+@auth.staff_required(*MANAGERS)  # Every score is in them, so not for evaluators mid-way.
+def export(code: str, kind: str):
+    """The offers, commitments and scores for the evaluation panel: CSV, XLSX or JSON."""
+    opportunity = _own_opportunity(code)
+    if kind not in offer_review.EXPORTS:
+        abort(404)
+    return offer_review.export_response(get_db(), opportunity, current_council(), kind)

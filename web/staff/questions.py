@@ -1,0 +1,41 @@
+"""Staff: the questions the knowledge base could not answer, grouped, with counts."""
+
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
+
+from knowledge.grouping import group_questions
+from permissions.roles import MANAGERS
+from store.evaluations import audit
+from store.questions import list_unanswered, mark_handled
+from web.common.db import get_db
+from web.staff import auth
+
+bp = Blueprint("staff_questions", __name__, url_prefix="/staff/questions")
+# SQLite's integers stop at 2**63 - 1, so an "id" of more digits than this names no question.
+MAX_ID_DIGITS = 18
+
+
+@bp.get("")
+@auth.staff_required(*MANAGERS)
+def index():
+    """What suppliers asked that had no answer, most asked first."""
+    questions = list_unanswered(get_db(), g.staff.council_id)
+    groups = group_questions([(q.id, q.question, q.times_asked) for q in questions])
+    return render_template("staff/questions.html", groups=groups)
+
+
+@bp.post("/handled")
+@auth.staff_required(*MANAGERS)
+def handled():
+    """Mark a group of questions as handled (for example, an answer has been added)."""
+    ids = [int(v) for v in request.form.getlist("id") if v.isdecimal() and len(v) <= MAX_ID_DIGITS]
+    changed = mark_handled(get_db(), g.staff.council_id, ids)
+    audit(
+        get_db(),
+        council_id=g.staff.council_id,
+        staff_id=g.staff.id,
+        action="marked questions handled",
+        subject="questions",
+        detail=ids,
+    )
+    current_app.logger.info("%s questions marked handled by staff %s", changed, g.staff.id)
+    return redirect(url_for(".index"), 303)

@@ -1,0 +1,23 @@
+"""The offer as an A4 PDF, rendered from an HTML template with WeasyPrint."""
+
+from flask import render_template
+from weasyprint import HTML
+
+from knowledge.packs import CouncilPack
+from knowledge.vocabulary import CLASSIFICATIONS, amount
+from offer.model import Offer
+from offer.narrative import blocks
+
+
+def offer_pdf(offer: Offer, pack: CouncilPack) -> bytes:
+    """A printable offer: the supplier, a commitments table, the text, page numbers."""
+    html = render_template(
+        "offers/pdf.html",
+        offer=offer,
+        pack=pack,
+        amounts={c.id: amount(c.quantity, c.unit) for c in offer.commitments},
+        kinds=CLASSIFICATIONS,
+        blocks=blocks(offer.narrative.text),
+        show_proxies=pack.procurement.uses_proxy_values and offer.totals.proxy_total_gbp,
+    )
+    return HTML(string=html).write_pdf()

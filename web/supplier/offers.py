@@ -1,0 +1,200 @@
+"""The supplier's offer pages: check it, edit it, fit the text, download it, submit it."""
+
+import json
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from wtforms.fields.choices import SelectChoice
+
+import clock
+from assistant.state import State
+from forms.offer import (
+    CommitmentForm,
+    ConfirmForm,
+    NarrativeForm,
+    OrganisationForm,
+)
+from forms.validators import MaxWords
+from knowledge.vocabulary import UNIT_LABELS
+from offer import edits
+from offer.exports import to_csv, to_docx, to_ocds, to_text
+from offer.narrative import blocks
+from store import conversations as store
+from store import submissions
+from store.contracts import contracts_for_conversation
+from store.conversations import Conversation, TurnConflict
+from web.common import security
+from web.common.db import get_db
+from web.supplier import chat, offer_page
+from web.supplier.offer_documents import offer_pdf
+
+bp = security.private(Blueprint("offers", __name__, url_prefix="/assistant/c/<token>/offer"))
+EXPORTS = {
+    "docx": to_docx,
+    "txt": to_text,
+    "csv": to_csv,
+    "json": lambda offer: json.dumps(offer.model_dump(mode="json"), indent=2, ensure_ascii=False),
+    "ocds.json": lambda offer: json.dumps(to_ocds(offer), indent=2, ensure_ascii=False),
+}
+MIME = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain; charset=utf-8",
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "ocds.json": "application/json",
+}
+
+
+def _pack(conversation: Conversation):
+    return current_app.extensions["councils"][conversation.council_id]
+
+
+def _save(conversation: Conversation, state: State) -> None:
+    # Edits made here are not steps of the chat: "back" in the chat must not undo them.
+    state.trail = []
+    try:
+        store.save_state(get_db(), conversation, state.to_dict())
+    except TurnConflict:
+        abort(409)
+
+
+def _status(form) -> int:
+    """400 when a form came back with errors, so clients and tests can tell."""
+    return 400 if form.errors else 200
+
+
+def _back(token: str, anchor: str | None = None):
+    return redirect(url_for(".offer", token=token, _anchor=anchor), code=303)
+
+
+@bp.get("")
+def offer(token: str):
+    """Check your offer: every part, the checks beside it, the text, downloads and submitting."""
+    conversation = chat.conversation_or_404(token)
+    built = chat.offer_for(conversation)
+    show_proxies = _pack(conversation).procurement.uses_proxy_values
+    return render_template(
+        "offers/offer.html",
+        token=token,
+        offer=built,
+        organisation_rows=offer_page.organisation_rows(built),
+        contract_rows=offer_page.contract_rows(built),
+        cards=offer_page.commitment_cards(built, show_proxies),
+        offer_checks=offer_page.offer_wide_checks(built),
+        problems=offer_page.problem_count(built),
+        show_proxies=show_proxies and built.totals.proxy_total_gbp is not None,
+        downloads=offer_page.DOWNLOADS,
+        narrative_blocks=blocks(built.narrative.text),
+        check_tags=offer_page.CHECK_TAGS,
+        history=submissions.submissions_for_conversation(get_db(), conversation.id),
+        contracts=contracts_for_conversation(get_db(), conversation.id),
+    )
+
+
+@bp.route("/organisation", methods=["GET", "POST"])
+def organisation(token: str):
+    """Change the organisation's details."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    form = OrganisationForm(data=edits.organisation_form_data(state.answers))
+    if form.validate_on_submit():
+        state.answers = edits.save_organisation(state.answers, form.data)
+        _save(conversation, state)
+        return _back(token, "organisation")
+    return render_template("offers/organisation.html", form=form, token=token), _status(form)
+
+
+def _commitment_form(conversation: Conversation, data: dict | None) -> CommitmentForm:
+    form = CommitmentForm(data=data)
+    pack = _pack(conversation)
+    form.measure.choices = [SelectChoice("", "None: my own words")] + [
+        SelectChoice(m.id, f"{t.title}: {m.title}") for t, m in pack.measures
+    ]
+    form.unit.choices = [SelectChoice(key, label) for key, label in UNIT_LABELS.items()]
+    form.theme.choices = [SelectChoice("", "Choose a theme")] + [
+        SelectChoice(t.id, t.title) for t in pack.themes
+    ]
+    return form
+
+
+@bp.route("/commitments/new", methods=["GET", "POST"], defaults={"commitment_id": None})
+@bp.route("/commitments/<commitment_id>", methods=["GET", "POST"])
+def commitment(token: str, commitment_id: str | None):
+    """Add a commitment, or change one."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    existing = next((c for c in state.commitments if c["id"] == commitment_id), None)
+    if commitment_id and existing is None:
+        abort(404)
+    form = _commitment_form(
+        conversation, edits.commitment_form_data(existing) if existing else None
+    )
+    if form.validate_on_submit():
+        state.commitments, saved_id = edits.save_commitment(
+            state.commitments, commitment_id, form.data, _pack(conversation), clock.today()
+        )
+        _save(conversation, state)
+        return _back(token, f"commitment-{saved_id}")
+    page = render_template("offers/commitment.html", form=form, token=token, adding=not existing)
+    return page, _status(form)
+
+
+@bp.route("/commitments/<commitment_id>/remove", methods=["GET", "POST"])
+def remove(token: str, commitment_id: str):
+    """Remove a commitment, after asking."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    existing = next((c for c in state.commitments if c["id"] == commitment_id), None)
+    if existing is None:
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        if form.confirm.data == "yes":
+            state.commitments = edits.remove_commitment(state.commitments, commitment_id)
+            _save(conversation, state)
+        return _back(token, "commitments")
+    page = render_template("offers/remove.html", form=form, token=token, commitment=existing)
+    return page, _status(form)
+
+
+@bp.route("/narrative", methods=["GET", "POST"])
+def narrative(token: str):
+    """Edit the written response, within the opportunity's word limit."""
+    conversation = chat.conversation_or_404(token)
+    built = chat.offer_for(conversation)
+    limit = built.narrative.word_limit
+    form = NarrativeForm(data={"text": built.narrative.text})
+    form.text.validators = [*form.text.validators, MaxWords(limit)]
+    if form.validate_on_submit():
+        state = State.from_dict(conversation.state)
+        state.answers = {**state.answers, "offer.narrative": form.text.data}
+        _save(conversation, state)
+        return _back(token, "narrative")
+    page = render_template("offers/narrative.html", form=form, token=token, limit=limit)
+    return page, _status(form)
+
+
+@bp.post("/narrative/reset")
+def reset_narrative(token: str):
+    """Go back to the text generated from the commitments (CSRF is checked for every POST)."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    state.answers = {k: v for k, v in state.answers.items() if k != "offer.narrative"}
+    _save(conversation, state)
+    return _back(token, "narrative")
+
+
+@bp.get("/download/<kind>")
+def download(token: str, kind: str):
+    """The offer as a file."""
+    conversation = chat.conversation_or_404(token)
+    if kind not in MIME:
+        abort(404)
+    built = chat.offer_for(conversation)
+    body = offer_pdf(built, _pack(conversation)) if kind == "pdf" else EXPORTS[kind](built)
+    name = f"social-value-offer.{kind}"
+    return Response(
+        body,
+        mimetype=MIME[kind].split(";")[0],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
