@@ -27,7 +27,7 @@ from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.contracts import contracts_for_council
 from store.returns import accepted_deliveries
 from store.staff import create_staff
-from tests.server import Gunicorn
+from tests.helpers.server import Gunicorn
 
 CONTRACTS = 200
 RETURNS = 5_000

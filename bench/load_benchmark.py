@@ -35,8 +35,8 @@ from store.conversations import transcript
 from store.opportunities import create_opportunity
 from store.sessions import create_session
 from store.staff import create_staff
-from tests.conversation_driver import Supplier
-from tests.server import ROOT, Gunicorn
+from tests.helpers.conversation_driver import Supplier
+from tests.helpers.server import ROOT, Gunicorn
 
 EMAIL, PASSWORD = "bench.trainer@tower-hamlets.example", "benchmark password 123"
 KINDS = ["charity", "social-enterprise", "sme"]

@@ -4,7 +4,7 @@ they record, and write them up.
 Run: .venv/bin/python -m bench.reliability_report [--write docs/reliability.md]
 
 The tests are the same ones `make test` runs; here they also record what they did
-(tests/evidence.py) so the published figures are those of a real run, not typed in.
+(tests/helpers/evidence.py) so the published figures are those of a real run, not typed in.
 """
 
 import argparse
@@ -111,7 +111,7 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         "",
         "## Access control",
         "",
-        "`tests/access_matrix.py` holds one table: every endpoint of the URL map against "
+        "`tests/helpers/access_matrix.py` holds one table: every endpoint of the URL map against "
         "every kind of person (anonymous, the supplier with their own token, a supplier with "
         "someone else's, evaluator, moderator, trainer, admin, another council's admin, a local "
         "organisation on the needs exchange and another one), GET, POST and DELETE. A route "
@@ -126,8 +126,9 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         *(f"| {action} | {key} | {limit} |" for action, key, limit in limits),
         "",
         "A training room shares one address, so joins count per session and messages per "
-        "conversation. Counts are kept per gunicorn worker (see `web/common/limits.py`). Refusals are "
-        "a plain page or a JSON `too_many_requests` error (`tests/test_limits.py`). Requests "
+        "conversation. Counts are kept per gunicorn worker (see `web/common/limits.py`). "
+        "Refusals are a plain page or a JSON `too_many_requests` error "
+        "(`tests/test_limits.py`). Requests "
         f"over {APP_DEFAULTS['MAX_CONTENT_LENGTH'] // 1024 // 1024} MB get a plain 413; a "
         f"message over {MAX_INPUT:,} characters is refused with a message; a conversation "
         f"stops taking messages at {MAX_TURNS} turns and says why, saving nothing more.",

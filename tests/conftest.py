@@ -1,25 +1,19 @@
-"""Shared fixtures: the app with a temporary database, its client, db and CLI runner."""
+"""Shared fixtures: the app with a temporary database, its client, db and CLI runner, staff
+actions, and the access matrix's world (tests/helpers/world.py)."""
+
+import os
 
 import pytest
 
 import store
-from store.staff import create_staff
-from tests.pages import csrf_token, parse
-from web import create_app
+from tests.helpers.app import StaffActions, make_app
 
-STAFF_PASSWORD = "correct horse battery staple"
+pytest_plugins = ["tests.helpers.world"]
 
-
-def make_app(tmp_path, **overrides):
-    """The app configured for tests in `tmp_path`, rate limits off unless `overrides` say."""
-    config = {
-        "TESTING": True,
-        "INSTANCE_PATH": str(tmp_path / "instance"),
-        "DATABASE": str(tmp_path / "test.sqlite3"),
-        "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-        "RATELIMIT_ENABLED": False,
-    }
-    return create_app(config | overrides)
+# Staff and organisations' passwords are hashed with scrypt at a cost made for real attackers
+# (about 0.3 s a hash here). The tests hash hundreds, and test the lock and the checks, not the
+# cost: a cheap scrypt for them (and the servers they start), which production refuses.
+os.environ.setdefault("SVOA_PASSWORD_HASH", "scrypt:256:8:1")
 
 
 @pytest.fixture
@@ -46,32 +40,6 @@ def db(app):
     database = store.connect(app.config["DATABASE"])
     yield database
     database.close()
-
-
-class StaffActions:
-    """Signs staff in through the real sign-in form."""
-
-    def __init__(self, client, db):
-        self.client = client
-        self.db = db
-
-    def create(self, email="evaluator@tower-hamlets.example", role="evaluator"):
-        """Create a staff account in the default council."""
-        return create_staff(
-            self.db,
-            email=email,
-            name="Test Person",
-            council_id="tower-hamlets",
-            role=role,
-            password=STAFF_PASSWORD,
-        )
-
-    def sign_in(self, email="evaluator@tower-hamlets.example", password=STAFF_PASSWORD):
-        """Post the sign-in form with a valid CSRF token; return the response."""
-        token = csrf_token(parse(self.client.get("/staff/sign-in")))
-        return self.client.post(
-            "/staff/sign-in", data={"email": email, "password": password, "csrf_token": token}
-        )
 
 
 @pytest.fixture

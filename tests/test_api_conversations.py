@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conversation_driver import Supplier, drive
+from tests.helpers.conversation_driver import Supplier, drive
 
 
 def create(client, **body):

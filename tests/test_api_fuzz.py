@@ -26,10 +26,10 @@ from schemathesis.openapi.checks import RejectedPositiveData
 
 import store
 from store.sessions import create_session
-from tests.conversation_driver import Supplier, drive
-from tests.evidence import record
-from tests.http_clients import call
-from tests.server import Gunicorn
+from tests.helpers.conversation_driver import Supplier, drive
+from tests.helpers.evidence import record
+from tests.helpers.http_clients import call
+from tests.helpers.server import Gunicorn
 from web.api.knowledge import openapi_document
 from web.cli.demo import demo_opportunity
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tests.conversation_driver import Supplier, drive
-from tests.pages import csrf_token, error_summary_links, heading, parse, title
+from tests.helpers.conversation_driver import Supplier, drive
+from tests.helpers.pages import csrf_token, error_summary_links, heading, parse, title
 
 
 class Chat:

@@ -7,7 +7,7 @@ import time
 import store
 from store.backups import integrity
 from store.conversations import create_conversation
-from tests.evidence import record
+from tests.helpers.evidence import record
 
 
 def test_backup_during_writes_then_restore_passes_the_integrity_check(app, runner, tmp_path):

@@ -5,17 +5,29 @@ import pytest
 from web import create_app
 
 
-def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+@pytest.fixture
+def production(monkeypatch):
+    """As on a real server: without the tests' cheap password hashing."""
+    monkeypatch.delenv("SVOA_PASSWORD_HASH", raising=False)
+
+
+def test_production_refuses_the_tests_cheap_password_hashing(tmp_path, monkeypatch):
+    monkeypatch.setenv("SVOA_PASSWORD_HASH", "scrypt:256:8:1")
+    with pytest.raises(RuntimeError, match="SVOA_PASSWORD_HASH is for tests only"):
+        create_app({"ENV": "production", "SECRET_KEY": "k" * 40, "INSTANCE_PATH": str(tmp_path)})
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path, production):
     with pytest.raises(RuntimeError, match="SVOA_SECRET_KEY"):
         create_app({"ENV": "production", "INSTANCE_PATH": str(tmp_path)})
 
 
-def test_production_refuses_a_short_secret_key(tmp_path):
+def test_production_refuses_a_short_secret_key(tmp_path, production):
     with pytest.raises(RuntimeError, match="at least 32"):
         create_app({"ENV": "production", "SECRET_KEY": "short", "INSTANCE_PATH": str(tmp_path)})
 
 
-def test_production_starts_with_a_real_secret_key(tmp_path):
+def test_production_starts_with_a_real_secret_key(tmp_path, production):
     app = create_app({"ENV": "production", "SECRET_KEY": "k" * 40, "INSTANCE_PATH": str(tmp_path)})
     assert app.config["SECRET_KEY"] == "k" * 40
 

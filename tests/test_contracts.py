@@ -4,66 +4,15 @@ what, bad returns refused without losing anything, and the social value budget."
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
 
-from monitoring.periods import add_months
 from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
-from store.opportunities import create_opportunity
-from tests.pages import csrf_token, error_summary_links, heading, parse
-from tests.test_offer_pages import api_submit, finish
-from tests.test_staff_evaluation import Person
-
-TODAY = datetime.now(UTC).date()
-# Eight months ago: periods 1 and 2 have ended and their returns are past due (so late when
-# recorded today); period 3 has begun; period 4 has not.
-START = add_months(TODAY, -8)
-TARGETS = ["10", "40", "60"]  # work placement weeks, volunteering hours, % of waste recycled
-
-
-def award_offer(client, db, council):
-    """A supplier's finished offer, submitted, the opportunity closed, awarded by a moderator."""
-    moderator = Person(client.application, db, "moderator", council=council)
-    done = finish(client, council=council)
-    code = create_opportunity(
-        db,
-        council_id=council,
-        title="Lunch club service",
-        closes_at=(datetime.now(UTC) + timedelta(days=1)).isoformat(timespec="seconds"),
-        value_gbp=120_000,
-        duration_months=12,
-    )
-    reference = api_submit(client, done, code).json["reference"]
-    award_url = f"/staff/contracts/award/{reference}"
-    assert moderator.client.get(award_url).status_code == 409  # offers have not closed yet
-    db["opportunities"].update(code, {"closes_at": "2020-01-01T12:00:00+00:00"})
-    page = parse(moderator.client.get(award_url))
-    assert [h.text for h in page.select("form h3")] == [
-        "1. Work experience placements" if council != "suffolk" else "1. Work experience",
-        "2. Staff volunteering",
-        "3. Waste reused or recycled",
-    ]
-    assert page.select_one("#target_2")["value"] == "40.0"  # the offer's own quantity
-    fields = {f"target_{i}": target for i, target in enumerate(TARGETS, start=1)}
-    fields |= {"starts_on": [str(START.day), str(START.month), str(START.year)]}
-    fields |= {"period_months": "3", "milestones_1": "First placement by the end of period 2"}
-    response = moderator.post(award_url, fields)
-    contract_url = response.headers["Location"]
-    return moderator, done, contract_url, int(contract_url.rsplit("/", 1)[-1])
-
-
-def return_fields(period, quantities):
-    data = {"period": str(period)}
-    for position, quantity in enumerate(quantities, start=1):
-        if quantity is not None:
-            data |= {
-                f"quantity_{position}": quantity,
-                f"evidence_type_{position}": "attendance",
-                f"evidence_note_{position}": f"Register for period {period}",
-            }
-    return data
+from tests.helpers.contracts import START, TODAY, award_offer, return_fields
+from tests.helpers.offers import finish
+from tests.helpers.pages import csrf_token, error_summary_links, heading, parse
+from tests.helpers.staff import Person
 
 
 def table(page):

@@ -2,22 +2,7 @@
 
 import pytest
 
-from assistant import engine
-from tests.conversation_driver import COUNCILS, SUPPLIERS, Supplier, drive
-from tests.engine_context import context
-
-
-def run(supplier_name: str, council: str):
-    ctx = context(council)
-    turn = engine.start(ctx)
-    turns = [turn]
-
-    def send(text):
-        turns.append(engine.respond(ctx, turns[-1].state, text))
-        return turns[-1].prompt.to_dict()
-
-    drive(turn.prompt.to_dict(), send, Supplier(supplier_name, council))
-    return turns
+from tests.helpers.conversation_driver import COUNCILS, SUPPLIERS, run
 
 
 @pytest.mark.parametrize("council", COUNCILS)

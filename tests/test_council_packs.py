@@ -1,12 +1,9 @@
 """Council packs load from data files; a broken file names the file and the field."""
 
-import shutil
-from pathlib import Path
-
 import pytest
-import yaml
 
-from knowledge.packs import COUNCILS_DIR, PackError, load_pack, load_packs
+from knowledge.packs import PackError, load_pack, load_packs
+from tests.helpers.packs import write_broken
 
 
 def test_the_default_pack_loads_with_its_local_area():
@@ -15,16 +12,6 @@ def test_the_default_pack_loads_with_its_local_area():
     assert pack.local_area.is_local("E14 5AB")
     assert pack.local_area.is_local("e1w1aa")
     assert not pack.local_area.is_local("E15 1AA")
-
-
-def write_broken(tmp_path: Path, change) -> Path:
-    folder = tmp_path / "tower-hamlets"
-    shutil.copytree(COUNCILS_DIR / "tower-hamlets", folder)
-    path = folder / "council.yaml"
-    data = yaml.safe_load(path.read_text())
-    change(data)
-    path.write_text(yaml.safe_dump(data))
-    return path
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import urllib.request
 import pytest
 
 import store
-from tests.evidence import record
-from tests.http_clients import call
-from tests.server import Gunicorn, migrated_database
+from tests.helpers.evidence import record
+from tests.helpers.http_clients import call
+from tests.helpers.server import Gunicorn, migrated_database
 
 
 @pytest.fixture

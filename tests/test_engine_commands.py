@@ -1,7 +1,7 @@
 """Commands and special cases of the engine: help, back, skip, start again, change, prefill."""
 
 from assistant import engine
-from tests.engine_context import context
+from tests.helpers.engine_context import context
 
 CTX = context("tower-hamlets")
 

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from assistant import engine
 from assistant.state import State
-from tests.conversation_driver import Supplier
-from tests.engine_context import context
+from tests.helpers.conversation_driver import Supplier
+from tests.helpers.engine_context import context
 
 HOSTILE = [
     "",

@@ -7,10 +7,15 @@ import pytest
 import yaml
 
 from store.exchange_organisations import get_organisation
-from tests.conftest import make_app
-from tests.exchange_actions import ORGANISATION_PASSWORD, OrganisationActions, registration, verify
-from tests.pages import csrf_token, error_summary_links, heading, parse, title
-from tests.test_staff_evaluation import Person
+from tests.helpers.app import make_app
+from tests.helpers.exchange_actions import (
+    ORGANISATION_PASSWORD,
+    OrganisationActions,
+    registration,
+    verify,
+)
+from tests.helpers.pages import csrf_token, error_summary_links, heading, parse, title
+from tests.helpers.staff import Person
 
 REGISTER = "/exchange/tower-hamlets/register"
 

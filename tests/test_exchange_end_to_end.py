@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 from monitoring.periods import add_months
 from store.opportunities import create_opportunity
-from tests.exchange_actions import NEED, OrganisationActions, review, verify
-from tests.pages import parse
-from tests.test_contracts import TARGETS, return_fields
-from tests.test_offer_pages import api_submit, finish
-from tests.test_staff_evaluation import Person
+from tests.helpers.contracts import TARGETS, return_fields
+from tests.helpers.exchange_actions import NEED, OrganisationActions, review, verify
+from tests.helpers.offers import api_submit, finish
+from tests.helpers.pages import parse
+from tests.helpers.staff import Person
 
 BOARD = "/exchange/tower-hamlets/needs"
 

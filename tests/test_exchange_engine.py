@@ -5,7 +5,7 @@ import dataclasses
 
 from assistant import engine
 from assistant.turns import LocalNeed
-from tests.engine_context import context
+from tests.helpers.engine_context import context
 
 FARM = LocalNeed(
     id=7, organisation="Riverside City Farm", title="Volunteers for spring planting",

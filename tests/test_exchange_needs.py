@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from store.exchange import Need, get_need, open_needs
-from tests.exchange_actions import NEED, OrganisationActions, review, verify
-from tests.pages import error_summary_links, heading, parse, title
-from tests.test_staff_evaluation import Person
+from tests.helpers.exchange_actions import NEED, OrganisationActions, review, verify
+from tests.helpers.pages import error_summary_links, heading, parse, title
+from tests.helpers.staff import Person
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "exchange_forms.yaml").read_text())
 BOARD = "/exchange/tower-hamlets/needs"

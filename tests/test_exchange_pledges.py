@@ -8,8 +8,8 @@ from store.exchange_organisations import register_organisation, verify_organisat
 from store.exchange_pledges import confirm_receipt, progress_by_need
 from store.opportunities import create_opportunity
 from store.staff import create_staff
-from tests.test_contracts import award_offer, return_fields
-from tests.test_offer_pages import api_submit, finish
+from tests.helpers.contracts import award_offer, return_fields
+from tests.helpers.offers import api_submit, finish
 
 COUNCIL = "tower-hamlets"
 

@@ -23,7 +23,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from store.opportunities import create_opportunity
 from store.questions import record_unanswered
 from store.staff import create_staff
-from tests.access_matrix import (
+from tests.helpers.access_matrix import (
     ALLOW,
     ANONYMOUS,
     MATRIX,
@@ -33,14 +33,14 @@ from tests.access_matrix import (
     ROLES,
     SUPPLIER,
 )
-from tests.conftest import STAFF_PASSWORD
-from tests.evidence import record
-from tests.exchange_actions import NEED, ORGANISATION_PASSWORD, registration
-from tests.hostile_forms import SCRIPT, UNESCAPED, filled, post_forms, variants_for
-from tests.routes import FILE_ENDPOINTS
-from tests.test_access_matrix import _path, world  # noqa: F401 (world: a fixture for `setting`)
-from tests.test_offer_pages import api_submit
-from tests.test_staff_evaluation import RUBRIC
+from tests.helpers.app import STAFF_PASSWORD
+from tests.helpers.evidence import record
+from tests.helpers.exchange_actions import NEED, ORGANISATION_PASSWORD, registration
+from tests.helpers.hostile_forms import SCRIPT, UNESCAPED, filled, post_forms, variants_for
+from tests.helpers.offers import api_submit
+from tests.helpers.routes import FILE_ENDPOINTS
+from tests.helpers.staff import RUBRIC
+from tests.helpers.world import fill_path
 
 SEED = 9
 FIELD_VARIANTS_PER_FORM = 32
@@ -76,7 +76,7 @@ def ending(rule) -> int:
 
 
 @pytest.fixture
-def setting(app, db, world):  # noqa: F811 (the fixture imported above)
+def setting(app, db, world):
     """The access matrix's world, plus an open and a closed, unawarded submission (and a third
     opportunity to submit to, so the open one stays current), an unanswered question, a staff
     account to sign in as, and values each form would accept."""
@@ -163,13 +163,13 @@ def find_form(app, rule, setting):
     for person in PREFERENCE:
         if MATRIX.get(rule.endpoint, {}).get(person, ALLOW) != ALLOW:
             continue
-        path = _path(rule, person, filled_in, tokens)
+        path = fill_path(rule, person, filled_in, tokens)
         own = [rule] if "GET" in rule.methods else []
         # Most forms post to their own page; the rest are on a page whose path is nearest.
         nearest = sorted(_html_rules(app, person), key=lambda page: -_shared(page.rule, rule.rule))
         pages = own + nearest
         for page in pages:
-            page_path = _path(page, person, filled_in, tokens)
+            page_path = fill_path(page, person, filled_in, tokens)
             response = clients[person].get(page_path)
             if response.status_code != 200 or response.mimetype != "text/html":
                 continue
@@ -266,7 +266,7 @@ class Fuzzer:
         for person in SWEPT:
             client = self.clients[person]
             for page in _html_rules(self.app, person):
-                path = _path(page, person, self.values, self.tokens)
+                path = fill_path(page, person, self.values, self.tokens)
                 html = client.get(path).get_data(as_text=True)
                 self.problems += [f"{path} as {person} shows {p!r}" for p in UNESCAPED if p in html]
                 escaped += SCRIPT in BeautifulSoup(html, "lxml").get_text()

@@ -3,9 +3,9 @@
 import io
 
 from store.questions import record_unanswered
-from tests.pages import csrf_token, error_summary_links, heading, parse
-from tests.test_offer_pages import api_submit, finish, opportunity
-from tests.test_staff_evaluation import Person
+from tests.helpers.offers import api_submit, finish, opportunity
+from tests.helpers.pages import csrf_token, error_summary_links, heading, parse
+from tests.helpers.staff import Person
 
 
 def test_a_file_sent_where_a_form_expects_text_is_refused_plainly(client):

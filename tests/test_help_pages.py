@@ -3,7 +3,7 @@
 import pytest
 
 from store.questions import list_unanswered
-from tests.pages import error_summary_links, heading, parse, title
+from tests.helpers.pages import error_summary_links, heading, parse, title
 
 
 def test_help_page_lists_every_topic(client):

@@ -7,9 +7,9 @@ import pytest
 import store
 from assistant.engine import MAX_TURNS
 from store.sessions import create_session
-from tests.conftest import make_app
-from tests.pages import csrf_token, error_summary_links, heading, parse
-from tests.test_training import practice
+from tests.helpers.app import make_app
+from tests.helpers.pages import csrf_token, error_summary_links, heading, parse
+from tests.helpers.training import practice
 
 TOO_MANY = "You have done that too many times in a short time"
 

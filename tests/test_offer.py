@@ -14,8 +14,7 @@ from knowledge.packs import load_packs
 from offer.build import build_offer
 from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.model import offer_schema
-from tests.conversation_driver import COUNCILS, SUPPLIERS
-from tests.test_conversations import run
+from tests.helpers.conversation_driver import COUNCILS, SUPPLIERS, run
 
 PACKS = load_packs()
 SCHEMA = Draft202012Validator(offer_schema())

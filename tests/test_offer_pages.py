@@ -4,7 +4,6 @@ import csv
 import io
 import json
 import subprocess
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from docx import Document
@@ -13,20 +12,8 @@ from jsonschema import Draft202012Validator
 from offer.model import offer_schema
 from store.opportunities import create_opportunity
 from store.submissions import current_submissions
-from tests.conversation_driver import Supplier, drive
-from tests.pages import csrf_token, error_summary_links, heading, parse, title
-
-
-def finish(client, council="tower-hamlets", supplier="charity"):
-    created = client.post("/api/v1/conversations", json={"council": council}).json
-    headers = {"Authorization": f"Bearer {created['token']}"}
-
-    def send(text):
-        url = f"/api/v1/conversations/{created['id']}/messages"
-        return client.post(url, json={"text": text}, headers=headers).json["prompt"]
-
-    drive(created["prompt"], send, Supplier(supplier, council))
-    return created
+from tests.helpers.offers import api_submit, finish, opportunity
+from tests.helpers.pages import csrf_token, error_summary_links, heading, parse, title
 
 
 @pytest.fixture
@@ -36,18 +23,6 @@ def done(client):
 
 def offer_url(done, path=""):
     return f"/assistant/c/{done['token']}/offer{path}"
-
-
-def opportunity(db, days=30, council="tower-hamlets", word_limit=250):
-    closes = datetime.now(UTC) + timedelta(days=days)
-    return create_opportunity(
-        db,
-        council_id=council,
-        title="Lunch club service",
-        closes_at=closes.isoformat(timespec="seconds"),
-        value_gbp=40000,
-        word_limit=word_limit,
-    )
 
 
 def post_form(client, url, data, status=303):
@@ -190,14 +165,6 @@ def test_another_suppliers_submission_is_not_found(client, db, done):
     assert (
         client.get(f"/assistant/c/{other['token']}/offer/submissions/{reference}").status_code
         == 404
-    )
-
-
-def api_submit(client, done, code):
-    return client.post(
-        f"/api/v1/conversations/{done['id']}/submissions",
-        json={"opportunity": code},
-        headers={"Authorization": f"Bearer {done['token']}"},
     )
 
 

@@ -12,20 +12,9 @@ from store.evaluations import save_evaluation
 from store.opportunities import create_opportunity
 from store.sessions import attendees, create_session
 from store.staff import create_staff
-from tests.pages import csrf_token, heading, parse
-from tests.test_offer_pages import api_submit, finish
-
-
-def snapshot(db) -> dict[str, set[tuple]]:
-    """Every row of every table."""
-    return {t.name: {tuple(r.values()) for r in t.rows} for t in db.tables}
-
-
-def mentions(db, value: str) -> list[str]:
-    """The tables with a cell holding this value."""
-    return sorted(
-        t.name for t in db.tables for row in t.rows if any(str(v) == value for v in row.values())
-    )
+from tests.helpers.offers import api_submit, finish
+from tests.helpers.pages import csrf_token, heading, parse
+from tests.helpers.privacy import mentions, snapshot
 
 
 def open_opportunity(db, practice=False) -> str:

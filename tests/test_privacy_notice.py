@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.pages import parse
+from tests.helpers.pages import parse
 
 # Kinds of personal data, each with words the notice must contain.
 ANSWERS = "the answers you give the assistant"

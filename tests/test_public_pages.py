@@ -3,7 +3,7 @@
 import pytest
 
 from store.migrations import migrations
-from tests.pages import heading, parse, title
+from tests.helpers.pages import heading, parse, title
 
 
 def test_start_page_names_the_council_and_starts_the_assistant(client):

@@ -17,8 +17,8 @@ from store.opportunities import create_opportunity
 from store.questions import record_unanswered
 from store.staff import create_staff
 from store.submissions import submit
-from tests.test_council_packs import write_broken
-from tests.test_privacy import mentions, snapshot
+from tests.helpers.packs import write_broken
+from tests.helpers.privacy import mentions, snapshot
 
 
 def test_every_pack_says_how_long_it_keeps_records():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.pages import heading, parse
-from tests.routes import get_pages, post_routes
+from tests.helpers.pages import heading, parse
+from tests.helpers.routes import get_pages, post_routes
 from web import create_app
 
 

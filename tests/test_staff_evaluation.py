@@ -8,40 +8,11 @@ import pytest
 from openpyxl import load_workbook
 
 from store.staff import ROLES, create_staff
-from tests.conftest import STAFF_PASSWORD
-from tests.pages import csrf_token, error_summary_links, parse
-from tests.routes import example_path, staff_only_endpoints
-from tests.test_offer_pages import api_submit, finish
-
-RUBRIC = ["commitments", "relevance", "delivery"]  # Tower Hamlets' criteria, scored 0 to 5.
-
-
-class Person:
-    """A member of staff with their own browser session."""
-
-    def __init__(self, app, db, role, council="tower-hamlets", name=None):
-        self.email = f"{name or role}@{council}.example"
-        create_staff(
-            db,
-            email=self.email,
-            name=(name or role).title(),
-            council_id=council,
-            role=role,
-            password=STAFF_PASSWORD,
-        )
-        self.client = app.test_client()
-        token = csrf_token(parse(self.client.get("/staff/sign-in")))
-        response = self.client.post(
-            "/staff/sign-in",
-            data={"email": self.email, "password": STAFF_PASSWORD, "csrf_token": token},
-        )
-        assert response.status_code == 302
-
-    def post(self, url, data, status=303, page=None):
-        token = csrf_token(parse(self.client.get(page or url)))
-        response = self.client.post(url, data={"csrf_token": token, **data})
-        assert response.status_code == status, (url, response.status_code)
-        return response
+from tests.helpers.app import STAFF_PASSWORD
+from tests.helpers.offers import api_submit, finish
+from tests.helpers.pages import csrf_token, error_summary_links, parse
+from tests.helpers.routes import example_path, staff_only_endpoints
+from tests.helpers.staff import RUBRIC, Person
 
 
 def create_opportunity_page(moderator, weighting="10"):

@@ -1,7 +1,7 @@
 """Staff sign in and out; staff pages need a signed-in account."""
 
-from tests.pages import error_summary_links, heading, parse, title
-from tests.routes import example_path, staff_only_endpoints
+from tests.helpers.pages import error_summary_links, heading, parse, title
+from tests.helpers.routes import example_path, staff_only_endpoints
 
 
 def test_staff_page_sends_anonymous_visitors_to_sign_in(client):

@@ -5,6 +5,7 @@ import traceback
 
 import store
 from store.migrations import migrations
+from store.staff import hash_password, password_matches
 
 
 def test_migrations_apply_once_and_are_recorded(tmp_path):
@@ -59,3 +60,11 @@ def test_health_reports_a_database_without_the_latest_schema(tmp_path):
     path = tmp_path / "old.sqlite3"
     store.connect(path).execute("CREATE TABLE something (id INTEGER)")
     assert store.health(path)["problem"] == "schema is not up to date"
+
+
+def test_passwords_are_hashed_with_full_strength_scrypt_unless_the_tests_say(monkeypatch):
+    monkeypatch.delenv("SVOA_PASSWORD_HASH", raising=False)
+    stored = hash_password("correct horse battery staple")
+    assert stored.startswith("scrypt:32768:8:1$")
+    assert password_matches(stored, "correct horse battery staple")
+    assert not password_matches(stored, "wrong horse battery staple")

@@ -13,25 +13,18 @@ from bs4 import BeautifulSoup
 import store
 from knowledge.packs import load_packs
 from knowledge.vocabulary import CODE_ALPHABET
-from store.opportunities import create_opportunity
 from store.sessions import create_session, new_join_code, session_by_code
 from store.staff import create_staff
-from tests.conftest import STAFF_PASSWORD
-from tests.conversation_driver import Supplier, drive
-from tests.http_clients import Browser, api
-from tests.pages import csrf_token, error_summary_links, parse
-from tests.server import Gunicorn
-from tests.test_staff_evaluation import Person
+from tests.helpers.app import STAFF_PASSWORD
+from tests.helpers.conversation_driver import Supplier, drive
+from tests.helpers.http_clients import Browser, api
+from tests.helpers.pages import csrf_token, error_summary_links, parse
+from tests.helpers.server import Gunicorn
+from tests.helpers.staff import Person
+from tests.helpers.training import practice
 from training.live import Seat, live_view, summary
 
 PACK = load_packs()["tower-hamlets"]
-
-
-def practice(db, council="tower-hamlets"):
-    return create_opportunity(
-        db, council_id=council, title="Lunch club (practice)", practice=True,
-        closes_at="2099-01-01T12:00:00+00:00", value_gbp=40_000, duration_months=12,
-    )  # fmt: skip
 
 
 def test_join_codes_are_easy_to_read_aloud_and_never_collide(db):

@@ -4,7 +4,8 @@ import tempfile
 
 import pytest
 
-from tests.routes import html_pages, routes_with_parameters
+from tests.helpers.browser import NARROW, fits_width
+from tests.helpers.routes import html_pages, routes_with_parameters
 from web import create_app
 
 # Example URLs for routes with parameters; a new such route must be added here.
@@ -69,7 +70,6 @@ SCANNED_ELSEWHERE = {
         )
     },
 }
-NARROW = {"width": 320, "height": 640}
 
 
 def _app_routes() -> tuple[list[str], list[str]]:
@@ -85,10 +85,6 @@ SCANNED = PAGES + list(PARAMETER_EXAMPLES.values())
 def test_every_route_with_parameters_has_an_example_to_scan():
     missing = set(PARAMETER_ROUTES) - set(PARAMETER_EXAMPLES) - set(SCANNED_ELSEWHERE)
     assert not missing, f"add an example URL to scan for {sorted(missing)}"
-
-
-def fits_width(page, width: int) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 @pytest.mark.parametrize("path", SCANNED)

@@ -1,41 +1,12 @@
 """A whole conversation in Chromium, with JavaScript off (plain form posts) and on (no reloads),
 checked with axe-core along the way."""
 
-import re
-
 import pytest
 
-from tests.conversation_driver import Supplier
+from tests.helpers.browser import WithoutScripts
+from tests.helpers.conversation_driver import Supplier
 
 NARROW = {"width": 320, "height": 640}
-SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
-
-
-class WithoutScripts:
-    """axe needs JavaScript to run, so a page seen without JavaScript is scanned in a second
-    tab that loads the same URL (same cookies) with every <script> removed from the HTML."""
-
-    def __init__(self, page, scan):
-        self.page, self.scan = page, scan
-
-    def __call__(self, _page, label: str) -> list[dict]:
-        context = self.page.context.browser.new_context(
-            storage_state=self.page.context.storage_state()
-        )
-        tab = context.new_page()
-
-        def strip_scripts(route):
-            response = route.fetch()
-            body = SCRIPT.sub("", response.text())
-            route.fulfill(response=response, body=body)
-
-        tab.route(self.page.url.split("#")[0], strip_scripts)
-        tab.goto(self.page.url.split("#")[0])
-        assert tab.locator("script").count() == 0
-        try:
-            return self.scan(tab, label)
-        finally:
-            context.close()
 
 
 def prompt_info(page) -> dict:

@@ -7,14 +7,10 @@ import store
 from monitoring.periods import add_months
 from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.opportunities import create_opportunity
-from tests.http_clients import api, finished_conversation
+from tests.helpers.browser import click
+from tests.helpers.http_clients import api, finished_conversation
 
 NARROW = {"width": 320, "height": 640}
-
-
-def click(page, selector):
-    with page.expect_navigation():
-        page.click(selector)
 
 
 def closed_offer(live_server, live_database) -> tuple[str, str, str]:

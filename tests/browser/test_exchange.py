@@ -2,8 +2,7 @@
 and approve the need, and the public board and need page work with JavaScript off (filters are
 a plain GET form); axe-core on every page and state, and each fits 320px."""
 
-from tests.browser.test_chat import WithoutScripts
-from tests.browser.test_contracts import click
+from tests.helpers.browser import WithoutScripts, click
 
 NARROW = {"width": 320, "height": 640}
 EMAIL = "browser.farm@charity.example"

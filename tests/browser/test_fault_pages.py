@@ -4,9 +4,9 @@ JavaScript on: axe-core finds nothing, they fit a 320px screen, and Try again wo
 
 import pytest
 
-from tests.browser.test_accessibility import NARROW, fits_width
-from tests.server import Gunicorn, migrated_database
-from tests.test_faults import disk_full
+from tests.helpers.browser import NARROW, fits_width
+from tests.helpers.faults import disk_full
+from tests.helpers.server import Gunicorn, migrated_database
 
 TOO_MANY = "You have done that too many times in a short time"
 

@@ -1,8 +1,8 @@
 """The offer pages in Chromium: edit a commitment and see the check change, download every
 format, submit; axe-core on every offer page."""
 
-from tests.browser.conftest import OPPORTUNITY_CODE
-from tests.http_clients import finished_conversation
+from tests.helpers.browser import OPPORTUNITY_CODE
+from tests.helpers.http_clients import finished_conversation
 
 NARROW = {"width": 320, "height": 640}
 

@@ -5,7 +5,7 @@ contract; axe-core on each, and each fits 320px."""
 import store
 from store.contracts import award
 from store.opportunities import create_opportunity
-from tests.http_clients import api, finished_conversation
+from tests.helpers.http_clients import api, finished_conversation
 
 NARROW = {"width": 320, "height": 640}
 CONFIRM = "/assistant/c/<token>/delete"

@@ -3,7 +3,7 @@ compare offers; axe-core on every staff page."""
 
 from datetime import UTC, datetime, timedelta
 
-from tests.http_clients import api, finished_conversation
+from tests.helpers.http_clients import api, finished_conversation
 
 
 def click(page, selector):

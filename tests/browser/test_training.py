@@ -1,7 +1,7 @@
 """Training sessions in Chromium: the join page on a phone (320px, JavaScript on and off),
 the trainer's live view refreshing itself, the handout; axe-core on each."""
 
-from tests.browser.test_contracts import click
+from tests.helpers.browser import click
 
 NARROW = {"width": 320, "height": 640}
 

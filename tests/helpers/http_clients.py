@@ -8,7 +8,7 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-from tests.conversation_driver import Supplier, drive
+from tests.helpers.conversation_driver import Supplier, drive
 
 
 class Browser:

@@ -3,7 +3,7 @@ browser session: registering, signing in and posting needs."""
 
 import re
 
-from tests.pages import csrf_token, parse
+from tests.helpers.pages import csrf_token, parse
 
 ORGANISATION_PASSWORD = "a long organisation password"
 NEED = {

@@ -10,7 +10,10 @@ from typing import Any
 
 import yaml
 
-DATA = yaml.safe_load((Path(__file__).parent / "data" / "conversations.yaml").read_text())
+from assistant import engine
+from tests.helpers.engine_context import context
+
+DATA = yaml.safe_load((Path(__file__).parents[1] / "data" / "conversations.yaml").read_text())
 SUPPLIERS = {s["name"]: s for s in DATA["suppliers"]}
 COUNCILS = list(DATA["theme_kinds"])
 DEFAULTS = {
@@ -91,3 +94,16 @@ def drive(first_prompt: dict[str, Any], send: Callable[[str], dict], supplier: S
             return turn
         prompt = send(supplier.reply_to(prompt))
     raise AssertionError(f"no end after {MAX_TURNS} turns; last prompt {prompt}")
+
+
+def run(supplier_name: str, council: str):
+    ctx = context(council)
+    turn = engine.start(ctx)
+    turns = [turn]
+
+    def send(text):
+        turns.append(engine.respond(ctx, turns[-1].state, text))
+        return turns[-1].prompt.to_dict()
+
+    drive(turn.prompt.to_dict(), send, Supplier(supplier_name, council))
+    return turns

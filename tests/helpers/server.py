@@ -11,7 +11,7 @@ from pathlib import Path
 
 import store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SECRET = "end-to-end-tests-secret-key-0123456789"
 
 
