@@ -32,3 +32,6 @@ graceful_timeout = 10
 accesslog = "-"
 errorlog = "-"
 logger_class = RedactingLogger
+# No control socket: nothing here uses it, and every server on a machine (the tests start
+# several at once) would otherwise share one path in the home folder.
+control_socket_disable = True

@@ -6,18 +6,16 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from knowledge.service import KnowledgeService
 from web import api, exchange, public, staff, supplier
 from web.cli import commands
-from web.common import councils, db, errors, limits, navigation, security
+from web.common import councils, db, errors, limits, navigation, security, templates
 from web.common.config import configure
 from web.exchange import auth as exchange_auth
 from web.staff import auth as staff_auth
 from web.supplier import chat
 
-ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
 
 
@@ -26,21 +24,9 @@ def create_app(config: dict | None = None) -> Flask:
     instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("SVOA_INSTANCE_PATH")
     if instance_path:
         instance_path = str(Path(instance_path).resolve())
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), instance_path=instance_path)
+    app = Flask(__name__, template_folder=str(templates.FOLDER), instance_path=instance_path)
     configure(app, config)
-    app.jinja_loader = ChoiceLoader(
-        [
-            FileSystemLoader(str(ROOT / "templates")),
-            PrefixLoader(
-                {
-                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
-                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
-                }
-            ),
-        ]
-    )
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
+    templates.init_app(app)
     WTFormsHelpers(app)
     csrf.init_app(app)
 

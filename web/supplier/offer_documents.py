@@ -1,7 +1,6 @@
 """The offer as an A4 PDF, rendered from an HTML template with WeasyPrint."""
 
 from flask import render_template
-from weasyprint import HTML
 
 from knowledge.packs import CouncilPack
 from knowledge.vocabulary import CLASSIFICATIONS, amount
@@ -20,4 +19,8 @@ def offer_pdf(offer: Offer, pack: CouncilPack) -> bytes:
         blocks=blocks(offer.narrative.text),
         show_proxies=pack.procurement.uses_proxy_values and offer.totals.proxy_total_gbp,
     )
+    # Imported here: WeasyPrint takes a third of a second to import, which every gunicorn
+    # worker would pay at start-up for a download few people ask for.
+    from weasyprint import HTML
+
     return HTML(string=html).write_pdf()
