@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app wsgi
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 GOVUK_STATIC := web/static/govuk
 
-.PHONY: run test setup setup-dev assets browser lint format serve bench audit clean
+.PHONY: run test test-fast setup setup-dev assets browser lint format serve bench audit clean
 
 ## run: set everything up, load demo data and serve the app at http://127.0.0.1:8000
 run: setup
@@ -14,11 +14,20 @@ run: setup
 	$(FLASK) load-demo
 	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py wsgi:app
 
-## test: set everything up (including Chromium) and run lint, format check and every test
+## test: set everything up (including Chromium) and run lint, format check, the import
+## contract and every test (scripts/run-tests: the browser tests beside the rest)
 test: setup-dev browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/lint-imports
+	scripts/run-tests
+
+## test-fast: the quick loop while working (under a minute): no browser, no slow tests,
+## fewer property-based examples
+test-fast: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	HYPOTHESIS_PROFILE=quick $(VENV)/bin/pytest -n 2 -q -m "not browser and not slow"
 
 setup: $(VENV)/.runtime-installed assets
 

@@ -4,9 +4,11 @@ actions, and the access matrix's world (tests/helpers/world.py)."""
 import os
 
 import pytest
+from hypothesis import settings
 
 import store
 from tests.helpers.app import StaffActions, make_app
+from tests.helpers.examples import QUICK_EXAMPLES
 
 pytest_plugins = ["tests.helpers.world"]
 
@@ -14,6 +16,12 @@ pytest_plugins = ["tests.helpers.world"]
 # (about 0.3 s a hash here). The tests hash hundreds, and test the lock and the checks, not the
 # cost: a cheap scrypt for them (and the servers they start), which production refuses.
 os.environ.setdefault("SVOA_PASSWORD_HASH", "scrypt:256:8:1")
+
+# Property-based tests try their own number of examples in `make test` ("full"); the quick
+# loop (`make test-fast`) sets HYPOTHESIS_PROFILE=quick (see tests/helpers/examples.py).
+settings.register_profile("full", deadline=None)
+settings.register_profile("quick", deadline=None, max_examples=QUICK_EXAMPLES)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
 
 @pytest.fixture

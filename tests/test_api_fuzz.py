@@ -33,6 +33,10 @@ from tests.helpers.server import Gunicorn
 from web.api.knowledge import openapi_document
 from web.cli.demo import demo_opportunity
 
+# The last test reads what the fuzz test did: both run in one process, in order (make test runs
+# `one_process` tests beside the browser tests, not spread over pytest-xdist's workers).
+pytestmark = [pytest.mark.slow, pytest.mark.one_process]
+
 SEED = int(os.environ.get("SVOA_FUZZ_SEED", "20261122"))
 # Per operation, in the fuzzing phase; the coverage phase adds its boundary cases.
 EXAMPLES = int(os.environ.get("SVOA_FUZZ_EXAMPLES", "80"))

@@ -1,5 +1,8 @@
 """Configuration: secret keys for production and for local runs."""
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
 import pytest
 
 from web import create_app
@@ -59,21 +62,14 @@ def test_a_relative_instance_path_is_resolved(tmp_path, monkeypatch):
     assert app.instance_path == str(tmp_path / "relative-instance")
 
 
-def test_workers_starting_together_share_one_secret_key(tmp_path):
-    import threading
+def _secret_key_of_a_new_app(instance_path: str) -> str:
+    return create_app({"INSTANCE_PATH": instance_path}).config["SECRET_KEY"]
 
-    keys = []
-    threads = [
-        threading.Thread(
-            target=lambda: keys.append(
-                create_app({"INSTANCE_PATH": str(tmp_path)}).config["SECRET_KEY"]
-            )
-        )
-        for _ in range(4)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+
+def test_workers_starting_together_share_one_secret_key(tmp_path):
+    # Processes, like gunicorn's workers (threads building apps at once can trip a CPython 3.11
+    # bug in ast.parse, which werkzeug's routing uses).
+    with ProcessPoolExecutor(4, mp_context=multiprocessing.get_context("fork")) as pool:
+        keys = list(pool.map(_secret_key_of_a_new_app, [str(tmp_path)] * 4))
     assert len(keys) == 4 and len(set(keys)) == 1 and len(keys[0]) == 64
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".secret_key")] == []

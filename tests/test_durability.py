@@ -12,6 +12,8 @@ from tests.helpers.evidence import record
 from tests.helpers.http_clients import call
 from tests.helpers.server import Gunicorn, migrated_database
 
+pytestmark = pytest.mark.slow  # real gunicorn servers, killed or starved of disk
+
 
 @pytest.fixture
 def database(tmp_path):
@@ -90,7 +92,7 @@ def test_killing_the_server_under_concurrent_load_loses_no_acknowledged_turn(tmp
     """20 conversations talking at once; SIGKILL to the master and every worker mid-load,
     twice; after each restart every acknowledged message is there, in order, and nothing else
     but (at most) the one that was in flight."""
-    server = Gunicorn(tmp_path, database).start()
+    server = Gunicorn(tmp_path, database, workers=2).start()
     conversations = []
     for _ in range(20):
         _, created = call(f"{server.url}/api/v1/conversations", "POST", {})
@@ -110,7 +112,7 @@ def test_killing_the_server_under_concurrent_load_loses_no_acknowledged_turn(tmp
             for thread in threads:
                 thread.join(timeout=30)
 
-            server = Gunicorn(tmp_path, database).start()
+            server = Gunicorn(tmp_path, database, workers=2).start()
             for created, log in conversations:
                 url = f"{server.url}/api/v1/conversations/{created['id']}"
                 _, conversation = call(url, token=created["token"])

@@ -11,6 +11,7 @@ from assistant import engine
 from assistant.state import State
 from tests.helpers.conversation_driver import Supplier
 from tests.helpers.engine_context import context
+from tests.helpers.examples import examples
 
 HOSTILE = [
     "",
@@ -79,7 +80,7 @@ def test_hostile_input_at_every_step(council, step, text):
     assert_sound(engine.respond(context(council), STATES[council][step], text))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     point=st.sampled_from(POINTS),
     texts=st.lists(

@@ -21,6 +21,8 @@ from tests.helpers.http_clients import Browser, api, call, finished_conversation
 from tests.helpers.offers import opportunity
 from tests.helpers.server import Gunicorn, migrated_database
 
+pytestmark = pytest.mark.slow  # real gunicorn servers, killed or starved of disk
+
 ANSWERS = ["Riverside Kitchen", "a charity or CIO", "fewer than 10"]
 
 

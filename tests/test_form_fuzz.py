@@ -42,6 +42,8 @@ from tests.helpers.routes import FILE_ENDPOINTS
 from tests.helpers.staff import RUBRIC
 from tests.helpers.world import fill_path
 
+pytestmark = pytest.mark.slow  # about a thousand hostile requests to every form
+
 SEED = 9
 FIELD_VARIANTS_PER_FORM = 32
 # The first of these whom the access matrix lets use a form uses it in the fuzzer.

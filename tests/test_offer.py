@@ -15,6 +15,7 @@ from offer.build import build_offer
 from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.model import offer_schema
 from tests.helpers.conversation_driver import COUNCILS, SUPPLIERS, run
+from tests.helpers.examples import examples
 
 PACKS = load_packs()
 SCHEMA = Draft202012Validator(offer_schema())
@@ -121,7 +122,7 @@ commitment = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     items=st.lists(commitment, min_size=0, max_size=12),
     activity=phrase,

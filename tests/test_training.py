@@ -154,6 +154,7 @@ def server(tmp_path):
     running.stop()
 
 
+@pytest.mark.slow  # a real gunicorn server
 def test_a_room_of_20_joins_at_once_and_the_live_view_counts_them(server):
     trainer = Browser(server.url)
     token = trainer.form_token("/staff/sign-in")

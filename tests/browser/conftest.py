@@ -11,6 +11,7 @@ from store.staff import create_staff
 from tests.helpers.browser import (
     CHROMIUM,
     OPPORTUNITY_CODE,
+    SCRIPT,
     STAFF_EMAIL,
     STAFF_PASSWORD,
     page_state,
@@ -18,6 +19,7 @@ from tests.helpers.browser import (
 from tests.helpers.server import Gunicorn
 
 AXE_SCANS: list[tuple[str, int]] = []
+DEFAULT_VIEW = {"width": 1280, "height": 720}  # Playwright's
 
 
 def pytest_collection_modifyitems(items):
@@ -90,7 +92,7 @@ def live_database(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def live_server(live_database):
     """The app served by gunicorn on a free loopback port."""
-    server = Gunicorn(live_database.parent, live_database).start()
+    server = Gunicorn(live_database.parent, live_database, workers=2).start()
     try:
         yield server.url
     finally:
@@ -128,25 +130,150 @@ def scan(axe):
     return run
 
 
+# A new browser context costs Chromium about a second of CPU (a new renderer process and
+# profile); a new page in an existing one about half that. Pages that need no isolation of
+# their own share a context per kind of visitor, with the cookies cleared before each test.
+
+
 @pytest.fixture(scope="session")
-def staff_storage_state(browser, live_server) -> dict:
-    """Cookies of a staff admin signed in once, through the real sign-in form."""
-    context = browser.new_context()
+def _anonymous_context(browser, browser_context_args):
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def context(_anonymous_context):
+    """The browser context of an anonymous visitor: shared, starting with no cookies."""
+    _anonymous_context.clear_cookies()
+    return _anonymous_context
+
+
+@pytest.fixture
+def page(context):
+    """A new tab for this test in the anonymous visitor's context."""
+    tab = context.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def _visitor_contexts(browser, browser_context_args):
+    contexts = {
+        javascript: browser.new_context(**browser_context_args, java_script_enabled=javascript)
+        for javascript in (True, False)
+    }
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture
+def visitor(_visitor_contexts):
+    """Another visitor, apart from `page` and from staff: `visitor(javascript=False,
+    viewport=NARROW)` gives a new tab in a shared context with that JavaScript setting, with no
+    cookies. A test has at most one visitor of each setting."""
+    used, tabs = set(), []
+
+    def new_visitor(javascript: bool = True, viewport: dict | None = None):
+        assert javascript not in used, "one visitor per JavaScript setting in a test"
+        used.add(javascript)
+        context = _visitor_contexts[javascript]
+        context.clear_cookies()
+        tab = context.new_page()
+        if viewport:
+            tab.set_viewport_size(viewport)
+        tabs.append(tab)
+        return tab
+
+    yield new_visitor
+    for tab in tabs:
+        tab.close()
+
+
+@pytest.fixture(scope="session")
+def staff_context(browser, browser_context_args, live_server):
+    """A staff admin's browser context, signed in once through the real sign-in form."""
+    context = browser.new_context(**browser_context_args)
     page = context.new_page()
     page.goto(f"{live_server}/staff/sign-in")
     page.fill("#email", STAFF_EMAIL)
     page.fill("#password", STAFF_PASSWORD)
     page.click("button:has-text('Sign in')")
     page.wait_for_url(f"{live_server}/staff/")
-    state = context.storage_state()
+    page.close()
+    yield context
     context.close()
-    return state
 
 
 @pytest.fixture
-def signed_in_page(browser, browser_context_args, staff_storage_state, live_server):
-    """A browser page signed in as a staff admin (the session made once, for every test)."""
-    context = browser.new_context(**browser_context_args, storage_state=staff_storage_state)
-    page = context.new_page()
-    yield page
+def signed_in_page(staff_context):
+    """A new tab for this test, signed in as a staff admin."""
+    tab = staff_context.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def _anonymous_tab(_anonymous_context):
+    tab = _anonymous_context.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def _staff_tab(staff_context):
+    tab = staff_context.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture
+def reused_tab(_anonymous_context, _anonymous_tab, _staff_tab, browser_context_args):
+    """For tests that only look at a page: one long-lived tab per visitor ("anonymous" with no
+    cookies, or "staff"), at the usual window size or `viewport`. A new tab costs Chromium a
+    third of a second of CPU; the page scans make a hundred."""
+
+    def open_tab(who: str = "anonymous", viewport: dict | None = None):
+        tab = {"anonymous": _anonymous_tab, "staff": _staff_tab}[who]
+        if who == "anonymous":
+            _anonymous_context.clear_cookies()
+        tab.set_viewport_size(viewport or browser_context_args.get("viewport") or DEFAULT_VIEW)
+        return tab
+
+    return open_tab
+
+
+@pytest.fixture(scope="session")
+def _scanner_context(browser):
+    context = browser.new_context()
+    yield context
     context.close()
+
+
+@pytest.fixture
+def scan_without_scripts(_scanner_context, scan):
+    """Scan a page seen with JavaScript off. axe needs JavaScript to run, so the same URL is
+    loaded, with the page's cookies, in a tab that has every <script> removed from the HTML."""
+
+    def run(page, label: str) -> list[dict]:
+        _scanner_context.clear_cookies()
+        _scanner_context.add_cookies(page.context.cookies())
+        tab = _scanner_context.new_page()
+        if page.viewport_size:
+            tab.set_viewport_size(page.viewport_size)
+        url = page.url.split("#")[0]
+
+        def strip_scripts(route):
+            response = route.fetch()
+            route.fulfill(response=response, body=SCRIPT.sub("", response.text()))
+
+        tab.route(url, strip_scripts)
+        tab.goto(url)
+        assert tab.locator("script").count() == 0
+        try:
+            return scan(tab, label)
+        finally:
+            tab.close()
+
+    return run

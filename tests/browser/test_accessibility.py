@@ -88,20 +88,22 @@ def test_every_route_with_parameters_has_an_example_to_scan():
 
 
 @pytest.mark.parametrize("path", SCANNED)
-def test_page_has_no_axe_violations(page, live_server, scan, path):
+def test_page_has_no_axe_violations(reused_tab, live_server, scan, path):
+    page = reused_tab("anonymous")
     page.goto(f"{live_server}{path}")
     assert scan(page, path) == []
 
 
 @pytest.mark.parametrize("path", SCANNED)
-def test_signed_in_page_has_no_axe_violations(signed_in_page, live_server, scan, path):
-    signed_in_page.goto(f"{live_server}{path}")
-    assert scan(signed_in_page, f"{path} (signed in)") == []
+def test_signed_in_page_has_no_axe_violations(reused_tab, live_server, scan, path):
+    page = reused_tab("staff")
+    page.goto(f"{live_server}{path}")
+    assert scan(page, f"{path} (signed in)") == []
 
 
 @pytest.mark.parametrize("path", SCANNED)
-def test_page_fits_a_320px_screen(page, live_server, path):
-    page.set_viewport_size(NARROW)
+def test_page_fits_a_320px_screen(reused_tab, live_server, path):
+    page = reused_tab("anonymous", NARROW)
     page.goto(f"{live_server}{path}")
     assert fits_width(page, NARROW["width"])
 

@@ -3,7 +3,6 @@ checked with axe-core along the way."""
 
 import pytest
 
-from tests.helpers.browser import WithoutScripts
 from tests.helpers.conversation_driver import Supplier
 
 NARROW = {"width": 320, "height": 640}
@@ -90,11 +89,9 @@ def converse(page, live_server, scan, javascript: bool) -> None:
     assert scan(page, f"/assistant/c/<token> finished ({label})") == []
 
 
-def test_whole_conversation_without_javascript(browser, live_server, scan):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    converse(page, live_server, WithoutScripts(page, scan), javascript=False)
-    context.close()
+def test_whole_conversation_without_javascript(visitor, live_server, scan_without_scripts):
+    page = visitor(javascript=False)
+    converse(page, live_server, scan_without_scripts, javascript=False)
 
 
 def test_whole_conversation_with_javascript_never_reloads(page, live_server, scan):
@@ -131,10 +128,8 @@ def converse_from_second_question(page, scan) -> None:
 
 
 @pytest.mark.parametrize("javascript", [False, True])
-def test_chat_page_fits_a_320px_screen(browser, live_server, javascript):
-    context = browser.new_context(java_script_enabled=javascript, viewport=NARROW)
-    page = context.new_page()
+def test_chat_page_fits_a_320px_screen(visitor, live_server, javascript):
+    page = visitor(javascript=javascript, viewport=NARROW)
     start(page, live_server)
     Person(page, javascript).answer("Riverside Community Kitchen with a long name")
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
-    context.close()

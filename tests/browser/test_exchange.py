@@ -2,7 +2,7 @@
 and approve the need, and the public board and need page work with JavaScript off (filters are
 a plain GET form); axe-core on every page and state, and each fits 320px."""
 
-from tests.helpers.browser import WithoutScripts, click
+from tests.helpers.browser import click
 
 NARROW = {"width": 320, "height": 640}
 EMAIL = "browser.farm@charity.example"
@@ -48,9 +48,9 @@ def post_need(organisation, live_server, scan, title: str, category: str) -> int
 
 
 def test_from_registering_to_a_published_need_with_no_axe_violations(
-    browser, signed_in_page, live_server, scan
+    visitor, signed_in_page, live_server, scan, scan_without_scripts
 ):
-    organisation = browser.new_context().new_page()
+    organisation = visitor()
     register(organisation, live_server, scan)
     need_id = post_need(
         organisation, live_server, scan, "Volunteers for planting", "employee-volunteering-hours"
@@ -99,10 +99,9 @@ def test_from_registering_to_a_published_need_with_no_axe_violations(
     ):
         organisation.goto(f"{live_server}{path}")
         assert fits(organisation), path
-    organisation.context.close()
 
-    the_public = browser.new_context(java_script_enabled=False, viewport=NARROW).new_page()
-    without_scripts = WithoutScripts(the_public, scan)
+    the_public = visitor(javascript=False, viewport=NARROW)
+    without_scripts = scan_without_scripts
     the_public.goto(f"{live_server}/exchange/tower-hamlets/needs")
     titles = the_public.locator(".app-need h3").all_inner_texts()
     assert {"Volunteers for planting", "Laptops for the homework club"} <= set(titles)
@@ -121,7 +120,6 @@ def test_from_registering_to_a_published_need_with_no_axe_violations(
     assert EMAIL not in main and "Pat Grower" not in main and "1 Farm Lane" not in main
     assert fits(the_public)
     assert without_scripts(the_public, "/exchange/<council_id>/needs/<need_id> (JS off)") == []
-    the_public.context.close()
 
 
 def test_a_need_that_is_not_public_is_not_found(page, live_server, scan):

@@ -22,15 +22,13 @@ def test_help_results_have_no_axe_violations(page, live_server, scan, question, 
     assert scan(page, f"/help/?q=… ({label})") == []
 
 
-def test_help_works_without_javascript(browser, live_server):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_help_works_without_javascript(visitor, live_server):
+    page = visitor(javascript=False)
     page.goto(f"{live_server}/help/")
     page.fill("#q", "what is the london living wage")
     with page.expect_navigation():
         page.click("button:has-text('Search')")
     assert "living wage" in page.locator(".app-help-result h2").inner_text().lower()
-    context.close()
 
 
 @pytest.mark.parametrize("council_id", ["tower-hamlets", "suffolk", "sandwell"])

@@ -63,10 +63,8 @@ def test_offer_pages_edit_download_submit_with_no_axe_violations(page, live_serv
     assert scan(page, "/assistant/c/<token>/offer/submissions/<reference>") == []
 
 
-def test_offer_page_fits_a_320px_screen(browser, live_server):
+def test_offer_page_fits_a_320px_screen(visitor, live_server):
     offer = finished_offer(live_server)
-    context = browser.new_context(viewport=NARROW)
-    page = context.new_page()
+    page = visitor(viewport=NARROW)
     page.goto(offer)
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
-    context.close()

@@ -6,7 +6,7 @@ from tests.helpers.browser import click
 NARROW = {"width": 320, "height": 640}
 
 
-def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, browser, live_server, scan):
+def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, visitor, live_server, scan):
     trainer = signed_in_page
     trainer.goto(f"{live_server}/staff/sessions/")
     assert scan(trainer, "/staff/sessions/") == []
@@ -22,13 +22,13 @@ def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, browser,
     assert scan(trainer, "/staff/sessions/<session_id> (empty)") == []
 
     # An attendee on a phone joins; then one without JavaScript.
-    attendee = browser.new_context(viewport=NARROW).new_page()
+    attendee = visitor(viewport=NARROW)
     attendee.goto(f"{live_server}/join/?code={code}")
     assert attendee.evaluate("document.documentElement.scrollWidth") <= 320
     assert scan(attendee, "/join/") == []
     click(attendee, "button:has-text('Join the session')")
     assert "/assistant/c/" in attendee.url
-    no_js = browser.new_context(java_script_enabled=False, viewport=NARROW).new_page()
+    no_js = visitor(javascript=False, viewport=NARROW)
     no_js.goto(f"{live_server}/join/")
     no_js.fill("#code", "WRONG2")
     with no_js.expect_navigation():
@@ -40,7 +40,6 @@ def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, browser,
     with no_js.expect_navigation():
         no_js.click("button:has-text('Join the session')")
     assert "/assistant/c/" in no_js.url
-    no_js.context.close()
 
     # The live view updates itself (no reload), and can be stopped.
     trainer.reload()
@@ -58,7 +57,6 @@ def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, browser,
     click(trainer, "button:has-text('Close the session')")
     assert "No one can join now" in trainer.content()
     assert scan(trainer, "/staff/sessions/<session_id> (closed)") == []
-    attendee.context.close()
     trainer.set_viewport_size(NARROW)
     for path in (session, f"{session}/handout", "/staff/sessions/new"):
         trainer.goto(f"{live_server}{path}")

@@ -1,5 +1,5 @@
-"""Browser tests' shared pieces: the live server's fixed data, clicking, pages without scripts,
-narrow screens, and telling one page state from another."""
+"""Browser tests' shared pieces: the live server's fixed data, clicking, narrow screens, and
+telling one page state from another."""
 
 import hashlib
 import re
@@ -47,33 +47,6 @@ def click(page, selector):
     """Click something that navigates, and wait for the new page."""
     with page.expect_navigation():
         page.click(selector)
-
-
-class WithoutScripts:
-    """axe needs JavaScript to run, so a page seen without JavaScript is scanned in a second
-    tab that loads the same URL (same cookies) with every <script> removed from the HTML."""
-
-    def __init__(self, page, scan):
-        self.page, self.scan = page, scan
-
-    def __call__(self, _page, label: str) -> list[dict]:
-        context = self.page.context.browser.new_context(
-            storage_state=self.page.context.storage_state()
-        )
-        tab = context.new_page()
-
-        def strip_scripts(route):
-            response = route.fetch()
-            body = SCRIPT.sub("", response.text())
-            route.fulfill(response=response, body=body)
-
-        tab.route(self.page.url.split("#")[0], strip_scripts)
-        tab.goto(self.page.url.split("#")[0])
-        assert tab.locator("script").count() == 0
-        try:
-            return self.scan(tab, label)
-        finally:
-            context.close()
 
 
 def fits_width(page, width: int) -> bool:

@@ -34,7 +34,12 @@ class Gunicorn:
     """Starts the app exactly as `make run` does (gunicorn.conf.py, wsgi:app, a SQLite file)."""
 
     def __init__(
-        self, folder: Path, database: Path, secret: str = SECRET, rate_limits: bool = False
+        self,
+        folder: Path,
+        database: Path,
+        secret: str = SECRET,
+        rate_limits: bool = False,
+        workers: int = 1,
     ):
         self.folder = folder
         self.port = free_port()
@@ -47,6 +52,9 @@ class Gunicorn:
             "SVOA_BIND": f"127.0.0.1:{self.port}",
             # Tests drive many conversations from one address; the rate-limit tests opt in.
             "SVOA_RATELIMIT_ENABLED": "true" if rate_limits else "false",
+            # Each worker loads the whole app (about a second of CPU): one is enough unless a
+            # test is about several (a crash of the master and all its workers, a live room).
+            "SVOA_WORKERS": str(workers),
         }
         self.process: subprocess.Popen | None = None
 
