@@ -33,16 +33,21 @@ setup: $(VENV)/.runtime-installed assets
 
 setup-dev: $(VENV)/.dev-installed assets
 
+# Packages are installed with uv (from PyPI, pinned below): the same pinned requirements as pip
+# would install, in about a tenth of the time.
+UV_VERSION := 0.13.9
+UV := $(VENV)/bin/uv
+
 $(PY):
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(VENV)/.runtime-installed: requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(UV) pip install --quiet --python $(PY) -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(UV) pip install --quiet --python $(PY) -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
 ## assets: install GOV.UK Frontend from the pinned package.json and copy it into static/
@@ -80,7 +85,7 @@ format: setup-dev
 ## or OSV; --strict fails when a package cannot be checked, so it never passes on no data)
 PIP_AUDIT := pip-audit==2.10.1
 audit: setup
-	$(PY) -m pip install --quiet $(PIP_AUDIT)
+	$(UV) pip install --quiet --python $(PY) $(PIP_AUDIT)
 	$(VENV)/bin/pip-audit --requirement requirements.txt --no-deps --disable-pip --strict \
 		$$(grep -v '^#' scripts/audit-allowlist.txt | awk 'NF {print "--ignore-vuln", $$1}')
 
