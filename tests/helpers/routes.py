@@ -1,7 +1,5 @@
 """The app's routes, read from its URL map, so structural tests cover new pages automatically."""
 
-import re
-
 from flask import Flask
 
 # Endpoints that serve files rather than pages.
@@ -50,18 +48,3 @@ def html_pages(app: Flask) -> list[str]:
 
 
 # Staff pages anyone may reach: signing in and out.
-STAFF_PUBLIC_ENDPOINTS = {"staff.sign_in", "staff.sign_out", "staff.signed_out"}
-
-
-def staff_only_endpoints(app: Flask) -> set[str]:
-    """Every endpoint under /staff that needs a signed-in staff member."""
-    return {
-        rule.endpoint
-        for rule in app.url_map.iter_rules()
-        if rule.rule.startswith("/staff") and rule.endpoint not in STAFF_PUBLIC_ENDPOINTS
-    }
-
-
-def example_path(rule) -> str:
-    """A URL the rule matches: 1 for numbers, "x" for other parameters."""
-    return re.sub(r"<int:[^>]+>", "1", re.sub(r"<(?!int:)[^>]+>", "x", rule.rule))

@@ -8,11 +8,12 @@ RUBRIC = ["commitments", "relevance", "delivery"]  # Tower Hamlets' criteria, sc
 
 
 class Person:
-    """A member of staff with their own browser session."""
+    """A member of staff with their own browser session: signed in by setting the session, as
+    the sign-in form would (`through_form=True` posts the real form; the access matrix does)."""
 
-    def __init__(self, app, db, role, council="tower-hamlets", name=None):
+    def __init__(self, app, db, role, council="tower-hamlets", name=None, through_form=False):
         self.email = f"{name or role}@{council}.example"
-        create_staff(
+        staff = create_staff(
             db,
             email=self.email,
             name=(name or role).title(),
@@ -21,12 +22,19 @@ class Person:
             password=STAFF_PASSWORD,
         )
         self.client = app.test_client()
-        token = csrf_token(parse(self.client.get("/staff/sign-in")))
-        response = self.client.post(
-            "/staff/sign-in",
-            data={"email": self.email, "password": STAFF_PASSWORD, "csrf_token": token},
-        )
-        assert response.status_code == 302
+        if through_form:
+            token = csrf_token(parse(self.client.get("/staff/sign-in")))
+            response = self.client.post(
+                "/staff/sign-in",
+                data={"email": self.email, "password": STAFF_PASSWORD, "csrf_token": token},
+            )
+            assert response.status_code == 302
+        else:
+            with self.client.session_transaction() as session:
+                session.permanent = True
+                session["staff_id"] = staff.id
+                session["staff_session"] = staff.session_version
+        assert self.client.get("/staff/").status_code == 200, "signed in"
 
     def post(self, url, data, status=303, page=None):
         token = csrf_token(parse(self.client.get(page or url)))

@@ -28,8 +28,10 @@ def world(app, client, db):
     """A victim supplier with a submitted, awarded offer, a return and a session; everyone else."""
     victim = finish(client)
     other = finish(app.test_client())
-    people = {role: Person(app, db, role) for role in ROLES}
-    people[OTHER_COUNCIL] = Person(app, db, "admin", council="sandwell", name="outsider")
+    people = {role: Person(app, db, role, through_form=True) for role in ROLES}
+    people[OTHER_COUNCIL] = Person(
+        app, db, "admin", council="sandwell", name="outsider", through_form=True
+    )
     code = "MATRIX22"
     create_opportunity(
         db, code=code, council_id="tower-hamlets", title="Matrix", value_gbp=1000,
