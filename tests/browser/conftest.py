@@ -92,7 +92,7 @@ def live_database(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def live_server(live_database):
     """The app served by gunicorn on a free loopback port."""
-    server = Gunicorn(live_database.parent, live_database, workers=2).start()
+    server = Gunicorn(live_database.parent, live_database).start()
     try:
         yield server.url
     finally:
