@@ -178,5 +178,8 @@ def test_a_whole_conversation_through_the_pages_ends_at_check_your_offer(chat):
     assert len(sections) >= 5
     changes = chat.soup.select("#summary-area input[name=text]")
     assert "change about you" in [c["value"] for c in changes]
+    buttons = [b.get_text(" ", strip=True) for b in chat.soup.select("#summary-area button")]
+    assert "Change About you" in buttons  # the hidden words are markup, not text on the button
+    assert "<span" not in chat.soup.get_text()
     chat.say("change about you")
     assert "organisation called" in chat.prompt_label()

@@ -192,6 +192,9 @@ def test_unanswered_questions_are_grouped_with_counts_and_can_be_handled(app, cl
         "can you book me a taxi to the meeting? asked 3 times",
         "what colour is the council logo? asked 1 time",
     ]
+    buttons = [b.get_text(" ", strip=True) for b in page.select(".app-question-group button")]
+    assert buttons[0] == "Mark as handled : can you book me a taxi to the meeting?"
+    assert "<span" not in page.get_text()
     lead.post("/staff/questions/handled", {"id": ["1", "2"]}, page="/staff/questions")
     page = parse(lead.client.get("/staff/questions"))
     assert [h.get_text(" ", strip=True) for h in page.select(".app-question-group h2")] == [
