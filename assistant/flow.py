@@ -133,6 +133,16 @@ class Flow(Strict):
         """The stage ids in conversation order."""
         return [stage.id for stage in self.stages]
 
+    def choice_labels(self) -> dict[str, dict[str, str]]:
+        """For each answer a choice step saves (like "organisation.type"), its options' labels
+        by value: what people chose, in the words they were shown."""
+        labels: dict[str, dict[str, str]] = {}
+        for step in self.steps.values():
+            if step.save and step.answer.options:
+                found = labels.setdefault(step.save, {})
+                found.update({option.value: option.label for option in step.answer.options})
+        return labels
+
     def first_step_of(self, stage_id: str) -> str | None:
         """The first step (in file order) of a stage."""
         return next((sid for sid, step in self.steps.items() if step.stage == stage_id), None)

@@ -8,6 +8,9 @@ from assistant.state import State
 from knowledge.packs import CouncilPack
 from knowledge.vocabulary import amount
 
+# Answers saved by choice steps, by path: {value: the label people were shown}.
+Labels = dict[str, dict[str, str]]
+
 ORGANISATION_ROWS = [
     ("organisation.name", "Name"),
     ("organisation.type", "Kind of organisation"),
@@ -50,11 +53,16 @@ class Section:
         return f"change {self.stage.replace('-', ' ')}"
 
 
-def _rows(state: State, spec: list[tuple[str, str]]) -> list[Row]:
+def _rows(state: State, spec: list[tuple[str, str]], labels: Labels) -> list[Row]:
     rows = []
     for path, label in spec:
         value = state.answers.get(path)
-        text = money(value) if path == "opportunity.value" else display(value)
+        if path == "opportunity.value":
+            text = money(value)
+        elif isinstance(value, str) and value in labels.get(path, {}):
+            text = labels[path][value]  # a choice, in the words it was offered
+        else:
+            text = display(value)
         rows.append(Row(label, text or "Not given"))
     return rows
 
@@ -63,18 +71,22 @@ def _need(need: dict[str, Any]) -> str:
     return f"{need['organisation']}: {need['title']}"
 
 
-def summary_sections(state: State, pack: CouncilPack) -> list[Section]:
-    """The offer in sections: about you, the contract, commitments by theme, and your value."""
+def summary_sections(
+    state: State, pack: CouncilPack, labels: Labels | None = None
+) -> list[Section]:
+    """The offer in sections: about you, the contract, commitments by theme, and your value.
+    `labels` gives the words for chosen options (`Flow.choice_labels`)."""
+    labels = labels or {}
     sections = [
-        Section("About you", "about-you", _rows(state, ORGANISATION_ROWS)),
-        Section("The contract", "opportunity", _rows(state, CONTRACT_ROWS)),
+        Section("About you", "about-you", _rows(state, ORGANISATION_ROWS, labels)),
+        Section("The contract", "opportunity", _rows(state, CONTRACT_ROWS, labels)),
     ]
     for theme in pack.themes:
         mine = [c for c in state.commitments if c.get("theme_id") == theme.id]
         if mine:
             rows = [Row(c["title"], _one_line(c)) for c in mine]
             sections.append(Section(theme.title, "themes", rows))
-    sections.append(Section("What you already do", "value", _rows(state, VALUE_ROWS)))
+    sections.append(Section("What you already do", "value", _rows(state, VALUE_ROWS, labels)))
     return sections
 
 

@@ -181,5 +181,12 @@ def test_a_whole_conversation_through_the_pages_ends_at_check_your_offer(chat):
     buttons = [b.get_text(" ", strip=True) for b in chat.soup.select("#summary-area button")]
     assert "Change About you" in buttons  # the hidden words are markup, not text on the button
     assert "<span" not in chat.soup.get_text()
+    about_you = {
+        row.dt.get_text(strip=True): row.dd.get_text(strip=True)
+        for row in chat.soup.select("#summary-area .govuk-summary-list__row")
+    }
+    assert about_you["Kind of organisation"] == "A charity or CIO"  # the words, not "charity"
+    assert about_you["People working for you"] == "Fewer than 10"  # not "micro"
+    assert about_you["Kind of contract"] in {"Services", "Goods", "Works"}
     chat.say("change about you")
     assert "organisation called" in chat.prompt_label()

@@ -99,7 +99,7 @@ def _chat(token: str, found, problem: str | None = None):
     if messages and messages[-1].kind == "prompt":
         messages = messages[:-1]  # The current question is the form's label.
     control = chat_page.control_for(prompt)
-    stages = current_app.extensions["flows"][found.council_id].stages
+    flow = current_app.extensions["flows"][found.council_id]
     page = render_template(
         "assistant/conversation.html",
         form=form,
@@ -108,9 +108,11 @@ def _chat(token: str, found, problem: str | None = None):
         control=control,
         question_id="text" if control.kind == "none" else "question",
         quick_replies=chat_page.quick_replies(prompt, bool(turn.state.trail)),
-        progress=chat_page.progress(stages, prompt.stage),
+        progress=chat_page.progress(flow.stages, prompt.stage),
         messages=messages,
-        sections=summary_sections(turn.state, current_app.extensions["councils"][found.council_id]),
+        sections=summary_sections(
+            turn.state, current_app.extensions["councils"][found.council_id], flow.choice_labels()
+        ),
         state=turn.state,
         show_summary=prompt.stage == "check" or turn.state.done,
         return_code=code["code"] if code and code.get("id") == found.id else None,
