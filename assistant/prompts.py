@@ -99,6 +99,13 @@ def _pledge_label(index: int, need: dict) -> str:
     return f"Yes, pledge to {name}" if index == 0 else f"Pledge to {name} instead"
 
 
+def as_said(prompt: Prompt, text: str) -> str:
+    """What the supplier said, as they saw it: the label of the option they chose (a radio
+    button posts its value, like "social-enterprise"), else their own words."""
+    chosen = next((option for option in prompt.options if option.value == text.strip()), None)
+    return chosen.label if chosen else text
+
+
 def current_prompt(ctx: Context, state: State) -> Prompt:
     """The prompt for where the conversation is now."""
     if state.confirming_restart:

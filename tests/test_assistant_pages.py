@@ -190,3 +190,13 @@ def test_a_whole_conversation_through_the_pages_ends_at_check_your_offer(chat):
     assert about_you["Kind of contract"] in {"Services", "Goods", "Works"}
     chat.say("change about you")
     assert "organisation called" in chat.prompt_label()
+
+
+def test_a_chosen_option_is_shown_in_the_transcript_in_the_words_it_was_offered(chat):
+    chat.say("Riverside Kitchen")
+    radios = {r["value"]: r["id"] for r in chat.soup.select("#prompt input[type=radio]")}
+    label = chat.soup.select_one(f"label[for={radios['social-enterprise']}]").get_text(strip=True)
+    chat.say("social-enterprise")  # what the radio button posts
+    said = [m.get_text(" ", strip=True) for m in chat.soup.select(".app-chat__message--user")]
+    assert said[-1].endswith(label) and label == "A CIC or social enterprise"
+    assert "social-enterprise" not in chat.soup.select_one("#transcript").get_text()

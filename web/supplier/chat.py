@@ -8,7 +8,7 @@ from flask import Flask, abort, current_app
 import clock
 from assistant import engine
 from assistant.flow import load_flows_once
-from assistant.prompts import current_prompt
+from assistant.prompts import as_said, current_prompt
 from assistant.state import State
 from assistant.turns import Context, LocalNeed, Turn
 from knowledge.packs import COUNCILS_DIR
@@ -100,8 +100,10 @@ def take_turn(conversation: Conversation, text: str) -> Turn:
     if conversation.turns >= engine.MAX_TURNS:
         raise ConversationFull(conversation.id)
     ctx = context_for(conversation.council_id, _focus(conversation))
-    turn = engine.respond(ctx, State.from_dict(conversation.state), text)
-    user = {"role": "user", "text": text[: engine.MAX_INPUT] or "(empty message)", "kind": "say"}
+    before = State.from_dict(conversation.state)
+    said = as_said(current_prompt(ctx, before), text)
+    turn = engine.respond(ctx, before, text)
+    user = {"role": "user", "text": said[: engine.MAX_INPUT] or "(empty message)", "kind": "say"}
     store.save_turn(
         get_db(),
         conversation,
