@@ -58,6 +58,13 @@ def normalise_code(code: str) -> str:
     return "".join(c for c in code.upper() if c.isalnum())
 
 
+def plain_number(value: float | None) -> float | int | None:
+    """A number as people write it: 52, not 52.0 (a fraction stays a fraction)."""
+    if value is None or value != int(value):
+        return value
+    return int(value)
+
+
 def amount(quantity: float | None, unit: str | None) -> str:
     """A quantity with its unit: "3 people", "£500", "20%"."""
     if quantity is None:

@@ -9,7 +9,7 @@ from docx import Document
 from docx.shared import Pt
 
 from knowledge.content import read_yaml
-from knowledge.vocabulary import CLASSIFICATIONS, amount
+from knowledge.vocabulary import CLASSIFICATIONS, amount, plain_number
 from offer.model import Commitment, Offer
 from offer.narrative import blocks
 
@@ -46,7 +46,7 @@ def to_csv(offer: Offer) -> str:
                 "theme": c.theme_title,
                 "measure_id": c.measure_id,
                 "commitment": c.title,
-                "quantity": c.quantity,
+                "quantity": plain_number(c.quantity),
                 "unit": c.unit,
                 "timescale": c.timescale,
                 "delivery": c.delivery,

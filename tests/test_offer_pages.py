@@ -116,6 +116,7 @@ def test_every_download_opens_and_holds_the_commitments(client, done):
     assert not list(Draft202012Validator(offer_schema()).iter_errors(document_json))
     rows = list(csv.DictReader(io.StringIO(files["csv"].get_data(as_text=True))))
     assert [row["commitment"] for row in rows] == titles
+    assert all(not row["quantity"].endswith(".0") for row in rows)  # 52, not 52.0
     assert len(json.loads(files["ocds.json"].data)["tender"]["sustainability"]) == len(titles)
 
 

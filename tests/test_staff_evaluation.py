@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -279,3 +280,22 @@ def test_parallel_wrong_passwords_cannot_slip_past_the_lock(app, db):
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(attempt, ["wrong"] * 16))
     assert attempt(STAFF_PASSWORD) == 400  # Locked: even the right password is refused.
+
+
+def test_an_offer_is_shown_to_staff_in_words_and_numbers_as_people_write_them(client, panel):
+    code = create_opportunity_page(panel["moderator"])
+    reference = api_submit(client, finish(client), code).json["reference"]
+    page = parse(panel["first"].client.get(f"/staff/opportunities/{code}/offers/{reference}"))
+    cards = [
+        {
+            row.dt.get_text(strip=True): row.dd.get_text(strip=True)
+            for row in card.select(".govuk-summary-list__row")
+        }
+        for card in page.select(".govuk-summary-card")
+    ]
+    amounts = [card["How much"] for card in cards]
+    assert amounts and all(re.fullmatch(r"£?[\d,]+(%| \w.*)?", a) for a in amounts), amounts
+    assert "60%" in amounts and "4 weeks" in amounts  # not "60.0 %" or "4.0 weeks"
+    kinds = {card["Kind"] for card in cards}
+    assert kinds <= {"Extra, for this contract", "Part of the service itself",
+                     "Across the whole organisation", "Not given"}, kinds  # fmt: skip

@@ -7,6 +7,8 @@ from flask import Flask
 from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from jinja2.bccache import Bucket
 
+from knowledge.vocabulary import CLASSIFICATIONS, amount
+
 FOLDER = Path(__file__).resolve().parents[2] / "templates"
 
 
@@ -47,3 +49,6 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    # The service's words for codes, for every page: `{{ quantity | amount(unit) }}`.
+    app.jinja_env.filters["amount"] = amount
+    app.jinja_env.globals["classifications"] = CLASSIFICATIONS
