@@ -1,5 +1,6 @@
 """Flow files: every council's flow is sound, and a broken one names the file and the step."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import pytest
 import yaml
 
 from assistant.cli import flow_problems
-from assistant.flow import DEFAULT_FLOW
+from assistant.flow import DEFAULT_FLOW, load_flows
 from knowledge.packs import COUNCILS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,3 +109,27 @@ def test_a_broken_council_override_names_its_file(tmp_path, override, expected):
 
 def test_a_council_can_skip_a_step_and_the_flow_still_joins_up(tmp_path):
     assert council_with_override(tmp_path, "skip: [org-size, commitment-partners]\n") == []
+
+
+# Each council's own places, as its content names them; no other council's flow may show them.
+PLACES = {
+    "tower-hamlets": ["Tower Hamlets", "Bow", "Mile End", "WorkPath", "Whitechapel", "Poplar"],
+    "suffolk": ["Suffolk", "Stowmarket", "Ipswich"],
+    "sandwell": ["Sandwell", "Tipton", "Wednesbury", "Smethwick", "Oldbury", "West Bromwich"],
+}
+
+
+def _shown_text(step) -> str:
+    options = " ".join(f"{o.label} {o.hint or ''}" for o in step.answer.options)
+    errors = " ".join(str(e) for e in step.errors.values()) if isinstance(step.errors, dict) else ""
+    return " ".join(filter(None, [step.prompt, step.hint, step.example, options, errors]))
+
+
+@pytest.mark.parametrize("council", sorted(PLACES))
+def test_no_council_is_shown_another_councils_places(council):
+    flow = load_flows(COUNCILS_DIR, [council])[council]
+    others = [place for other, places in PLACES.items() if other != council for place in places]
+    for step_id, step in flow.steps.items():
+        text = _shown_text(step)
+        found = [place for place in others if re.search(rf"\b{re.escape(place)}\b", text)]
+        assert not found, (council, step_id, found)
