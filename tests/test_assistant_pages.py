@@ -200,3 +200,13 @@ def test_a_chosen_option_is_shown_in_the_transcript_in_the_words_it_was_offered(
     said = [m.get_text(" ", strip=True) for m in chat.soup.select(".app-chat__message--user")]
     assert said[-1].endswith(label) and label == "A CIC or social enterprise"
     assert "social-enterprise" not in chat.soup.select_one("#transcript").get_text()
+
+
+def test_the_return_page_wears_the_conversations_council(client):
+    created = client.post("/api/v1/conversations", json={"council": "suffolk"}).json
+    page = parse(client.get(f"/assistant/c/{created['token']}"))
+    link = next(a["href"] for a in page.select("a") if "/assistant/return" in a["href"])
+    assert link.endswith("/assistant/return?council=suffolk")
+    back = parse(client.get(link.removeprefix("http://localhost")))
+    assert "Suffolk County Council" in back.select_one("header").get_text()
+    assert "Tower Hamlets" not in back.get_text()
