@@ -10,12 +10,36 @@ from rapidfuzz import fuzz, process
 
 YES = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "of course", "i can"}
 NO = {"no", "n", "nope", "nah", "not really", "not now", "no thanks", "none", "not for this one"}
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
-_MONEY = re.compile(r"^£?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(k|m|mil|thousand|million)?$")
+# An answer that starts with one of these is a yes or a no: "yeah we could", "nah, skip it".
+_YES_WORDS = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely"}
+_NO_WORDS = {"no", "n", "nope", "nah"}
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
+# A number, a multiplier ("40k", "75 grand") and what is counted ("9 staff", "4 sessions").
+_COUNTED = re.compile(
+    r"^(-?\d[\d,]*(?:\.\d+)?)\s*(k|m|mil|thousand|million|grand)?(?:\s+([a-z][a-z' -]*))?$"
+)
+# Words people put before a number they are not sure of, or a limit: "about 40", "up to 12".
+_HEDGE = re.compile(
+    r"^(?:about|around|roughly|approximately|approx\.?|circa|nearly|almost|maybe|probably|"
+    r"just under|just over|over|under|fewer than|less than|more than|below|above|up to|"
+    r"at least|est\.?|~)\s*"
+)
+_PERCENT = re.compile(r"\s*(?:%|per ?cent|pc)$")
+_AMOUNT_PHRASES = {
+    "a couple": 2, "a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1e3,
+    "half a million": 5e5, "a million": 1e6,
+}  # fmt: skip
+_TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs"}
+_MONEY_WORDS = {"pounds", "pound", "quid", "gbp"}
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?$")
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year|yr|mth)s?\b")
-_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
 _WORD_NUMBERS = {word: number for number, word in enumerate(_NUMBER_WORDS.split(), start=1)}
+_WORD_NUMBERS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_WORD_NUMBERS |= {"eighty": 80, "ninety": 90, "hundred": 100}
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -73,9 +97,10 @@ def parse_yes_no(text: str) -> Parsed:
     cleaned = re.sub(r"[^a-z ]", "", _clean(text).lower()).strip()
     if not cleaned:
         return Parsed(problem="required")
-    if cleaned in YES or cleaned.startswith("yes "):
+    first = cleaned.split()[0]
+    if cleaned in YES or first in _YES_WORDS:
         return Parsed(True)
-    if cleaned in NO or cleaned.startswith("no "):
+    if cleaned in NO or first in _NO_WORDS:
         return Parsed(False)
     return Parsed(problem="invalid")
 
@@ -94,15 +119,54 @@ def parse_choice(text: str, options: list[tuple[str, str]]) -> Parsed:
     match = process.extractOne(cleaned, labels, scorer=fuzz.WRatio, score_cutoff=86)
     if match and len(cleaned) >= 3:
         return Parsed(options[match[2]][0])
-    return Parsed(problem="invalid")
+    return _band(cleaned, options)
 
 
-def _number(text: str) -> float | None:
-    cleaned = _clean(text).lower().replace("£", "")
-    if cleaned in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[cleaned])
-    match = _MONEY.match(cleaned)
-    if not match:
+def _in_band(number: float, label: str) -> bool:
+    """Whether a number falls in a band worded like "Fewer than 10", "10 to 49", "250 or more"."""
+    label = label.lower().replace(",", "")
+    if found := re.search(r"(?:fewer|less) than (\d+)", label):
+        return number < int(found.group(1))
+    if found := re.search(r"(\d+) to (\d+)", label):
+        return int(found.group(1)) <= number <= int(found.group(2))
+    if found := re.search(r"(\d+) or more", label):
+        return number >= int(found.group(1))
+    return False
+
+
+def _band(cleaned: str, options: list[tuple[str, str]]) -> Parsed:
+    """A count ("9 staff", "around 30 people", "twelve of us") picks the one band it falls in."""
+    number = _number(cleaned)
+    if number is not None and re.match(r"(?:under|fewer than|less than|below)\b", cleaned):
+        number -= 1  # people are counted whole: "under 10" is at most 9
+    elif number is not None and re.match(r"(?:over|more than|above)\b", cleaned):
+        number += 1
+    fits = [value for value, label in options if number is not None and _in_band(number, label)]
+    return Parsed(fits[0]) if len(fits) == 1 else Parsed(problem="invalid")
+
+
+def _counted(tail: str | None, money: bool, unit_words: frozenset[str]) -> bool:
+    """Whether the words after a number say what it counts, in a way this answer allows: money
+    only in pounds; a count never in days, weeks or years unless that is the unit asked for."""
+    if not tail:
+        return True
+    words = set(tail.replace("-", " ").split())
+    if money:
+        return words <= _MONEY_WORDS
+    return not (words & _TIME_WORDS) or words <= unit_words | {"of", "a", "the"}
+
+
+def _number(
+    text: str, money: bool = False, unit_words: frozenset[str] = frozenset()
+) -> float | None:
+    cleaned = _HEDGE.sub("", _PERCENT.sub("", _clean(text).lower().replace("£", "")))
+    if cleaned in _AMOUNT_PHRASES:
+        return float(_AMOUNT_PHRASES[cleaned])
+    first, _, rest = cleaned.partition(" ")
+    if first in _WORD_NUMBERS and _counted(rest or None, money, unit_words):
+        return float(_WORD_NUMBERS[first])
+    match = _COUNTED.match(cleaned)
+    if not match or not _counted(match.group(3), money, unit_words):
         return None
     try:
         value = float(match.group(1).replace(",", ""))
@@ -112,12 +176,19 @@ def _number(text: str) -> float | None:
 
 
 def parse_number(
-    text: str, minimum: float, maximum: float, whole: bool = True, money: bool = False
+    text: str,
+    minimum: float,
+    maximum: float,
+    whole: bool = True,
+    money: bool = False,
+    unit_words: frozenset[str] = frozenset(),
 ) -> Parsed:
-    """A number (or an amount of money) within limits: "12", "1,500", "£40k", "2.5 million"."""
+    """A number (or an amount of money) within limits, as people type it: "12", "1,500",
+    "£40k", "roughly 75 grand", "about 40", "9 staff", "twelve", "90%". `unit_words` are the
+    words of the unit asked for ("weeks"), allowed after the number even when they are time."""
     if not _clean(text):
         return Parsed(problem="required")
-    value = _number(text)
+    value = _number(text, money, unit_words)
     if value is None:
         return Parsed(problem="invalid")
     if not math.isfinite(value):

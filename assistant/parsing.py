@@ -13,6 +13,7 @@ from assistant.flow import Step
 from assistant.prompts import choices
 from assistant.state import State
 from assistant.turns import Context
+from knowledge.vocabulary import UNIT_LABELS
 
 
 def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
@@ -25,7 +26,11 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     if spec.type == "choice":
         return _choice(text, [(c.value, c.label) for c in choices(step, state)])
     if spec.type in ("number", "money"):
-        return parse_number(text, spec.min, spec.max, money=spec.type == "money")
+        unit = str(state.draft.get("unit") or "") if step.loop else ""
+        unit_words = frozenset({unit, unit.rstrip("s"), UNIT_LABELS.get(unit, "")} - {""})
+        return parse_number(
+            text, spec.min, spec.max, money=spec.type == "money", unit_words=unit_words
+        )
     if spec.type == "timescale":
         return parse_timescale(text, ctx.today, int(spec.max))
     return parse_postcode(text)

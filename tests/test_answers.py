@@ -102,3 +102,75 @@ def test_choices_by_value_number_or_label(text, value):
 
 def test_a_choice_that_matches_nothing_is_invalid():
     assert parse_choice("a purple one", OPTIONS).problem == "invalid"
+
+
+SIZES = [("micro", "Fewer than 10"), ("small", "10 to 49"), ("medium", "50 to 249"),
+         ("large", "250 or more")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("about £120k", 120_000), ("£15k", 15_000), ("roughly 75 grand", 75_000),
+        ("£8.5k", 8_500), ("£1.2m", 1_200_000), ("1.2 million", 1_200_000),
+        ("half a million", 500_000), ("around £40,000", 40_000), ("40000 pounds", 40_000),
+    ],
+)  # fmt: skip
+def test_money_as_people_type_it(text, value):
+    assert parse_number(text, 1, 1e10, money=True).value == value
+
+
+@pytest.mark.parametrize("text", ["2 years", "3 firms", "lots", "a few", "£ what?"])
+def test_money_is_not_read_from_other_things(text):
+    assert parse_number(text, 1, 1e10, money=True).problem == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("9 staff", 9), ("about 40", 40), ("around 40", 40), ("twelve", 12), ("a dozen", 12),
+        ("4 sessions", 4), ("12 tonnes", 12), ("90%", 90), ("85 per cent", 85), ("six", 6),
+        ("up to 12 people", 12), ("twenty", 20),
+    ],
+)  # fmt: skip
+def test_numbers_as_people_type_them(text, value):
+    assert parse_number(text, 0, 1e9).value == value
+
+
+def test_a_count_in_time_is_read_only_where_that_time_is_the_unit():
+    assert parse_number("208 weeks", 0, 1e9).problem == "invalid"
+    assert parse_number("2 years", 0, 1e9).problem == "invalid"
+    assert parse_number("208 weeks", 0, 1e9, unit_words=frozenset({"weeks"})).value == 208
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("yes thats right", True), ("yeah we could", True), ("sure, go on", True), ("yep", True),
+        ("no not really", False), ("nah, skip that one", False), ("nope", False),
+    ],
+)  # fmt: skip
+def test_yes_and_no_as_people_type_them(text, value):
+    assert parse_yes_no(text).value is value
+
+
+@pytest.mark.parametrize("text", ["not sure", "maybe", "it depends"])
+def test_an_unsure_answer_is_neither_yes_nor_no(text):
+    assert parse_yes_no(text).problem == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("9 staff", "micro"), ("about 40", "small"), ("around 30 people", "small"),
+        ("twelve of us", "small"), ("250 staff", "large"), ("under 10", "micro"),
+        ("over 49", "medium"), ("120", "medium"),
+    ],
+)  # fmt: skip
+def test_a_count_picks_the_band_it_falls_in(text, value):
+    assert parse_choice(text, SIZES).value == value
+
+
+@pytest.mark.parametrize("text", ["lots of us", "a big team", "2 years"])
+def test_a_band_is_not_picked_without_a_count(text):
+    assert parse_choice(text, SIZES).problem == "invalid"

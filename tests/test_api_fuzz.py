@@ -244,6 +244,6 @@ def test_the_fuzzer_sent_enough_requests(target, capsys):
             f"API fuzzing: {total} generated requests ({received} received by the server, with "
             f"set-up and probes), {checks} checks, {server_errors} 5xx, in {seconds:.0f}s"
         )
-    assert len(target.sent) == operations, "Run the whole module: the fuzz test comes first."
+    assert len(target.sent) == operations, "Run the whole module in one process (one_process)."
     assert server_errors == 0
     assert total >= FLOOR
