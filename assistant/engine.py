@@ -92,8 +92,7 @@ def _answer_or_question(
     if parsed.ok:
         _apply(ctx, state, step, parsed.value, out)
         return
-    if _reply_to_question(ctx, text, out, events, must=False):
-        return
+    # An answer that does not read is met with this step's own error, never a help article.
     state.error = problem_text(step, parsed)
     example = f" For example: {step.example}" if step.example and "{" not in step.example else ""
     out.append(Message("assistant", state.error + "." + example, "problem"))

@@ -1,5 +1,7 @@
 """Commands and special cases of the engine: help, back, skip, start again, change, prefill."""
 
+import pytest
+
 from assistant import engine
 from tests.helpers.engine_context import context
 
@@ -152,3 +154,17 @@ def test_a_theme_already_offered_says_so_when_changed():
         "change priorities",
     )
     assert "You have already offered" in done.prompt.text
+
+
+@pytest.mark.parametrize("text", ["2 years", "3 firms", "a lot", "its a service contract"])
+def test_an_answer_that_does_not_read_gets_the_steps_message_never_an_article(text):
+    turn = play(*ABOUT_YOU, "practice", "services", text)
+    assert turn.prompt.step == "contract-value"
+    assert turn.prompt.error == "Enter the contract's value in pounds, like £40,000"
+    assert [m.kind for m in turn.messages] == ["problem", "prompt"]
+
+
+def test_a_value_typed_as_people_do_is_taken():
+    turn = play(*ABOUT_YOU, "practice", "services", "about £120k")
+    assert turn.state.answers["opportunity.value"] == 120_000
+    assert turn.prompt.step != "contract-value"
