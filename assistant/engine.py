@@ -41,8 +41,10 @@ def start(ctx: Context, prefill: dict[str, Any] | None = None) -> Turn:
     return _turn(ctx, state, out, [])
 
 
-def respond(ctx: Context, state: State, text: str) -> Turn:
-    """Take one message from the supplier and move the conversation on."""
+def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn:
+    """Take one message from the supplier and move the conversation on. With `asking` (typed
+    in the page's question box, or sent as the API's "question"), it is a question or a
+    command, never an answer: it is answered and the same question asked again."""
     state = state.copy()
     state.turns += 1
     state.error = None
@@ -56,6 +58,8 @@ def respond(ctx: Context, state: State, text: str) -> Turn:
         state = _confirm_restart(ctx, state, text, out)
     elif command := parse_command(text, ctx.flow):
         _command(ctx, state, command, out)
+    elif asking:
+        _reply_to_question(ctx, text, out, events, must=True)
     else:
         _answer_or_question(ctx, state, text, out, events)
     return _turn(ctx, state, out, events)

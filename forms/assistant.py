@@ -14,6 +14,8 @@ class MessageForm(FlaskForm):
 
     # No length limit here: the engine answers an over-long message with a clear message.
     text = StringField("Your answer")
+    # The page's question box: a question (or a command), never taken as an answer.
+    question = StringField("Your question")
 
 
 class StartForm(FlaskForm):

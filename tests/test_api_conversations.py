@@ -190,3 +190,28 @@ def test_a_method_the_api_does_not_take_is_a_405_that_says_which_it_does(client)
 def test_a_blank_or_padded_question_is_refused(client, query, code):
     response = client.get("/api/v1/knowledge/search", query_string={"q": query})
     assert response.status_code == 400 and response.json["error"]["code"] == code
+
+
+def test_a_question_is_answered_and_never_taken_as_the_answer(client):
+    conversation = create(client)
+    url = f"/api/v1/conversations/{conversation['id']}/messages"
+    # At a free-text step ("What is the name of your organisation?"), where any words would do.
+    response = client.post(
+        url, json={"question": "what is social value"}, headers=auth(conversation["token"])
+    )
+    assert response.status_code == 200
+    kinds = [m["kind"] for m in response.json["messages"]]
+    assert kinds[0] == "answer" and kinds[-1] == "prompt"
+    assert response.json["prompt"]["step"] == conversation["prompt"]["step"]
+    state = client.get(f"/api/v1/conversations/{conversation['id']}", headers=auth(
+        conversation["token"])).json["state"]  # fmt: skip
+    assert "organisation.name" not in state["answers"]
+
+
+@pytest.mark.parametrize("body", [{}, {"text": "a", "question": "b"}, {"question": 3}])
+def test_a_message_is_text_or_a_question_never_both_or_neither(client, body):
+    conversation = create(client)
+    url = f"/api/v1/conversations/{conversation['id']}/messages"
+    response = client.post(url, json=body, headers=auth(conversation["token"]))
+    assert response.status_code == 422
+    assert response.json["error"]["code"] == "invalid_field"

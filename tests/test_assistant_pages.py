@@ -210,3 +210,17 @@ def test_the_return_page_wears_the_conversations_council(client):
     back = parse(client.get(link.removeprefix("http://localhost")))
     assert "Suffolk County Council" in back.select_one("header").get_text()
     assert "Tower Hamlets" not in back.get_text()
+
+
+def test_the_question_box_asks_and_never_answers(chat):
+    ask = chat.soup.select_one("form.app-chat__ask")
+    assert ask.select_one("input[name=question]") and not ask.select_one("input[name=text]")
+    response = chat.client.post(
+        chat.url, data={"csrf_token": csrf_token(chat.soup), "question": "what is social value"}
+    )
+    assert response.status_code == 303
+    soup = parse(chat.client.get(chat.url))
+    assert soup.select_one("#prompt")["data-step"] == "org-name"  # asked again, not answered
+    said = [m.get_text(" ", strip=True) for m in soup.select(".app-chat__message--user")]
+    assert said[-1].endswith("what is social value")
+    assert soup.select(".app-chat__message--assistant")[-2].select_one("a[href*='/help/']")

@@ -25,8 +25,8 @@ def radio_for(page, answer: str):
     for index in range(radios.count()):
         radio = radios.nth(index)
         label = page.locator(f"label[for='{radio.get_attribute('id')}']").inner_text()
-        if label.strip().lower() == answer.strip().lower():
-            return radio
+        if answer.strip().lower() in (label.strip().lower(), radio.get_attribute("value")):
+            return radio  # "yes" is the radio "Yes, I have an idea" (its value is yes)
     return None
 
 
@@ -54,9 +54,11 @@ class Person:
         if radio is not None:
             radio.check()
             self.submit(lambda: self.page.click("#prompt button:has-text('Continue')"))
-        elif kind in ("choice", "end") or text.endswith("?") or text in ("back", "help"):
-            self.page.fill(".app-chat__ask input[name=text]", text)
+        elif kind == "end" or text.endswith("?") or text in ("back", "help"):
+            self.page.fill(".app-chat__ask input[name=question]", text)
             self.submit(lambda: self.page.click(".app-chat__ask button"))
+        elif kind == "choice":  # words that match no option: as if nothing was chosen
+            self.submit(lambda: self.page.click("#prompt button:has-text('Continue')"))
         else:
             self.page.fill("#text", text)
             self.submit(lambda: self.page.click("#prompt button:has-text('Continue')"))

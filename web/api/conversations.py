@@ -142,14 +142,20 @@ def post_message(conversation_id: str):
     body, error = _body()
     if error:
         return error
-    text = body.get("text")
+    # "text" is an answer (or a question or command, as typed); "question" is only ever a
+    # question or a command, answered without touching the answer being asked for.
+    if ("text" in body) == ("question" in body):
+        message = "Send the message as a string in 'text', or a question in 'question'."
+        return api_error(422, "invalid_field", message, "text")
+    field = "question" if "question" in body else "text"
+    text = body[field]
     if not isinstance(text, str):
-        return api_error(422, "invalid_field", "Send the message as a string in 'text'.", "text")
+        return api_error(422, "invalid_field", f"Send the message as a string in '{field}'.", field)
     if len(text) > MAX_INPUT:
         message = f"The message must be {MAX_INPUT:,} characters or fewer."
-        return api_error(422, "too_long", message, "text")
+        return api_error(422, "too_long", message, field)
     try:
-        turn = chat.take_turn(found, text)
+        turn = chat.take_turn(found, text, asking=field == "question")
     except TurnConflict:
         message = "Another message was saved at the same time. Get the conversation and try again."
         return api_error(409, "conflict", message)

@@ -128,12 +128,13 @@ def message(token: str):
     form = MessageForm()
     if not form.validate():
         abort(400)
-    text = form.text.data or ""
+    asking = "question" in request.form
+    text = (form.question.data if asking else form.text.data) or ""
     if len(text) > MAX_INPUT:  # refused before saving, and kept in the field to shorten
         return _chat(token, found, TOO_LONG)
     # If another submission was saved first (a double click), just show where things are.
     try:
-        chat.take_turn(found, text)
+        chat.take_turn(found, text, asking)
     except TurnConflict:
         pass
     except chat.ConversationFull:

@@ -91,7 +91,7 @@ class ConversationFull(Exception):
     """The conversation has as many turns as one may have."""
 
 
-def take_turn(conversation: Conversation, text: str) -> Turn:
+def take_turn(conversation: Conversation, text: str, asking: bool = False) -> Turn:
     """Run one message through the engine and save it, the replies and the new state together.
 
     Raises store.TurnConflict if another turn was saved first, and ConversationFull (saving
@@ -101,8 +101,8 @@ def take_turn(conversation: Conversation, text: str) -> Turn:
         raise ConversationFull(conversation.id)
     ctx = context_for(conversation.council_id, _focus(conversation))
     before = State.from_dict(conversation.state)
-    said = as_said(current_prompt(ctx, before), text)
-    turn = engine.respond(ctx, before, text)
+    said = text if asking else as_said(current_prompt(ctx, before), text)
+    turn = engine.respond(ctx, before, text, asking)
     user = {"role": "user", "text": said[: engine.MAX_INPUT] or "(empty message)", "kind": "say"}
     store.save_turn(
         get_db(),
