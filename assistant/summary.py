@@ -28,7 +28,10 @@ VALUE_ROWS = [
     ("value.beneficiaries", "Who you help"),
     ("value.outcomes", "The difference you make"),
     ("value.evidence", "How you know"),
+    ("value.areas", "Where you work"),
 ]
+# Rows that only some councils' conversations ask for: left out where not answered.
+ASKED_BY_SOME = {"value.areas"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ def _rows(state: State, spec: list[tuple[str, str]], labels: Labels) -> list[Row
     rows = []
     for path, label in spec:
         value = state.answers.get(path)
+        if value is None and path in ASKED_BY_SOME:
+            continue
         if path == "opportunity.value":
             text = money(value)
         elif isinstance(value, str) and value in labels.get(path, {}):

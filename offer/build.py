@@ -106,6 +106,7 @@ def build_offer(
         beneficiaries=answers.get("value.beneficiaries"),
         outcomes=answers.get("value.outcomes"),
         evidence=answers.get("value.evidence"),
+        areas=answers.get("value.areas"),
     )
     narrative = _narrative(answers, supplier, offered, value, pack, contract.word_limit)
     return Offer(

@@ -87,6 +87,7 @@ class IntrinsicValue(Part):
     beneficiaries: str | None = None
     outcomes: str | None = None
     evidence: str | None = None
+    areas: str | None = None  # where it works, where the council asks (Sandwell's towns)
 
 
 class Check(Part):

@@ -130,6 +130,8 @@ def all_sentences(
         add(VALUE_HEADING, value.outcomes, USEFUL)
     if value.evidence:
         add(VALUE_HEADING, f"How we know: {_lower_first(value.evidence)}", USEFUL)
+    if value.areas:
+        add(VALUE_HEADING, f"We work in {value.areas}", USEFUL)
     add(VALUE_HEADING, "We will report progress on every commitment to the council", DETAIL)
     return [s for s in said if s.text]
 

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from assistant.summary import summary_sections
 from knowledge.packs import load_packs
 from offer.build import build_offer
 from offer.exports import to_csv, to_docx, to_ocds, to_text
@@ -203,3 +204,21 @@ def test_closing_times_without_a_zone_are_uk_time_and_shown_in_uk_time():
     assert closing_text(parse_closing("2027-03-12T17:00:00")) == "5pm on 12 March 2027"
     assert closing_text(parse_closing("2027-07-01T16:30:00+00:00")) == "5:30pm on 1 July 2027"
     assert closing_text(parse_closing("2027-03-12")) == "11:59pm on 12 March 2027"
+
+
+def test_what_a_councils_own_step_collects_reaches_the_offer():
+    offer = finished("charity", "sandwell")  # Sandwell asks which of its towns you work in
+    assert offer.intrinsic_value.areas == "Smethwick and West Bromwich"
+    assert "We work in Smethwick and West Bromwich" in offer.narrative.text
+    elsewhere = finished("charity", "suffolk")  # Suffolk does not ask
+    assert elsewhere.intrinsic_value.areas is None
+
+
+@pytest.mark.parametrize(("council", "shown"), [("sandwell", True), ("suffolk", False)])
+def test_where_you_work_is_in_the_summary_only_where_it_was_asked(council, shown):
+    state = run("charity", council)[-1].state
+    value = summary_sections(state, PACKS[council])[-1]
+    assert value.title == "What you already do"
+    rows = {row.label: row.value for row in value.rows}
+    assert ("Where you work" in rows) is shown
+    assert "Not given" not in rows.get("Where you work", "")
