@@ -143,6 +143,8 @@ def _current_value(step: Step, state: State) -> str | None:
         return None
     value = state.value(step.save)
     if value is None:
+        value = state.undone.get(step.save)  # just taken back: shown, to keep or change
+    if value is None:
         return None
     return value if isinstance(value, str) else display(value)
 

@@ -31,6 +31,9 @@ class State:
     changing: str | None = None
     confirming_restart: bool = False
     turns: int = 0
+    # What "back" took away, by path: shown as the question's current answer, so the person
+    # sees (and can keep) what they said before. Forgotten at the next answer.
+    undone: dict[str, Any] = field(default_factory=dict)
 
     @property
     def done(self) -> bool:
@@ -62,6 +65,7 @@ class State:
 
     def remember(self) -> dict[str, Any]:
         """Start an undo entry for what is about to change (an answer, a skip, a jump)."""
+        self.undone = {}
         entry = {
             "step": self.step,
             "theme_index": self.theme_index,
@@ -89,6 +93,12 @@ class State:
         if not self.trail:
             return False
         entry = self.trail.pop()
+        self.undone = {path: self.answers.get(path) for path in entry["answers"]}
+        self.undone |= {
+            f"commitment.{name}": value
+            for name, value in self.draft.items()
+            if entry["draft"].get(name) != value
+        }
         for path, old in entry["answers"].items():
             if old is None:
                 self.answers.pop(path, None)

@@ -224,3 +224,11 @@ def test_the_question_box_asks_and_never_answers(chat):
     said = [m.get_text(" ", strip=True) for m in soup.select(".app-chat__message--user")]
     assert said[-1].endswith("what is social value")
     assert soup.select(".app-chat__message--assistant")[-2].select_one("a[href*='/help/']")
+
+
+def test_after_back_the_earlier_choice_is_selected(chat):
+    chat.say("Riverside Kitchen")
+    chat.say("charity")
+    soup = chat.say("back")
+    checked = soup.select("#prompt input[type=radio][checked]")
+    assert [radio["value"] for radio in checked] == ["charity"]

@@ -168,3 +168,13 @@ def test_a_value_typed_as_people_do_is_taken():
     turn = play(*ABOUT_YOU, "practice", "services", "about £120k")
     assert turn.state.answers["opportunity.value"] == 120_000
     assert turn.prompt.step != "contract-value"
+
+
+def test_back_shows_the_answer_it_took_back_until_a_new_one_is_given():
+    turn = play("Riverside Kitchen", "1", "back")
+    assert turn.prompt.step == "org-type" and turn.prompt.value == "charity"
+    assert "organisation.type" not in turn.state.answers  # shown, not kept
+    turn = engine.respond(CTX, turn.state, "back")
+    assert turn.prompt.step == "org-name" and turn.prompt.value == "Riverside Kitchen"
+    turn = engine.respond(CTX, turn.state, "Riverside Community Kitchen")
+    assert turn.prompt.step == "org-type" and turn.prompt.value is None
