@@ -106,7 +106,7 @@ def test_killing_the_server_under_concurrent_load_loses_no_acknowledged_turn(tmp
             ]
             for thread in threads:
                 thread.start()
-            time.sleep(1.0)
+            time.sleep(0.5)
             server.kill()
             stop.set()
             for thread in threads:
@@ -125,7 +125,7 @@ def test_killing_the_server_under_concurrent_load_loses_no_acknowledged_turn(tmp
         server.stop()
 
     acknowledged = sum(len(log["acknowledged"]) for _, log in conversations)
-    assert acknowledged > 40  # the load was real (about 1,000 on an idle 2-core machine)
+    assert acknowledged > 40  # the load was real (about 500 on an idle 2-core machine)
     db = store.connect(database)
     try:
         assert next(db.query("PRAGMA integrity_check"))["integrity_check"] == "ok"
