@@ -5,7 +5,7 @@ The default flow is `assistant/flows/default.yaml`. A council pack may adjust it
 add steps, or skip steps (a skipped step's arrows lead to where it would have gone).
 """
 
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -133,9 +133,10 @@ class Flow(Strict):
         """The stage ids in conversation order."""
         return [stage.id for stage in self.stages]
 
+    @cached_property
     def choice_labels(self) -> dict[str, dict[str, str]]:
         """For each answer a choice step saves (like "organisation.type"), its options' labels
-        by value: what people chose, in the words they were shown."""
+        by value: what people chose, in the words they were shown (worked out once a flow)."""
         labels: dict[str, dict[str, str]] = {}
         for step in self.steps.values():
             if step.save and step.answer.options:

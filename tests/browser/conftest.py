@@ -220,27 +220,21 @@ def signed_in_page(staff_context):
 
 
 @pytest.fixture(scope="session")
-def _anonymous_tab(_anonymous_context):
-    tab = _anonymous_context.new_page()
-    yield tab
-    tab.close()
-
-
-@pytest.fixture(scope="session")
-def _staff_tab(staff_context):
-    tab = staff_context.new_page()
-    yield tab
-    tab.close()
+def _long_lived_tabs(_anonymous_context, staff_context):
+    tabs = {"anonymous": _anonymous_context.new_page(), "staff": staff_context.new_page()}
+    yield tabs
+    for tab in tabs.values():
+        tab.close()
 
 
 @pytest.fixture
-def reused_tab(_anonymous_context, _anonymous_tab, _staff_tab, browser_context_args):
+def reused_tab(_anonymous_context, _long_lived_tabs, browser_context_args):
     """For tests that only look at a page: one long-lived tab per visitor ("anonymous" with no
     cookies, or "staff"), at the usual window size or `viewport`. A new tab costs Chromium a
     third of a second of CPU; the page scans make a hundred."""
 
     def open_tab(who: str = "anonymous", viewport: dict | None = None):
-        tab = {"anonymous": _anonymous_tab, "staff": _staff_tab}[who]
+        tab = _long_lived_tabs[who]
         if who == "anonymous":
             _anonymous_context.clear_cookies()
         tab.set_viewport_size(viewport or browser_context_args.get("viewport") or DEFAULT_VIEW)

@@ -111,7 +111,7 @@ def _chat(token: str, found, problem: str | None = None):
         progress=chat_page.progress(flow.stages, prompt.stage),
         messages=messages,
         sections=summary_sections(
-            turn.state, current_app.extensions["councils"][found.council_id], flow.choice_labels()
+            turn.state, current_app.extensions["councils"][found.council_id], flow.choice_labels
         ),
         state=turn.state,
         show_summary=prompt.stage == "check" or turn.state.done,

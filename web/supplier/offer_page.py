@@ -7,7 +7,6 @@ from typing import Any
 from knowledge.vocabulary import CLASSIFICATIONS, ORGANISATION_TYPES, SIZES, amount
 from offer.model import Check, Commitment, Offer
 
-ORGANISATION_LABELS = ORGANISATION_TYPES
 SIZE_LABELS = {code: f"{label} people" for code, label in SIZES.items()}
 # How each level of check is tagged: (tag colour class, words).
 CHECK_TAGS = {
@@ -46,7 +45,7 @@ def organisation_rows(offer: Offer) -> list[dict[str, Any]]:
     s = offer.supplier
     return [
         row("Name", s.name),
-        row("Kind", ORGANISATION_LABELS.get(s.type or "", s.type)),
+        row("Kind", ORGANISATION_TYPES.get(s.type or "", s.type)),
         row("Size", SIZE_LABELS.get(s.size or "", s.size)),
         row("Postcode", s.postcode),
         row("What you do", s.activity),
