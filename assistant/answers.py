@@ -1,68 +1,72 @@
 """Reading a typed answer as a value of the step's answer type, or saying what is wrong."""
 
-import calendar
 import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import distance, fuzz, process
 
-YES = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "of course", "i can"}
-NO = {"no", "n", "nope", "nah", "not really", "not now", "no thanks", "none", "not for this one"}
-# An answer that starts with one of these is a yes or a no: "yeah we could", "nah, skip it".
-_YES_WORDS = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely"}
-_NO_WORDS = {"no", "n", "nope", "nah"}
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
-# A number, a multiplier ("40k", "75 grand") and what is counted ("9 staff", "4 sessions").
-_COUNTED = re.compile(
-    r"^(-?\d[\d,]*(?:\.\d+)?)\s*(k|m|mil|thousand|million|grand)?(?:\s+([a-z][a-z' -]*))?$"
-)
-# Words people put before a number they are not sure of, or a limit: "about 40", "up to 12".
-_HEDGE = re.compile(
-    r"^(?:about|around|roughly|approximately|approx\.?|circa|nearly|almost|maybe|probably|"
-    r"just under|just over|over|under|fewer than|less than|more than|below|above|up to|"
-    r"at least|est\.?|~)\s*"
-)
-_PERCENT = re.compile(r"\s*(?:%|per ?cent|pc)$")
-_AMOUNT_PHRASES = {
-    "a couple": 2, "a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1e3,
-    "half a million": 5e5, "a million": 1e6,
+from assistant import timescales
+from assistant.numbers import numbers_in, read_number, strip_hedges, tidy
+
+YES = {
+    "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "of course", "i can",
+    "we can", "we could", "go on", "go for it", "why not", "absolutely", "correct", "right",
+    "thats right", "that's right", "spot on", "sounds good", "sounds right", "no problem",
+    "no worries", "certainly", "please", "yes please", "can do", "i think so", "think so",
+    "course", "defo", "deffo", "def", "aye", "yea", "yeh", "ye", "ya", "yah", "yh", "yeha",
+    "yse", "yess", "yesss", "yas", "ja", "affirmative", "that's it", "thats it", "exactly",
+    "that one", "bang on", "perfect", "good", "great", "fine", "happy to", "alright",
+    "all right", "yarp", "indeed", "totally", "for sure", "you bet",
 }  # fmt: skip
+NO = {
+    "no", "n", "nope", "nah", "not really", "not now", "no thanks", "none", "not for this one",
+    "not this time", "not for this", "not for this contract", "not at the moment", "pass",
+    "skip", "skip it", "skip that", "skip that one", "move on", "next", "nothing", "no ta",
+    "i dont think so", "dont think so", "i don't think so", "don't think so", "we cant",
+    "we can't", "cant", "can't", "not really no", "no way", "noo", "nop", "nay", "negative",
+    "not this one", "not us", "not applicable", "n/a", "na", "no chance", "nothing here",
+    "not a fit", "doesnt apply", "doesn't apply", "nothing really", "not possible",
+}  # fmt: skip
+# An answer that starts with one of these is a yes or a no: "yeah we could", "nah, skip it".
+_YES_FIRST = {
+    "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely",
+    "yea", "yeh", "yeha", "yse", "yess", "yesss", "ya", "yah", "aye", "defo", "deffo",
+    "certainly", "correct", "yh", "yas",
+}  # fmt: skip
+_NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay"}
+# "no problem", "no worries" are yes; "not sure", "maybe" are neither.
+_YES_AFTER_NO = re.compile(r"^no (?:problem|worries|bother|doubt)\b")
+_UNSURE = re.compile(r"\b(?:not sure|unsure|maybe|depends|dunno|don'?t know|perhaps|might)\b")
 _TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs"}
-_MONEY_WORDS = {"pounds", "pound", "quid", "gbp"}
+_TIME_WORDS |= {"wk", "wks", "mth", "mths", "mnth", "mnths", "fortnight", "fortnights"}
+_MONEY_WORDS = {"pounds", "pound", "quid", "gbp", "£", "sterling", "total", "in", "all"}
+_PERCENT_WORDS = {"%", "percent", "pc", "per", "cent", "percentage"}
+_FILLERS = {
+    "in", "total", "overall", "or", "so", "ish", "max", "tops", "altogether", "all", "roughly",
+    "approx", "approximately", "about", "over", "the", "whole", "contract", "across", "a",
+    "of", "them", "it", "at", "most", "least", "minimum", "maximum", "give", "take",
+}  # fmt: skip
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?$")
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year|yr|mth)s?\b")
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
+_TIME_RANGE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s*(?:-|–|to|or)\s*"
+    r"(?:\d+|two|three|four|five|six|nine|twelve|eighteen|twenty four)\s+[a-z]"
 )
-_WORD_NUMBERS = {word: number for number, word in enumerate(_NUMBER_WORDS.split(), start=1)}
-_WORD_NUMBERS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
-_WORD_NUMBERS |= {"eighty": 80, "ninety": 90, "hundred": 100}
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_DAYS_PER = {"day": 1, "week": 7, "month": 30.4375, "mth": 30.4375, "year": 365.25, "yr": 365.25}
-_WHOLE_CONTRACT = re.compile(r"\b(whole|over|throughout|during|length|life|end)\b.*\bcontract\b")
+_RANGE = re.compile(r"\d\s*(?:-|–|to|or)\s*\d")
+_RATE = re.compile(r"\b(?:a|per|each|every)\s+(?:week|month|year|quarter|fortnight|term)\b")
+# A share in words, for a percentage: "three quarters", "every one of them".
+_SHARES = {
+    "half": 50, "a half": 50, "quarter": 25, "a quarter": 25, "three quarters": 75,
+    "third": 33, "a third": 33, "one third": 33, "two thirds": 67, "a tenth": 10,
+    "one quarter": 25, "one half": 50, "three quarter": 75,
+}  # fmt: skip
+_ALL = re.compile(
+    r"^(?:all|every|each|the lot|the whole lot)\b|\b(?:everyone|everybody|all of (?:them|us|our|"
+    r"the)|every (?:single )?one|every (?:single )?(?:member|worker|employee|person)"
+    r"|all (?:of )?(?:our|the) (?:staff|team|workers|employees|people))\b"
+)
+_NONE = re.compile(r"^(?:none|no one|noone|nobody|zero|nil|not any)\b")
 
 
 @dataclass(frozen=True)
@@ -93,33 +97,96 @@ def parse_text(text: str, max_length: int, min_length: int = 1) -> Parsed:
 
 
 def parse_yes_no(text: str) -> Parsed:
-    """Yes or no, however it is typed."""
-    cleaned = re.sub(r"[^a-z ]", "", _clean(text).lower()).strip()
+    """Yes or no, however it is typed ("yep", "sure, go on", "nah, skip that one")."""
+    cleaned = " ".join(re.sub(r"[^a-z' /]", " ", _clean(text).lower()).split())
     if not cleaned:
         return Parsed(problem="required")
+    if "?" in text or _UNSURE.search(cleaned):
+        return Parsed(problem="invalid")
     first = cleaned.split()[0]
-    if cleaned in YES or first in _YES_WORDS:
+    if cleaned in YES or _YES_AFTER_NO.match(cleaned):
         return Parsed(True)
-    if cleaned in NO or first in _NO_WORDS:
+    if cleaned in NO or first in _NO_FIRST or re.match(r"^(?:not|skip|pass)\b", cleaned):
         return Parsed(False)
+    if first in _YES_FIRST or any(cleaned.startswith(f"{yes} ") for yes in YES if " " in yes):
+        return Parsed(True)
     return Parsed(problem="invalid")
 
 
-def parse_choice(text: str, options: list[tuple[str, str]]) -> Parsed:
-    """One of the (value, label) options, by value, number, label or a close spelling."""
+Options = list[tuple[str, str]] | list[tuple[str, str, tuple[str, ...]]]
+
+
+def parse_choice(text: str, options: Options) -> Parsed:
+    """One of the options, each (value, label) or (value, label, other words for it): by value,
+    number, label, the words people use for it ("co-op", "part of the job"), a close spelling,
+    or for options that are bands ("Fewer than 10") a count that falls in one."""
     cleaned = _clean(text).lower()
     if not cleaned:
         return Parsed(problem="required")
-    for value, label in options:
+    for value, label, *_ in options:
         if cleaned in (value.lower(), label.lower()):
             return Parsed(value)
     if re.fullmatch(r"[0-9]{1,3}", cleaned) and 1 <= int(cleaned) <= len(options):
         return Parsed(options[int(cleaned) - 1][0])
-    labels = [label.lower() for _, label in options]
+    if "?" in cleaned or _UNSURE.search(cleaned):
+        return Parsed(problem="invalid")
+    banded = _band(cleaned, options)
+    if banded.ok:
+        return banded
+    if (said := _said_in_words(cleaned, options)) is not None:
+        return said
+    labels = [option[1].lower() for option in options]
     match = process.extractOne(cleaned, labels, scorer=fuzz.WRatio, score_cutoff=86)
-    if match and len(cleaned) >= 3:
+    if match and len(cleaned) >= 5:
         return Parsed(options[match[2]][0])
-    return _band(cleaned, options)
+    return banded
+
+
+def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
+    """The one option whose words appear in the answer (a typo allowed in longer words); None
+    when no option's words do, "invalid" when options' words disagree. A phrase inside a longer
+    phrase of another option gives way to it ("business" in "community business")."""
+    plain = _plain_words(cleaned)
+    typed = plain.split()
+    found: list[tuple[str, str]] = []
+    for value, _, *rest in options:
+        for phrase in rest[0] if rest else ():
+            words = _plain_words(phrase)
+            if f" {words} " in f" {plain} " or _typo_of(words.split(), typed):
+                found.append((value, words))
+    found = [
+        (value, phrase)
+        for value, phrase in found
+        if not any(v != value and phrase in other and phrase != other for v, other in found)
+    ]
+    values = {value for value, _ in found}
+    if len(values) == 1:
+        return Parsed(values.pop())
+    return Parsed(problem="invalid") if values else None
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(
+        re.sub(r"[^a-z0-9 ]", " ", text.lower().replace("-", "").replace("'", "")).split()
+    )
+
+
+def _typo_of(phrase: list[str], typed: list[str]) -> bool:
+    """The phrase typed with a slip in its longer words: "charitey", "socail enterprise",
+    "wokrs" (short words must be exact: "good" is not "goods")."""
+    size = len(phrase)
+    return any(
+        all(_same_word(want, got) for want, got in zip(phrase, typed[i : i + size], strict=True))
+        for i in range(len(typed) - size + 1)
+    )
+
+
+def _same_word(want: str, got: str) -> bool:
+    if want == got:
+        return True
+    if len(want) < 5 or len(got) < 5 or want[0] != got[0] or abs(len(want) - len(got)) > 1:
+        return False
+    return distance.OSA.distance(want, got) <= (1 if len(want) < 9 else 2)
 
 
 def _in_band(number: float, label: str) -> bool:
@@ -129,50 +196,101 @@ def _in_band(number: float, label: str) -> bool:
         return number < int(found.group(1))
     if found := re.search(r"(\d+) to (\d+)", label):
         return int(found.group(1)) <= number <= int(found.group(2))
-    if found := re.search(r"(\d+) or more", label):
+    if found := re.search(r"(\d+)\+?(?: [a-z]+)? or more", label):
         return number >= int(found.group(1))
     return False
 
 
-def _band(cleaned: str, options: list[tuple[str, str]]) -> Parsed:
+def head_count(text: str) -> list[float]:
+    """The people counted in an answer to "how many work for you": "9 staff", "just me and 2
+    part-timers" (3), "2 full time and 3 part time" (5), "under 10" (9). Volunteers do not
+    count. A range ("50-60") gives both ends; no count gives nothing."""
+    cleaned = re.sub(r"\b\d{6,}\b", "", tidy(text))  # a registration number, not a count
+    if not re.search(r"[a-z0-9]", cleaned) or _RATE.search(cleaned):
+        return []
+    if found := re.search(r"(\d+)\s*(?:-|–|to|or|and)\s*(\d+)", cleaned):
+        return [float(found.group(1)), float(found.group(2))]
+    counted = [
+        number
+        for number, after in numbers_in(cleaned)
+        if not (set(after[:3]) & {"volunteer", "volunteers", "vols", "trustees"})
+        and not (set(after[:2]) & _TIME_WORDS)
+    ]
+    me = re.search(r"\b(?:just me|only me|me and|me plus|myself and|me \+|just myself|sole trader"
+                   r"|on my own|one man band|me myself)\b", cleaned)  # fmt: skip
+    if not counted:
+        return (
+            [1.0] if me and re.search(r"\b(?:just|only|on my own|sole|one man)\b", cleaned) else []
+        )
+    total = sum(counted) + (1 if me else 0)
+    if re.match(r"(?:just |a bit |a little )?(?:under|fewer than|less than|below|not quite|"
+                r"nearly|almost|not even)\b", cleaned):  # fmt: skip
+        total -= 1  # people are counted whole: "under 10" is at most 9
+    elif re.match(r"(?:just |a bit |a little )?(?:over|more than|above)\b", cleaned):
+        total += 1
+    return [total]
+
+
+def _band(cleaned: str, options: Options) -> Parsed:
     """A count ("9 staff", "around 30 people", "twelve of us") picks the one band it falls in."""
-    number = _number(cleaned)
-    if number is not None and re.match(r"(?:under|fewer than|less than|below)\b", cleaned):
-        number -= 1  # people are counted whole: "under 10" is at most 9
-    elif number is not None and re.match(r"(?:over|more than|above)\b", cleaned):
-        number += 1
-    fits = [value for value, label in options if number is not None and _in_band(number, label)]
-    return Parsed(fits[0]) if len(fits) == 1 else Parsed(problem="invalid")
+    counts = head_count(cleaned)
+    bands = [{option[0] for option in options if _in_band(count, option[1])} for count in counts]
+    fits = set.intersection(*bands) if bands else set()
+    return Parsed(fits.pop()) if len(fits) == 1 else Parsed(problem="invalid")
 
 
-def _counted(tail: str | None, money: bool, unit_words: frozenset[str]) -> bool:
-    """Whether the words after a number say what it counts, in a way this answer allows: money
-    only in pounds; a count never in days, weeks or years unless that is the unit asked for."""
-    if not tail:
-        return True
-    words = set(tail.replace("-", " ").split())
-    if money:
-        return words <= _MONEY_WORDS
-    return not (words & _TIME_WORDS) or words <= unit_words | {"of", "a", "the"}
+def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) -> bool:
+    """Whether the words after a number say what it counts in a way this answer allows: money
+    only in pounds, a percentage only as one, a count never in time, pounds or per cent unless
+    that is the unit asked for."""
+    words = [word for word in rest if word not in _FILLERS]
+    if unit == "gbp":
+        return set(words) <= _MONEY_WORDS
+    if unit == "percent":
+        return not words or words[0] in _PERCENT_WORDS or words[0] in unit_words
+    kinds = set(words)
+    if kinds & {"£", "pounds", "pound", "quid"} or kinds & _PERCENT_WORDS - {"per"}:
+        return False
+    if kinds & _TIME_WORDS:
+        return bool(kinds & unit_words)
+    return True
 
 
-def _number(
-    text: str, money: bool = False, unit_words: frozenset[str] = frozenset()
-) -> float | None:
-    cleaned = _HEDGE.sub("", _PERCENT.sub("", _clean(text).lower().replace("£", "")))
-    if cleaned in _AMOUNT_PHRASES:
-        return float(_AMOUNT_PHRASES[cleaned])
-    first, _, rest = cleaned.partition(" ")
-    if first in _WORD_NUMBERS and _counted(rest or None, money, unit_words):
-        return float(_WORD_NUMBERS[first])
-    match = _COUNTED.match(cleaned)
-    if not match or not _counted(match.group(3), money, unit_words):
+def _share(cleaned: str) -> float | None:
+    """A percentage said as a share: "three quarters", "roughly half", "1 in 5", "everyone",
+    "none yet"."""
+    plain = strip_hedges(cleaned)
+    share = re.sub(r"\s*\bof (?:them|our staff|the staff|staff|us|the team|our team)\b", "", plain)
+    if share.strip() in _SHARES:
+        return float(_SHARES[share.strip()])
+    if found := re.fullmatch(r"(\w+) (?:in|out of) (\w+)(?: .*)?", plain):
+        part, whole = read_number(found.group(1)), read_number(found.group(2))
+        if part and whole and whole[0] and not part[1] and not whole[1]:
+            return round(100 * part[0] / whole[0], 1)
+    if re.search(r"\d", plain):
         return None
-    try:
-        value = float(match.group(1).replace(",", ""))
-    except ValueError:
+    if _NONE.search(plain):
+        return 0.0
+    if _ALL.search(plain):
+        return 100.0
+    return None
+
+
+def read_amount(text: str, unit: str | None, unit_words: frozenset[str] = frozenset()):
+    """The amount in an answer, in the unit asked for, or None: figures or words, money with
+    "k", "grand" or "m", a share in words for a percentage."""
+    cleaned = tidy(text)
+    if unit == "percent" and (share := _share(cleaned)) is not None:
+        return share
+    if _RANGE.search(cleaned) or _RATE.search(cleaned):
         return None
-    return value * _MULTIPLIERS.get(match.group(2) or "", 1)
+    found = read_number(cleaned)
+    if found is None:
+        return None
+    value, rest = found
+    if unit != "gbp" and rest[:1] == ["£"]:
+        return None
+    return value if _fits_unit(rest, unit, unit_words) else None
 
 
 def parse_number(
@@ -182,24 +300,31 @@ def parse_number(
     whole: bool = True,
     money: bool = False,
     unit_words: frozenset[str] = frozenset(),
+    unit: str | None = None,
 ) -> Parsed:
     """A number (or an amount of money) within limits, as people type it: "12", "1,500",
-    "£40k", "roughly 75 grand", "about 40", "9 staff", "twelve", "90%". `unit_words` are the
-    words of the unit asked for ("weeks"), allowed after the number even when they are time."""
+    "£40k", "roughly 75 grand", "about 40", "9 staff", "twelve", "a dozen", "90%", "three
+    quarters" (of a percentage). `unit` is the unit asked for ("gbp" for money); `unit_words`
+    its words ("weeks"), allowed after the number even when they are time."""
     if not _clean(text):
         return Parsed(problem="required")
-    value = _number(text, money, unit_words)
+    unit = "gbp" if money else unit
+    if "?" in text:
+        return Parsed(problem="invalid")
+    value = read_amount(text, unit, unit_words)
     if value is None:
         return Parsed(problem="invalid")
     if not math.isfinite(value):
         return Parsed(problem="too_big" if value > 0 else "too_small")
-    if whole and not money and value != int(value):
+    if unit == "percent":
+        maximum, value = min(maximum, 100), round(value)
+    if whole and unit != "gbp" and value != int(value):
         return Parsed(problem="whole_number")
     if value < minimum:
         return Parsed(problem="too_small")
     if value > maximum:
         return Parsed(problem="too_big")
-    return Parsed(round(value, 2) if money else (int(value) if whole else value))
+    return Parsed(round(value, 2) if unit == "gbp" else (int(value) if whole else value))
 
 
 def parse_postcode(text: str) -> Parsed:
@@ -215,60 +340,39 @@ def parse_postcode(text: str) -> Parsed:
 
 
 def parse_timescale(text: str, today: date, max_months: int = 240) -> Parsed:
-    """A duration ("6 months", "two years") or a date ("March 2027", "31/03/2027").
-
-    The value is {"text": what they typed, "months": months from today}, so both a plain-English
-    timescale and a comparable number are kept.
-    """
-    cleaned = _clean(text).lower()
-    if not cleaned:
+    """A duration ("6 months", "two years"), a point in the contract ("end of year one", "in
+    the first six months", "from day one", "each year") or a date ("by summer 2027",
+    "31/03/2027"). The value is {"text": how it reads, "months": months from today, or None
+    for the whole contract}, so both plain English and a comparable number are kept."""
+    if not _clean(text):
         return Parsed(problem="required")
-    if _WHOLE_CONTRACT.search(cleaned):
-        return Parsed({"text": "over the whole contract", "months": None})
-    months = _duration_months(cleaned)
-    if months is None:
-        months = _months_until(cleaned, today)
+    if "?" in text:
+        return Parsed(problem="invalid")
+    cleaned = tidy(text)
+    if _TIME_RANGE.search(cleaned):
+        return Parsed(problem="invalid")
+    found = timescales.read(cleaned, today)
+    if found is None:
+        return Parsed(problem="invalid")
+    words, months = found
+    if months is not None and months <= 0:
+        return Parsed(problem="in_the_past")
+    if months is not None and months > max_months:
+        return Parsed(problem="too_far")
+    return Parsed({"text": words or _clean(text), "months": months})
+
+
+def parse_duration(text: str, max_months: int = 240) -> Parsed:
+    """How long something lasts ("2 yrs", "eighteen months", "a year and a half"), as
+    {"text", "months"}; not a date or a point in time."""
+    if not _clean(text):
+        return Parsed(problem="required")
+    cleaned = tidy(text)
+    months = None if "?" in text or _TIME_RANGE.search(cleaned) else timescales.duration(cleaned)
     if months is None:
         return Parsed(problem="invalid")
     if months <= 0:
-        return Parsed(problem="in_the_past")
+        return Parsed(problem="too_small")
     if months > max_months:
         return Parsed(problem="too_far")
-    return Parsed({"text": _clean(text), "months": round(months, 1)})
-
-
-def _duration_months(text: str) -> float | None:
-    for word, number in _WORD_NUMBERS.items():
-        text = re.sub(rf"\b{word}\b", str(number), text)
-    text = re.sub(r"\ba\s+(year|month|week)\b", r"1 \1", text)
-    match = _DURATION.search(text)
-    if not match:
-        return None
-    return float(match.group(1)) * _DAYS_PER[match.group(2)] / _DAYS_PER["month"]
-
-
-def _months_until(text: str, today: date) -> float | None:
-    numeric = re.fullmatch(r"(?:by\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", text)
-    if numeric:
-        day, month, year = (int(part) for part in numeric.groups())
-        target = _safe_date(year + 2000 if year < 100 else year, month, day)
-    else:
-        words = re.findall(r"[a-z]+|\d+", text)
-        month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-        year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
-        if month is None or year is None:
-            return None
-        # "By March 2027" means by the end of March.
-        target = _safe_date(
-            year, month, calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 1
-        )
-    if target is None:
-        return None
-    return (target - today).days / _DAYS_PER["month"]
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    return Parsed({"text": _clean(text), "months": months})

@@ -18,7 +18,9 @@ DEFAULT_FLOW = FLOWS_DIR / "default.yaml"
 END = "end"
 LOOP_PREFIX = "loop:"
 
-AnswerType = Literal["choice", "yes-no", "number", "money", "timescale", "postcode", "text"]
+AnswerType = Literal[
+    "choice", "yes-no", "number", "money", "timescale", "duration", "postcode", "text"
+]
 Effect = Literal[
     "local-check",
     "proportionality",
@@ -36,6 +38,7 @@ class Option(Strict):
     value: str = Field(min_length=1)
     label: str = Field(min_length=1)
     hint: str | None = None
+    also: list[str] = Field(default_factory=list)  # other words people use for it
 
 
 class Answer(Strict):

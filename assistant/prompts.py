@@ -91,7 +91,7 @@ def choices(step: Step, state: State) -> tuple[Choice, ...]:
             if needs
             else ()
         )
-    return tuple(Choice(o.value, o.label, o.hint) for o in step.answer.options)
+    return tuple(Choice(o.value, o.label, o.hint, tuple(o.also)) for o in step.answer.options)
 
 
 def _pledge_label(index: int, need: dict) -> str:

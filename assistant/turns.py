@@ -70,6 +70,7 @@ class Choice:
     value: str
     label: str
     hint: str | None = None
+    also: tuple[str, ...] = ()  # other words people use for it, not shown
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ class Prompt:
         """The API's prompt object: type, text, and options when there is a choice."""
         data: dict[str, Any] = {"type": self.type, "text": self.text, "step": self.step}
         if self.options:
-            data["options"] = [asdict(option) for option in self.options]
+            data["options"] = [
+                {"value": o.value, "label": o.label, "hint": o.hint} for o in self.options
+            ]
         for name in ("hint", "example", "error"):
             if getattr(self, name):
                 data[name] = getattr(self, name)

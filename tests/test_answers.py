@@ -129,12 +129,30 @@ def test_money_is_not_read_from_other_things(text):
     ("text", "value"),
     [
         ("9 staff", 9), ("about 40", 40), ("around 40", 40), ("twelve", 12), ("a dozen", 12),
-        ("4 sessions", 4), ("12 tonnes", 12), ("90%", 90), ("85 per cent", 85), ("six", 6),
+        ("4 sessions", 4), ("12 tonnes", 12), ("six", 6),
         ("up to 12 people", 12), ("twenty", 20),
     ],
 )  # fmt: skip
 def test_numbers_as_people_type_them(text, value):
     assert parse_number(text, 0, 1e9).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("90%", 90), ("85 per cent", 85), ("three quarters", 75), ("every one of them", 100),
+     ("all of them", 100), ("roughly half", 50), ("1 in 5", 20)],
+)  # fmt: skip
+def test_percentages_as_people_type_them(text, value):
+    assert parse_number(text, 0, 100, unit="percent").value == value
+
+
+@pytest.mark.parametrize("text", ["3 firms", "£5k", "2 years", "most of them"])
+def test_a_percentage_is_not_read_from_other_things(text):
+    assert parse_number(text, 0, 100, unit="percent").problem == "invalid"
+
+
+def test_a_percentage_is_not_read_where_a_count_is_asked():
+    assert parse_number("90%", 0, 1e9, unit="people").problem == "invalid"
 
 
 def test_a_count_in_time_is_read_only_where_that_time_is_the_unit():

@@ -70,8 +70,9 @@ def test_an_idea_matching_no_measure_can_be_kept_in_own_words():
     assert turn.prompt.step == "commitment-unit"
 
 
-def test_a_number_with_words_gets_the_steps_message():
-    turn = play(*ABOUT_YOU, "practice", "services", "about forty grand")
+def test_an_amount_that_does_not_read_gets_the_steps_message():
+    assert play(*ABOUT_YOU, "practice", "services", "about forty grand").prompt.error is None
+    turn = play(*ABOUT_YOU, "practice", "services", "a fair bit")
     assert turn.prompt.error == "Enter the contract's value in pounds, like £40,000"
     assert turn.messages[0].text.endswith("For example: £40,000")
 

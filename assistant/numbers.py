@@ -1,0 +1,139 @@
+"""Reading the number a person typed, in figures or words: "12", "1,500", "£8.5k", "twelve",
+"twenty-five", "two and a half grand", "a couple of hundred", "half a million", "20ish"."""
+
+import re
+
+ONES = {
+    "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "thre": 3, "fiev": 5, "tweleve": 12, "twelev": 12,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "ninty": 90, "twenty's": 20,
+}  # fmt: skip
+# Words that multiply what came before: "two hundred", "40k", "75 grand", "1.2m".
+SCALES = {"hundred": 100, "k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6}
+SCALES |= {"million": 1e6, "billion": 1e9, "bn": 1e9}
+_NEEDS_NUMBER_AFTER_A = {"hundred", "thousand", "million", "dozen", "couple", "half", "grand"}
+_NEEDS_NUMBER_AFTER_A |= {"quarter"}
+# Words people put before a number they are not sure of, or a limit: "about 40", "up to 12".
+HEDGES = re.compile(
+    r"^(?:(?:just|only|about|around|roughly|approximately|approx|circa|nearly|almost|maybe|probably|prob|"
+    r"likely|possibly|say|something like|somewhere around|in the region of|ish|est|estimated|"
+    r"just under|just over|a bit over|a bit under|a little over|over|under|fewer than|"
+    r"less than|more than|below|above|up to|at least|at most|max|min|approx|we think|"
+    r"i think|guess|id say|i'd say|we'd say|its|it's|it is|thats|that's|we|will|would|could|"
+    r"do|commit to|aim for|plan|about|total|a total of|in total|roughly|like)\b[\s,:]*)+"
+)
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|%|£")
+
+
+def tidy(text: str) -> str:
+    """Lower case, one space, no thousands commas ("1,500"), "20ish" as "20", hyphens between
+    words as spaces ("twenty-five"), "£" apart from the number."""
+    text = text.strip().lower().replace("\u00a3", " £ ").replace("’", "'")
+    text = re.sub(r"(?<=\d)[, ](?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=\d)\s*-?ish\b", "", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+    text = re.sub(r"[~≈]", " about ", text)
+    return " ".join(text.split())
+
+
+def leading_number(words: list[str]) -> tuple[float, int] | None:  # noqa: C901 (one grammar)
+    """The number the words start with and how many words it took, or None."""
+    total, group, used, seen = 0.0, 0.0, 0, False
+    i = 0
+    while i < len(words):
+        word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            if seen:
+                break
+            group, seen = float(word), True
+        elif word in ONES and (not seen or (group % 100 >= 20 and group % 10 == 0)):
+            group, seen = group + ONES[word], True
+        elif word in TENS and (not seen or group % 100 == 0 and group >= 100):
+            group, seen = group + TENS[word], True
+        elif word in ("a", "an") and after in _NEEDS_NUMBER_AFTER_A and not seen:
+            group, seen = 1.0, True
+        elif word in ("a", "an") and seen and after in SCALES:
+            pass  # "half a million"
+        elif word in ("half", "quarter") and not seen:
+            group, seen = (0.5 if word == "half" else 0.25), True
+            if after == "of":
+                i += 1  # "quarter of a million"
+        elif word in ("quarter", "quarters") and seen and group < 4:
+            group *= 0.25  # "three quarters of a million"
+            if after == "of":
+                i += 1
+        elif word == "and" and seen and after in ("a", "half") and "half" in words[i : i + 3]:
+            group += 0.5  # "two and a half"
+            i += 3 if after == "a" else 2
+            used = i
+            continue
+        elif word == "and" and seen and (after in ONES or after in TENS):
+            pass  # "one hundred and twenty"
+        elif word == "couple" and (not seen or group == 1):
+            group, seen = 2.0, True
+            if after == "of":
+                i += 1
+        elif word == "dozen":
+            group, seen = (group or 1) * 12, True
+            if after == "of":
+                i += 1
+        elif word in SCALES and seen:
+            if word == "hundred":
+                group *= 100
+            else:
+                total, group = total + group * SCALES[word], 0.0
+        else:
+            break
+        i += 1
+        used = i
+    if not seen:
+        return None
+    return total + group, used
+
+
+def words_of(text: str) -> list[str]:
+    """The words and figures of tidied text ("£" and "%" are words of their own)."""
+    return _TOKEN.findall(text)
+
+
+def strip_hedges(text: str) -> str:
+    """Text without the hedging words in front of a number ("about", "roughly", "up to")."""
+    return HEDGES.sub("", text).strip()
+
+
+def read_number(text: str) -> tuple[float, list[str]] | None:
+    """The number at the start of text (after hedges and a "£"), and the words after it."""
+    cleaned = strip_hedges(tidy(text))
+    sign = -1 if re.match(r"^(?:£\s*)?-\s*\d", cleaned) else 1
+    words = words_of(cleaned)
+    pound = bool(words) and words[0] == "£"
+    if pound:
+        words = words[1:]
+    found = leading_number(words)
+    if found is None:
+        return None
+    value, used = found
+    rest = words[used:]
+    return sign * value, (["£"] if pound else []) + rest
+
+
+def numbers_in(text: str) -> list[tuple[float, list[str]]]:
+    """Every number in the text with the words that follow it up to the next number."""
+    words = words_of(tidy(text))
+    found: list[tuple[float, list[str]]] = []
+    i = 0
+    while i < len(words):
+        number = leading_number(words[i:])
+        if number is None or words[i] in ("a", "an", "half") and number[1] == 1:
+            if found:
+                found[-1][1].append(words[i])
+            i += 1
+            continue
+        found.append((number[0], []))
+        i += number[1]
+    return found

@@ -1,0 +1,188 @@
+"""Reading when something will happen, as people say it: a length of time ("6 mnths", "a year
+and a half"), a point in the contract ("end of year one", "from day one", "each year") or a
+date ("by summer 2027", "march 28", "31/03/2027")."""
+
+import calendar
+import re
+from datetime import date
+
+from assistant.numbers import leading_number, words_of
+
+DAYS_PER = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "quarter": 91.3125}
+DAYS_PER |= {"year": 365.25}
+_UNIT_SPELLINGS = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+    "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
+    "mth": "month", "mths": "month", "mnth": "month", "mnths": "month", "mo": "month",
+    "mos": "month", "monhs": "month", "moths": "month", "montsh": "month", "quarter": "quarter",
+    "quarters": "quarter", "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "yeras": "year", "yaers": "year", "years'": "year",
+}  # fmt: skip
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+# The month a season (or quarter) is over: "by summer" is by the end of August.
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+_SEASON_ENDS |= {"q1": 3, "q2": 6, "q3": 9, "q4": 12, "christmas": 12, "xmas": 12}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4}
+_ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+_EVERY = re.compile(
+    r"\b(?:each|every|per|once a|once every)\s+(year|month|quarter|term|week)\b"
+    r"|\b(annually|yearly|monthly|quarterly|termly|weekly)\b"
+    r"|\bevery\s+(\d+|two|three|four|six|twelve)\s+(months?|weeks?)\b"
+)
+_EVERY_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "quarterly": "quarter"}
+_EVERY_WORDS |= {"termly": "quarter", "weekly": "week"}
+_EVERY_MONTHS = {1: "month", 3: "quarter", 12: "year"}
+_WHOLE_CONTRACT = re.compile(
+    r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
+    r"\b.*\b(?:contract|term)\b|^(?:throughout|ongoing throughout|for the duration)$"
+)
+_YEAR_OF_CONTRACT = re.compile(
+    r"\b(?:year|yr)\s+(one|two|three|four|five|[1-5])\b"
+    r"|\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|one)\s+(?:year|yr)\b"
+)
+_FROM_START = re.compile(
+    r"\b(?:day (?:one|1)|from the (?:start|beginning|off|outset|get go)|straight ?away"
+    r"|immediately|right away|from (?:week|month) (?:one|1)"
+    r"|as soon as (?:the contract|we start|it starts)"
+    r"|start of the contract|at the (?:start|beginning)|from start|from the word go"
+    r"|from launch|from the first day|first day|right now|now)\b"
+)
+_POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
+
+
+def read(text: str, today: date) -> tuple[str | None, float | None] | None:
+    """(how it reads, or None to keep what was typed; months from today, or None for the whole
+    contract), or None when the text says no time."""
+    if found := _EVERY.search(text):
+        if found.group(3):
+            number = leading_number([found.group(3)])
+            count = number[0] if number else 1
+            months = _months(count, found.group(4).rstrip("s"))
+            period = _EVERY_MONTHS.get(round(months))
+            return (
+                f"every {period}" if period else f"every {found.group(3)} {found.group(4)}"
+            ), months
+        period = found.group(1) or _EVERY_WORDS.get(found.group(2), "year")
+        period = "quarter" if period == "term" else period
+        return f"every {period}", _months(1, period)
+    if year := _YEAR_OF_CONTRACT.search(text):
+        number = _ORDINALS[year.group(1) or year.group(2)]
+        return f"by the end of year {number} of the contract", 12.0 * number
+    if _WHOLE_CONTRACT.search(text):
+        return "over the whole contract", None
+    if (months := duration(text)) is not None:
+        return None, months
+    if point := _POINT_IN_CONTRACT.search(text):
+        return None, _months(int(point.group(2)), point.group(1))
+    if _FROM_START.search(text):
+        return "from the start of the contract", 1.0
+    if (until := _months_until(text, today)) is not None:
+        return None, round(until, 1)
+    return None
+
+
+def _months(number: float, unit: str) -> float:
+    return round(number * DAYS_PER[unit] / DAYS_PER["month"], 1)
+
+
+def duration(text: str) -> float | None:
+    """A length of time: "6 months", "six mnths", "a year and a half", "18 months", "1.5 yrs"."""
+    words = [_UNIT_SPELLINGS.get(word, word) for word in words_of(text)]
+    for i, word in enumerate(words):
+        if word not in DAYS_PER:
+            continue
+        before = words[max(0, i - 6) : i]
+        number = _number_ending_at(before)
+        after = words[i + 1 : i + 4]
+        if number is None and before[-2:] == ["half", "a"]:
+            number = 0.5
+        elif number is None and before[-2:] == ["couple", "of"]:
+            number = 2.0
+        elif number is None and before[-1:] in (["a"], ["an"], ["one"]):
+            number = 1.0
+        if number is None:
+            continue
+        if after[:3] == ["and", "a", "half"]:
+            number += 0.5
+        return _months(number, word)
+    return None
+
+
+def _number_ending_at(words: list[str]) -> float | None:
+    """The number the words end with ("within the first 6" -> 6, "two and a half" -> 2.5)."""
+    for start in range(len(words)):
+        found = leading_number(words[start:])
+        if found and found[1] == len(words) - start:
+            return found[0]
+    return None
+
+
+def _months_until(text: str, today: date) -> float | None:
+    numeric = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", text)
+    if numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+        target = _safe_date(year + 2000 if year < 100 else year, month, day)
+        return None if target is None else (target - today).days / DAYS_PER["month"]
+    words = words_of(text)
+    year = _year_in(words, today)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS and w != "may"), None)
+    if month is None and re.search(r"\b(?:by|in|until|before|end of|of|from)\s+may\b", text):
+        month = 5
+    season = next((w for w in words if w in _SEASON_ENDS), None)
+    end_month = month or (_SEASON_ENDS[season] if season else None)
+    if end_month is None:
+        if year is None or not re.search(r"\b(?:by|end of|in|until|before|during)\b", text):
+            return None
+        end_month = 12
+    winter = season == "winter" and month is None
+    if year is None:
+        if not re.search(r"\b(?:by|in|until|before|end of|next|this|during)\b", text):
+            return None
+        year = today.year + (1 if "next" in words else 0)
+        if date(year, end_month, 1) < date(today.year, today.month, 1):
+            year += 1
+    elif winter:
+        year += 1  # winter 2027 ends in February 2028
+    last_day = calendar.monthrange(year, end_month)[1] if 1 <= year <= 9999 else 1
+    day = 25 if season in ("christmas", "xmas") and month is None else last_day
+    target = _safe_date(year, end_month, day)
+    return None if target is None else (target - today).days / DAYS_PER["month"]
+
+
+def _year_in(words: list[str], today: date) -> int | None:
+    """A year named: "2027", or "28" after a month or season ("march 28", "summer 27")."""
+    for i, word in enumerate(words):
+        if word.isdigit() and len(word) == 4:
+            return int(word)
+        named = i and (words[i - 1] in _MONTHS or words[i - 1] in _SEASON_ENDS)
+        if word.isdigit() and len(word) == 2 and named and int(word) >= today.year % 100:
+            return 2000 + int(word)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
