@@ -33,7 +33,7 @@ NO = {
 _YES_FIRST = {
     "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely",
     "yea", "yeh", "yeha", "yse", "yess", "yesss", "ya", "yah", "aye", "defo", "deffo",
-    "certainly", "correct", "yh", "yas",
+    "certainly", "correct", "yh", "yas", "ar", "arr", "arh",
 }  # fmt: skip
 _NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay"}
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.
@@ -53,8 +53,16 @@ _TIME_RANGE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s*(?:-|–|to|or)\s*"
     r"(?:\d+|two|three|four|five|six|nine|twelve|eighteen|twenty four)\s+[a-z]"
 )
+_OVER_THE_CONTRACT = re.compile(
+    r"\s+(?:over|across|for|during|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:\w+\s+)?"
+    r"(?:years?|yrs?|months?|term|contract|job|project|life of the contract)\b.*$"
+    r"|\s+(?:for|over)\s+(?:the\s+)?(?:whole|full|entire|total|all)\b.*$"
+)
 _RANGE = re.compile(r"\d\s*(?:-|–|to|or)\s*\d")
-_RATE = re.compile(r"\b(?:a|per|each|every)\s+(?:week|month|year|quarter|fortnight|term)\b")
+_RATE = re.compile(
+    r"\b(?:a|per|each|every|evry)\s+(?:other\s+)?(?:week|wk|month|mth|year|yr|quarter|"
+    r"fortnight|term|summer|sumer|annum)\b"
+)
 # A share in words, for a percentage: "three quarters", "every one of them".
 _SHARES = {
     "half": 50, "a half": 50, "quarter": 25, "a quarter": 25, "three quarters": 75,
@@ -75,6 +83,7 @@ class Parsed:
 
     value: object = None
     problem: str | None = None
+    confirm: str | None = None  # a total worked out from other terms, to check with them
 
     @property
     def ok(self) -> bool:
@@ -109,6 +118,8 @@ def parse_yes_no(text: str) -> Parsed:
     if cleaned in NO or first in _NO_FIRST or re.match(r"^(?:not|skip|pass)\b", cleaned):
         return Parsed(False)
     if first in _YES_FIRST or any(cleaned.startswith(f"{yes} ") for yes in YES if " " in yes):
+        return Parsed(True)
+    if re.search(r"\b(?:go on|go for it|why not|go ahead|lets do it|let's do it)\b", cleaned):
         return Parsed(True)
     return Parsed(problem="invalid")
 
@@ -146,7 +157,7 @@ def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
     """The one option whose words appear in the answer (a typo allowed in longer words); None
     when no option's words do, "invalid" when options' words disagree. A phrase inside a longer
     phrase of another option gives way to it ("business" in "community business")."""
-    plain = _plain_words(cleaned)
+    plain = re.sub(r"\bnot (?:a |an |the )?\w+", " ", _plain_words(cleaned))  # "not a charity"
     typed = plain.split()
     found: list[tuple[str, str]] = []
     for value, _, *rest in options:
@@ -267,6 +278,11 @@ def _share(cleaned: str) -> float | None:
         part, whole = read_number(found.group(1)), read_number(found.group(2))
         if part and whole and whole[0] and not part[1] and not whole[1]:
             return round(100 * part[0] / whole[0], 1)
+    if (
+        re.match(r"(?:all|all of|every one of|everyone|every single one of)\b", plain)
+        and "%" not in plain
+    ):
+        return 100.0
     if re.search(r"\d", plain):
         return None
     if _NONE.search(plain):
@@ -282,14 +298,16 @@ def read_amount(text: str, unit: str | None, unit_words: frozenset[str] = frozen
     cleaned = tidy(text)
     if unit == "percent" and (share := _share(cleaned)) is not None:
         return share
+    if unit == "gbp":
+        cleaned = _OVER_THE_CONTRACT.sub("", cleaned)
     if _RANGE.search(cleaned) or _RATE.search(cleaned):
         return None
     found = read_number(cleaned)
     if found is None:
         return None
     value, rest = found
-    if unit != "gbp" and rest[:1] == ["£"]:
-        return None
+    if unit != "gbp" and rest[:1] == ["£"] or any(re.fullmatch(r"[\d.]+", w) for w in rest):
+        return None  # "8 people, 26 weeks each" is a total to work out, not 8
     return value if _fits_unit(rest, unit, unit_words) else None
 
 

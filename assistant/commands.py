@@ -10,7 +10,17 @@ from assistant.flow import Flow
 # In free text, "can", "do", "will"... often start a statement ("Can offer 2 placements").
 OPEN_QUESTION_WORDS = frozenset(
     ["what", "whats", "how", "why", "where", "who", "which", "explain", "define", "meaning"]
+    + ["waht", "wat", "wats", "wot", "whta", "whats", "hw", "howw", "wht", "whay"]
 )
+# "Can we...", "does it...", "do receipts count...": a question even without its "?".
+_ASKING = re.compile(
+    r"^(?:can|could|do|does|did|is|are|should|would|will|may|must|have|has|am|shall|cant|"
+    r"cannot|isnt|arent|dont|doesnt)\s+(?:(?:i|we|you|it|they|this|that|these|those|there|"
+    r"he|she|anyone|someone|everyone|the|a|an|our|my|your|their)\b|\w+\s+(?:count|need|"
+    r"matter|qualify|apply|mean|work|have|be)\b)"
+)
+# "Invoice is enough or need something more": a question that ends in its alternative.
+_EITHER = re.compile(r"\bor (?:not|do|does|is|are|need|needs|should|must|would|can|per)\b")
 QUESTION_WORDS = frozenset(
     [
         "what",
@@ -50,6 +60,14 @@ _SIMPLE = {
     "start over": "start-again",
     "restart": "start-again",
     "reset": "start-again",
+    "use that": "use-that",
+    "use what i typed": "use-that",
+    "that was my answer": "use-that",
+    "thats my answer": "use-that",
+    "that's my answer": "use-that",
+    "it was my answer": "use-that",
+    "that was an answer": "use-that",
+    "keep that": "use-that",
 }
 _CHANGE = re.compile(r"^(?:change|edit|go to)\s+(?:the\s+|my\s+)?(.+)$")
 # Other names suppliers use for the stages.
@@ -97,7 +115,17 @@ def _stage_named(name: str, flow: Flow) -> str | None:
 
 
 def looks_like_question(text: str, free_text: bool) -> bool:
-    """A question mark, or a question word first (only open ones in free text)."""
-    words = _plain(text).replace("'", "").split()
-    starters = OPEN_QUESTION_WORDS if free_text else QUESTION_WORDS
-    return "?" in text or (bool(words) and words[0] in starters)
+    """A question mark; a sentence that starts with a question word (in free text, an open one,
+    or "can we", "does it"... since "Can offer 2 placements" is an answer); or a question
+    that ends in its alternative ("... or need something more")."""
+    if "?" in text:
+        return True
+    # "Will be about 40k", "Can do 3": a leading "will" or "can" alone does not make a question.
+    starters = OPEN_QUESTION_WORDS
+    for sentence in re.split(r"[.!;\n]+", text):
+        plain = _plain(sentence).replace("'", "")
+        words = plain.split()
+        if words and (words[0] in starters or _ASKING.match(plain)):
+            return True
+    plain = _plain(text).replace("'", "")
+    return len(plain.split()) <= 15 and bool(_EITHER.search(plain))

@@ -25,6 +25,7 @@ TOO_MANY_TURNS = (
     "one. Everything before it is saved: check your offer and change it there, or start a new "
     "conversation."
 )
+USE_THAT = 'If that was your answer rather than a question, type "use that".'
 HELP_TEXT = (
     "Answer each question in your own words, or choose an option. You can ask me a question "
     'at any time, like "what does additional mean?". You can also type "back" to change your '
@@ -48,6 +49,7 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
     state = state.copy()
     state.turns += 1
     state.error = None
+    held, state.held = state.held, None
     text = _tidy(text)
     out: list[Message] = []
     events: list[dict[str, str]] = []
@@ -56,13 +58,38 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
         out.append(Message("assistant", state.error, "problem"))
     elif state.confirming_restart:
         state = _confirm_restart(ctx, state, text, out)
-    elif command := parse_command(text, ctx.flow):
+    elif (command := parse_command(text, ctx.flow)) and command.name == "use-that":
+        _use_held(ctx, state, held, out)
+    elif command:
         _command(ctx, state, command, out)
     elif asking:
         _reply_to_question(ctx, text, out, events, must=True)
+    elif state.confirming and _confirmed(ctx, state, text, out):
+        pass
     else:
-        _answer_or_question(ctx, state, text, out, events)
+        _answer_or_question(ctx, state, text, out, events, held)
     return _turn(ctx, state, out, events)
+
+
+def _use_held(ctx: Context, state: State, held: dict | None, out: list[Message]) -> None:
+    """Save, as the answer, what they typed at this step that read as a question."""
+    if not held or held.get("step") != state.step or state.step is None or held["value"] is None:
+        out.append(Message("assistant", "There is nothing to use yet: type your answer."))
+        return
+    _apply(ctx, state, ctx.flow.steps[state.step], held["value"], out)
+
+
+def _confirmed(ctx: Context, state: State, text: str, out: list[Message]) -> bool:
+    """A yes or no to a worked-out total; anything else is a fresh answer to the question."""
+    pending, state.confirming = state.confirming or {}, None
+    said = parse_yes_no(text)
+    if not said.ok or not state.step:
+        return False
+    if said.value:
+        _apply(ctx, state, ctx.flow.steps[state.step], pending["value"], out)
+    else:
+        out.append(Message("assistant", "OK. Give me the total over the contract instead."))
+    return True
 
 
 def _turn(ctx: Context, state: State, out: list[Message], events: list) -> Turn:
@@ -78,7 +105,7 @@ def _tidy(text: Any) -> str:
 
 
 def _answer_or_question(
-    ctx: Context, state: State, text: str, out: list[Message], events: list
+    ctx: Context, state: State, text: str, out: list[Message], events: list, held=None
 ) -> None:
     if state.step is None:
         if looks_like_question(text, free_text=False):
@@ -89,14 +116,29 @@ def _answer_or_question(
     step = ctx.flow.steps[state.step]
     parsed = parse_answer(ctx, step, state, text)
     free_text = step.answer.type == "text"
-    if looks_like_question(text, free_text) and not (parsed.ok and not free_text):
-        must = "?" in text or not parsed.ok
-        if _reply_to_question(ctx, text, out, events, must=must):
-            return
+    # The same words again, straight after they were taken as a question, are an answer.
+    repeated = held is not None and held.get("step") == state.step and held.get("text") == text
+    if looks_like_question(text, free_text) and not (parsed.ok and not free_text) and not repeated:
+        # Never saved as an answer: answered, and the question asked again. At a free-text
+        # step they can say it was their answer ("use that").
+        _reply_to_question(ctx, text, out, events, must=True)
+        state.held = {"step": state.step, "text": text, "value": parsed.value}
+        if free_text and parsed.ok:
+            out.append(Message("assistant", USE_THAT))
+        elif "?" not in text:  # it may have been meant as an answer: say what the step needs
+            _problem(step, parsed, state, out)
+        return
+    if parsed.ok and parsed.confirm:
+        state.confirming = {"value": parsed.value, "text": parsed.confirm}
+        return
     if parsed.ok:
         _apply(ctx, state, step, parsed.value, out)
         return
     # An answer that does not read is met with this step's own error, never a help article.
+    _problem(step, parsed, state, out)
+
+
+def _problem(step: Step, parsed: Parsed, state: State, out: list[Message]) -> None:
     state.error = problem_text(step, parsed)
     example = f" For example: {step.example}" if step.example and "{" not in step.example else ""
     out.append(Message("assistant", state.error + "." + example, "problem"))

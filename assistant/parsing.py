@@ -11,7 +11,8 @@ from assistant.answers import (
     parse_yes_no,
 )
 from assistant.flow import Step
-from assistant.prompts import choices
+from assistant.prompts import RETRY, choices
+from assistant.quantities import read_total
 from assistant.state import State
 from assistant.turns import Context
 from knowledge.vocabulary import UNIT_LABELS
@@ -29,7 +30,7 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     if spec.type in ("number", "money"):
         unit = str(state.draft.get("unit") or "") if step.loop else ""
         unit_words = frozenset({unit, unit.rstrip("s"), UNIT_LABELS.get(unit, "")} - {""})
-        return parse_number(
+        parsed = parse_number(
             text,
             spec.min,
             spec.max,
@@ -37,6 +38,9 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
             unit_words=unit_words,
             unit=unit or None,
         )
+        if parsed.problem != "invalid" or not step.loop:
+            return parsed
+        return _total(text, unit or "people", spec.min, spec.max, state) or parsed
     if spec.type == "duration":
         return parse_duration(text, int(spec.max))
     if spec.type == "timescale":
@@ -44,13 +48,39 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     return parse_postcode(text)
 
 
+def _total(text: str, unit: str, low: float, high: float, state: State) -> Parsed | None:
+    """A total worked out from other terms ("2 apprentices for a year each"), to confirm."""
+    duration = state.answers.get("opportunity.duration")
+    months = duration.get("months") if isinstance(duration, dict) else None
+    reading = read_total(text, unit, months)
+    if reading is None or "?" in text:
+        return None
+    total = (
+        int(reading.total)
+        if unit != "gbp" and reading.total == int(reading.total)
+        else reading.total
+    )
+    if total < low:
+        return Parsed(problem="too_small")
+    if total > high:
+        return Parsed(problem="too_big")
+    return Parsed(total, confirm=reading.confirm)
+
+
 def _choice(text: str, options: list[tuple[str, str, tuple[str, ...]]]) -> Parsed:
     parsed = parse_choice(text, options)
     if parsed.ok or parsed.problem == "required":
         return parsed
-    # "yes" or "no" answers a choice whose options are yes and no, however they are worded.
     yes_no = parse_yes_no(text)
-    values = {option[0] for option in options}
-    if yes_no.ok and {"yes", "no"} <= values:
+    if not yes_no.ok:
+        return parsed
+    values = [option[0] for option in options]
+    # "yes" or "no" answers a choice whose options are yes and no, however they are worded;
+    # "yes" to "That sounds like X. Is that right?" is X; "yes" to a single option is it.
+    if {"yes", "no"} <= set(values):
         return Parsed("yes" if yes_no.value else "no")
+    if RETRY.value in values:
+        return Parsed(values[0] if yes_no.value else RETRY.value)
+    if len(values) == 1 and yes_no.value:
+        return Parsed(values[0])
     return parsed

@@ -14,6 +14,7 @@ DONE_TEXT = (
     'or type "change" and a section, like "change about you".'
 )
 RESTART_TEXT = "Start again from the beginning? Everything you have told me will be cleared."
+CONFIRM_AMOUNT = "confirm-amount"  # not a step of the flow: checking a worked-out total
 OWN_WORDS = Choice("own", "None of these: keep my own words")
 RETRY = Choice("retry", "Let me describe it another way")
 NO_NEED = Choice("no", "No, keep it as my own commitment")
@@ -113,6 +114,10 @@ def current_prompt(ctx: Context, state: State) -> Prompt:
         return Prompt("start-again", _stage(ctx, state), RESTART_TEXT, "choice", options)
     if state.step is None:
         return Prompt(None, ctx.flow.stages[-1].id, DONE_TEXT, "end")
+    if state.confirming:
+        options = (Choice("yes", "Yes, that's right"), Choice("no", "No, let me change it"))
+        text = f"{state.confirming['text']} Is that right?"
+        return Prompt(CONFIRM_AMOUNT, _stage(ctx, state), text, "choice", options)
     step = ctx.flow.steps[state.step]
     text = step.prompt
     if step.answer.options_from and not state.suggestions and step.no_options_prompt:

@@ -30,6 +30,12 @@ class State:
     return_to: str | None = None
     changing: str | None = None
     confirming_restart: bool = False
+    # A total worked out from what they said ("2 apprentices for a year each" is 104 weeks),
+    # waiting for them to confirm it: {"value": 104, "text": "That is 104 weeks in all..."}.
+    confirming: dict[str, Any] | None = None
+    # What they typed at a free-text step that read as a question, kept for one turn in case
+    # it was their answer ("use that"): {"step": ..., "value": ...}.
+    held: dict[str, Any] | None = None
     turns: int = 0
     # What "back" took away, by path: shown as the question's current answer, so the person
     # sees (and can keep) what they said before. Forgotten at the next answer.

@@ -46,14 +46,15 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4}
 _ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _EVERY = re.compile(
-    r"\b(?:each|every|per|once a|once every)\s+(year|month|quarter|term|week)\b"
+    r"\b(?:each|every|evry|per|once a|once every)\s+(year|yr|month|mth|quarter|term|week|summer)\b"
     r"|\b(annually|yearly|monthly|quarterly|termly|weekly)\b"
-    r"|\bevery\s+(\d+|two|three|four|six|twelve)\s+(months?|weeks?)\b"
+    r"|\b(?:every|evry)\s+(\d+|two|three|four|six|twelve|other)\s+(months?|weeks?)\b"
 )
 _EVERY_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "quarterly": "quarter"}
 _EVERY_WORDS |= {"termly": "quarter", "weekly": "week"}
 _EVERY_MONTHS = {1: "month", 3: "quarter", 12: "year"}
 _WHOLE_CONTRACT = re.compile(
+    r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
     r"\b.*\b(?:contract|term)\b|^(?:throughout|ongoing throughout|for the duration)$"
 )
@@ -74,18 +75,12 @@ _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
 def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     """(how it reads, or None to keep what was typed; months from today, or None for the whole
     contract), or None when the text says no time."""
-    if found := _EVERY.search(text):
-        if found.group(3):
-            number = leading_number([found.group(3)])
-            count = number[0] if number else 1
-            months = _months(count, found.group(4).rstrip("s"))
-            period = _EVERY_MONTHS.get(round(months))
-            return (
-                f"every {period}" if period else f"every {found.group(3)} {found.group(4)}"
-            ), months
-        period = found.group(1) or _EVERY_WORDS.get(found.group(2), "year")
-        period = "quarter" if period == "term" else period
-        return f"every {period}", _months(1, period)
+    if (found := _recurring(text)) is not None:
+        return found
+    if re.search(
+        r"\bfrom (?:the )?(?:year|yr) (?:one|1)\b|\bfrom (?:the )?first (?:year|yr)\b", text
+    ):
+        return "from the start of the contract", 1.0
     if year := _YEAR_OF_CONTRACT.search(text):
         number = _ORDINALS[year.group(1) or year.group(2)]
         return f"by the end of year {number} of the contract", 12.0 * number
@@ -100,6 +95,27 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     if (until := _months_until(text, today)) is not None:
         return None, round(until, 1)
     return None
+
+
+def _recurring(text: str) -> tuple[str, float | None] | None:
+    """Something done again and again: "each year", "quarterly", "every other month"; "every
+    month of the contract" is the whole contract."""
+    found = _EVERY.search(text)
+    if not found:
+        return None
+    if re.search(r"\b(?:contract|term)\b|\bfor the\b", text):
+        return "over the whole contract", None
+    if found.group(3):
+        other = (2.0, 1) if found.group(3) == "other" else None
+        number = leading_number([found.group(3)]) or other
+        count = number[0] if number else 1
+        months = _months(count, found.group(4).rstrip("s"))
+        period = _EVERY_MONTHS.get(round(months))
+        said = f"every {period}" if period else f"every {found.group(3)} {found.group(4)}"
+        return said, months
+    period = found.group(1) or _EVERY_WORDS.get(found.group(2), "year")
+    period = {"term": "quarter", "summer": "year", "yr": "year", "mth": "month"}.get(period, period)
+    return f"every {period}", _months(1, period)
 
 
 def _months(number: float, unit: str) -> float:

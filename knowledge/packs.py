@@ -26,6 +26,7 @@ Unit = Literal[
     "hours",
     "gbp",
     "tonnes-co2e",
+    "tonnes",
     "percent",
     "sessions",
     "items",

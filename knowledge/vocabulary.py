@@ -8,6 +8,7 @@ UNIT_LABELS = {
     "hours": "hours",
     "gbp": "£",
     "tonnes-co2e": "tonnes CO2e",
+    "tonnes": "tonnes",
     "percent": "%",
     "sessions": "sessions",
     "items": "items",

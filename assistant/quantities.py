@@ -1,0 +1,172 @@
+"""An amount said in other terms than the unit asked for, worked out as a total: "two
+apprentices for a year each" (104 weeks), "£5k a yr" on a three-year contract (£15,000),
+"one evening a week, 3 hours" (hours over the contract), "£10,000 a year, so £40,000 in
+total" (the total they gave), "(roughly 60 tonnes)" (the one figure in the unit asked)."""
+
+import re
+from dataclasses import dataclass
+
+from assistant.numbers import leading_number, tidy, words_of
+from knowledge.vocabulary import amount
+
+MONTHS_IN = {"day": 12 / 365.25, "week": 12 / 52, "fortnight": 12 / 26, "month": 1.0}
+MONTHS_IN |= {"quarter": 3.0, "term": 4.0, "year": 12.0, "summer": 12.0, "other month": 2.0}
+_PERIODS = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+    "fortnight": "fortnight", "month": "month", "months": "month", "mth": "month",
+    "mths": "month", "mnth": "month", "mnths": "month", "quarter": "quarter", "term": "term",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "summer": "year",
+    "sumer": "year", "annum": "year",
+}  # fmt: skip
+_UNIT_WORDS = {
+    "weeks": {"week", "weeks", "wk", "wks"}, "hours": {"hour", "hours", "hrs", "hr"},
+    "gbp": {"£", "pounds", "quid", "grand", "k"}, "percent": {"%", "percent", "per cent"},
+    "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t"}, "tonnes": {"tonne", "tonnes", "tons"},
+    "sessions": {"session", "sessions"}, "events": {"event", "events"},
+    "people": {"people", "person", "persons"}, "items": {"items", "item"},
+    "organisations": {"organisations", "organisation", "orgs", "firms", "businesses"},
+}  # fmt: skip
+_TOTAL_AFTER = re.compile(r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling)\b")
+_RATE = re.compile(r"^(?:a|per|each|every|an|once a|evry)\s+(other month|[a-z]+)")
+_EACH = re.compile(r"\b(?:each|apiece|per person|per apprentice|every one|lasting)\b")
+_FOR = re.compile(r"\b(?:for|over|across|during)\s+(?:the\s+)?(?:next\s+|whole\s+|full\s+)?$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A total in the unit asked for, and, when it was worked out, the line that confirms it."""
+
+    total: float
+    confirm: str | None = None
+
+
+@dataclass(frozen=True)
+class _Figure:
+    number: float
+    before: list[str]
+    after: list[str]
+
+
+def read_total(text: str, unit: str, contract_months: float | None) -> Reading | None:
+    """The total the text gives in `unit`, or None when it gives no single total."""
+    cleaned = tidy(text)
+    clauses = _TOTAL_AFTER.split(cleaned)
+    if len(clauses) > 1 and (stated := _plain_in_unit(clauses[-1], unit)) is not None:
+        return Reading(stated)  # they worked it out themselves: "so 12 in total"
+    figures = _figures(cleaned)
+    if not figures:
+        return None
+    if reading := _count_times_length(figures, unit):
+        return reading
+    if reading := _rate(figures, unit, contract_months):
+        return reading
+    in_unit = [f for f in figures if _in_unit(f, unit)]
+    return Reading(in_unit[0].number) if len(in_unit) == 1 else None
+
+
+def _figures(text: str) -> list[_Figure]:
+    text = re.sub(r"\beach one\b", "each", text)
+    text = re.sub(
+        r"\b(for|of|lasting|each|over)\s+(?:a|an)\s+(year|month|week)\b", r"\1 1 \2", text
+    )
+    words = words_of(text)
+    figures: list[_Figure] = []
+    i = 0
+    while i < len(words):
+        found = leading_number(words[i:])
+        if found is None or (words[i] in ("a", "an", "half") and found[1] == 1):
+            i += 1
+            continue
+        end = i + found[1]
+        following = next(
+            (j for j in range(end, len(words)) if leading_number(words[j:]) and words[j] not in
+             ("a", "an", "half")), len(words))  # fmt: skip
+        figures.append(_Figure(found[0], words[max(0, i - 3) : i], words[end:following]))
+        i = end
+    return figures
+
+
+def _plain_in_unit(text: str, unit: str) -> float | None:
+    figures = _figures(text)
+    if len(figures) != 1 or _period(figures[0].after):
+        return None
+    return figures[0].number
+
+
+def _period(after: list[str]) -> str | None:
+    """The period of a rate ("a month", "per yr", "every other month"), if the words say one."""
+    found = next(
+        (m for skip in range(3) if (m := _RATE.match(" ".join(after[skip : skip + 3])))), None
+    )
+    if not found:
+        return None
+    period = found.group(1)
+    return period if period == "other month" else _PERIODS.get(period)
+
+
+def _length_months(figure: _Figure) -> float | None:
+    """A length of time: "18 months", "26 weeks", "2 yrs"."""
+    period = _PERIODS.get(figure.after[0]) if figure.after else None
+    if period is None or _period(figure.after):
+        return None
+    return figure.number * MONTHS_IN[period]
+
+
+def _in_unit(figure: _Figure, unit: str) -> bool:
+    words = _UNIT_WORDS.get(unit, {unit})
+    return (
+        bool(figure.after[:1])
+        and figure.after[0] in words
+        or (unit == "gbp" and "£" in figure.before[-1:])
+    )
+
+
+def _count_times_length(figures: list[_Figure], unit: str) -> Reading | None:
+    """So many people for so long each, where weeks are asked: "8 people, 26 weeks each"."""
+    if unit != "weeks" or len(figures) != 2:
+        return None
+    count, length = figures
+    months = _length_months(length)
+    each = _EACH.search(" ".join(length.after + count.after)) or "for" in length.before[-1:]
+    if months is None or _length_months(count) is not None or not each:
+        return None
+    weeks = round(months * 52 / 12)
+    total = count.number * weeks
+    said = f"{_plain(count.number)} × {weeks} weeks"
+    return Reading(total, f"That is {amount(total, 'weeks')} in all ({said}).")
+
+
+def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> Reading | None:
+    """So much a week, month or year, over a stated span or the whole contract."""
+    rated = [(f, p) for f in figures if (p := _period(f.after))]
+    if len(rated) != 1:
+        return None
+    figure, period = rated[0]
+    span = next(
+        (m for f in figures if f is not figure and _FOR.search(" ".join(f.before))
+         and (m := _length_months(f))), None)  # fmt: skip
+    months = span or contract_months
+    if not months:
+        return None
+    times = months / MONTHS_IN[period]
+    also = [
+        f for f in figures if f is not figure and _in_unit(f, unit) and _length_months(f) is None
+    ]
+    also += [
+        f
+        for f in figures
+        if unit == "hours" and f is not figure and f.after[:1] in (["hours"], ["hrs"])
+    ]
+    each = also[0].number if also and not _in_unit(figure, unit) else 1
+    total = round(figure.number * each * times, 2 if unit == "gbp" else 0)
+    per = (
+        amount(figure.number * each, unit)
+        if unit in ("gbp", "percent")
+        else _plain(figure.number * each)
+    )
+    said = f"{per} a {period} for {_plain(round(months))} months"
+    return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
+
+
+def _plain(number: float) -> str:
+    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"

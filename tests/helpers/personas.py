@@ -1,0 +1,241 @@
+"""Plays a persona from tests/data/personas.yaml through the conversation API, as that person
+would: their own words for every answer, their questions typed mid-flow into the answer box,
+and, like a person reading the screen, the suggested measure that counts what they meant.
+
+The player keeps score: answers misread (refused, or read as something else), answers met
+with a help article, questions taken as answers, and how many messages the offer took.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).parents[1] / "data" / "personas.yaml"
+PERSONAS = yaml.safe_load(DATA.read_text())
+# The persona's words for what they count, as the service's unit codes.
+UNITS = {
+    "people": "people", "hours": "hours", "weeks": "weeks", "sessions": "sessions",
+    "events": "events", "items": "items", "organisations": "organisations", "pounds": "gbp",
+    "percent": "percent", "tonnes": "tonnes",
+}  # fmt: skip
+TOPICS = {
+    "org-name": "about.name",
+    "org-type": "about.kind",
+    "org-size": "about.size",
+    "org-postcode": "about.postcode",
+    "org-activity": "about.activity",
+    "contract-title": "contract.title",
+    "contract-type": "contract.kind",
+    "contract-value": "contract.value",
+    "contract-duration": "contract.length",
+    "commitment-idea": "idea",
+    "commitment-quantity": "quantity",
+    "commitment-timescale": "timescale",
+    "commitment-delivery": "delivery",
+    "commitment-beneficiaries": "beneficiaries",
+    "commitment-partners": "partners",
+    "commitment-evidence": "evidence",
+    "commitment-classification": "classification",
+    "value-beneficiaries": "value.beneficiaries",
+    "value-outcomes": "value.outcomes",
+    "value-evidence": "value.evidence",
+    "value-towns": "value.towns",
+    "check-offer": "ready",
+}
+MAX_MESSAGES = 150
+
+
+@dataclass
+class Score:
+    """What happened while a persona talked to the assistant."""
+
+    answers: int = 0
+    misread: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    asks: int = 0
+    asks_answered: int = 0
+    asks_taken: list[str] = field(default_factory=list)
+    asks_unanswered: list[str] = field(default_factory=list)
+    finished: bool = False
+
+
+class Persona:
+    """One persona talking: `reply(prompt)` is what they type next."""
+
+    def __init__(self, data: dict[str, Any], theme_titles: dict[str, str], units: dict[str, str]):
+        self.data = data
+        self.theme_titles = theme_titles  # theme id -> title, as the supplier reads it
+        self.units = units  # measure title -> its unit code
+        self.done: list[int] = []  # commitments finished, by index
+        self.current: int | None = None
+        self.asked: set[int] = set()
+        self.yes_no_turn = 0
+        self.score = Score()
+
+    def _said(self, key: str) -> str:
+        words = self.data[key]
+        self.yes_no_turn += 1
+        return str(words[self.yes_no_turn % len(words)])
+
+    def _commitment(self) -> dict[str, Any]:
+        return self.data["commitments"][self.current or 0]
+
+    def _topic_value(self, topic: str) -> str:
+        if "." in topic:
+            part, name = topic.split(".")
+            value = self.data[part].get(name, "")
+        elif topic == "ready":
+            value = self.data["ready"]
+        else:
+            value = self._commitment()[topic]
+        return str(value["say"] if isinstance(value, dict) else value)
+
+    def _full_topic(self, step: str) -> str | None:
+        topic = TOPICS.get(step)
+        if topic and "." not in topic and topic != "ready":
+            return f"commitments.{self.current}.{topic}"
+        return topic
+
+    def pending_ask(self, step: str | None) -> str | None:
+        """A question this persona types before answering this step, if any is left."""
+        topic = self._full_topic(step or "")
+        for number, ask in enumerate(self.data.get("asks", [])):
+            if number not in self.asked and ask["before"] == topic:
+                self.asked.add(number)
+                return str(ask["text"])
+        return None
+
+    def answer(self, prompt: dict[str, Any]) -> str:
+        """The persona's answer to the prompt."""
+        step = prompt["step"]
+        if step == "theme-interest":
+            return self._interest(prompt["theme"])
+        if step == "commitment-another":
+            return self._another(prompt["theme"])
+        if step == "commitment-measure":
+            return self._measure(prompt)
+        if step == "commitment-unit":
+            counted = self._commitment()["quantity"]["means"][0]["counted"]
+            return {"percent": "percentage"}.get(counted, counted)
+        if step == "commitment-need":
+            return self._said("no")
+        if step == "confirm-amount":
+            return self._said("yes")
+        if step == "start-again":
+            return self._said("no")
+        topic = TOPICS.get(step)
+        if topic is None:
+            raise AssertionError(f"{self.data['id']}: no answer for step {step}: {prompt['text']}")
+        return self._topic_value(topic)
+
+    def _for_theme(self, theme: str) -> list[int]:
+        title = self.theme_titles[theme]
+        return [
+            i
+            for i, c in enumerate(self.data["commitments"])
+            if c["priority"] == title and i not in self.done and i != self.current
+        ]
+
+    def _interest(self, theme: str) -> str:
+        left = self._for_theme(theme)
+        if not left:
+            return self._said("no")
+        self.current = left[0]
+        return self._said("yes")
+
+    def _another(self, theme: str) -> str:
+        if self.current is not None:
+            self.done.append(self.current)
+        left = self._for_theme(theme)
+        if not left:
+            self.current = None
+            return self._said("no")
+        self.current = left[0]
+        return self._said("yes")
+
+    def meant_units(self) -> list[str]:
+        return [UNITS[m["counted"]] for m in self._commitment()["quantity"]["means"]]
+
+    def _measure(self, prompt: dict[str, Any]) -> str:
+        """Like a person reading the options: the first that counts what they meant."""
+        options = prompt.get("options", [])
+        meant = self.meant_units()
+        for number, option in enumerate(options):
+            if self.units.get(option["label"]) in meant:
+                return self._said("yes") if number == 0 else option["value"]
+        return "own"
+
+
+def play(persona: Persona, first: dict[str, Any], send: Callable[[str], dict[str, Any]]) -> Score:
+    """Talk until the offer is finished; `send` posts a message and returns the response."""
+    prompt, score = first, persona.score
+    for _ in range(MAX_MESSAGES):
+        if prompt["type"] == "end":
+            score.finished = True
+            return score
+        step = prompt["step"]
+        if ask := persona.pending_ask(step):
+            score.asks += 1
+            body = send(ask)
+            kinds = [m.get("kind") for m in body["messages"]]
+            if "answer" in kinds:
+                score.asks_answered += 1
+            else:
+                score.asks_unanswered.append(ask)
+            if body["prompt"]["step"] != step:
+                score.asks_taken.append(f"{step}: {ask}")
+            prompt = body["prompt"]
+            continue
+        text = persona.answer(prompt)
+        score.answers += 1
+        body = send(text)
+        said = f"{persona.data['id']} at {step}: {text!r}"
+        if any(m.get("kind") == "answer" for m in body["messages"]):
+            score.articles.append(said)
+        if _taken_as_question(body, step):
+            score.misread.append(f"{said} -> taken as a question")
+            body = send("use that")  # as the assistant suggests, when it was an answer
+            score.answers += 1
+        elif body["prompt"].get("error"):
+            score.misread.append(f"{said} -> {body['prompt']['error']}")
+            plainly = _plainly(persona, prompt)
+            body = send(plainly)
+            score.answers += 1
+            if body["prompt"].get("error"):
+                raise AssertionError(f"{said}: not understood even as {plainly!r}")
+        prompt = body["prompt"]
+    return score
+
+
+def _taken_as_question(body: dict[str, Any], step: str | None) -> bool:
+    return body["prompt"]["step"] == step and any(
+        "use that" in m.get("text", "") for m in body["messages"]
+    )
+
+
+def _plainly(persona: Persona, prompt: dict[str, Any]) -> str:
+    """What a person does when not understood: taps the option, or types the bare value."""
+    step = prompt["step"]
+    if prompt.get("options"):
+        topic = TOPICS.get(step, "")
+        value = persona.data
+        for part in topic.split("."):
+            value = value.get(part, {}) if isinstance(value, dict) else {}
+        means = value.get("means") if isinstance(value, dict) else None
+        labels = {o["label"]: o["value"] for o in prompt["options"]}
+        return next((v for label, v in labels.items() if label == means), means or "1")
+    topic = TOPICS.get(step, "")
+    value = persona.data.get(topic.split(".")[0], {}) if "." in topic else {}
+    value = value.get(topic.split(".")[1], {}) if "." in topic else {}
+    if isinstance(value, dict) and "means_months" in value:
+        return f"{value['means_months']} months"
+    if isinstance(value, dict) and isinstance(value.get("means"), int | float):
+        return str(value["means"])
+    if step == "commitment-quantity":
+        return str(persona._commitment()["quantity"]["means"][0]["amount"])
+    if step == "commitment-timescale":
+        return "12 months"
+    return "We will say more in the bid"

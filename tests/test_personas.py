@@ -1,0 +1,143 @@
+"""Eighteen suppliers, written by someone who had not read the flows, the parsers or the
+knowledge base (tests/data/personas.yaml, see personas.md), talk to the assistant through the
+JSON API in their own words. Every one finishes. The tuning personas: at most one answer
+misread, no answer met with a help article, no question taken as an answer, every amount,
+date and classification in the offer as they meant it. The whole corpus's bar (the same for
+the held-out part, every question answered, three commitments in 45 messages) is written
+below as strict expected failures until it is met.
+
+The corpus is split: the tuning part was used while the assistant was improved; the held-out
+part only measures it, so its results say how the assistant does with people nobody tuned for.
+"""
+
+import statistics
+from datetime import date
+
+import pytest
+
+from knowledge.packs import load_packs
+from tests.helpers.personas import PERSONAS, UNITS, Persona, play
+
+PACKS = load_packs()
+# The whole corpus may have one answer misread (the issue's bar), no more.
+MISREAD_ALLOWED = 1
+
+
+def _units(council: str) -> dict[str, str]:
+    pack = PACKS[council]
+    return {m.title: m.unit for t in pack.themes for o in t.outcomes for m in o.measures}
+
+
+def _run(client, data: dict):
+    council = data["council"]
+    titles = {t.id: t.title for t in PACKS[council].themes}
+    created = client.post("/api/v1/conversations", json={"council": council})
+    assert created.status_code == 201, created.json
+    conversation = created.json
+    headers = {"Authorization": f"Bearer {conversation['token']}"}
+    url = f"/api/v1/conversations/{conversation['id']}"
+
+    def send(text: str) -> dict:
+        response = client.post(f"{url}/messages", json={"text": text}, headers=headers)
+        assert response.status_code == 200, response.json
+        return response.json
+
+    persona = Persona(data, titles, _units(council))
+    score = play(persona, conversation["prompt"], send)
+    offer = client.get(f"{url}/offer", headers=headers).json
+    return score, offer
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    from tests.helpers.app import make_app
+
+    app = make_app(tmp_path_factory.mktemp("personas"))
+    client = app.test_client()
+    return {data["id"]: (data, *_run(client, data)) for data in PERSONAS}
+
+
+def _ids(split: str) -> list[str]:
+    return [p["id"] for p in PERSONAS if p["split"] == split]
+
+
+@pytest.mark.parametrize("persona", _ids("tuning"))
+def test_a_tuning_persona_finishes_understood_and_gets_the_offer_they_meant(results, persona):
+    data, score, offer = results[persona]
+    assert score.finished, score
+    assert not score.articles, score.articles
+    assert not score.asks_taken, score.asks_taken
+    assert not _offer_differences(data, offer)
+
+
+def test_the_tuning_personas_have_at_most_one_answer_misread(results):
+    misread = [m for d, s, _ in results.values() if d["split"] == "tuning" for m in s.misread]
+    assert len(misread) <= MISREAD_ALLOWED, misread
+
+
+def test_every_persona_finishes(results):
+    assert [pid for pid, (_, score, _) in results.items() if not score.finished] == []
+
+
+# The issue's bar, not yet met (issue 17 stays open until these pass): strict, so each turns
+# red the day it is met and must then become an ordinary test.
+@pytest.mark.xfail(strict=True, reason="held-out personas: more than one answer misread")
+def test_the_whole_corpus_is_understood(results):
+    """Every persona, tuning and held-out: at most one answer misread across all, no help
+    article for an answer, no question taken as an answer, every amount as meant."""
+    scores = [score for _, score, _ in results.values()]
+    assert len([m for score in scores for m in score.misread]) <= MISREAD_ALLOWED
+    assert not [a for score in scores for a in score.articles]
+    assert not [t for score in scores for t in score.asks_taken]
+    assert not [pid for pid, (d, _, o) in results.items() if _offer_differences(d, o)]
+
+
+@pytest.mark.xfail(strict=True, reason="the knowledge base has no answer to many of them")
+def test_every_question_asked_mid_flow_is_answered(results):
+    assert all(s.asks_answered == s.asks for _, s, _ in results.values())
+
+
+@pytest.mark.xfail(strict=True, reason="the flow still asks about 50 questions for three")
+def test_an_offer_with_three_commitments_takes_at_most_45_messages(results):
+    counts = [s.answers for d, s, _ in results.values() if len(d["commitments"]) == 3]
+    assert len(counts) >= 10
+    assert statistics.median(counts) <= 45, counts
+
+
+def _offer_differences(data: dict, offer: dict) -> list[str]:
+    """Where the offer is not what the persona meant."""
+    wrong = []
+    supplier, opportunity = offer["supplier"], offer["opportunity"]
+    about, contract = data["about"], data["contract"]
+    if supplier["type"] != about["kind"]["means"]:
+        wrong.append(f"kind {supplier['type']}")
+    if abs((opportunity["value_gbp"] or 0) - contract["value"]["means"]) > 1:
+        wrong.append(f"value {opportunity['value_gbp']}")
+    if abs((opportunity["duration_months"] or 0) - contract["length"]["means_months"]) > 0.6:
+        wrong.append(f"length {opportunity['duration_months']}")
+    commitments = offer["commitments"]
+    if len(commitments) != len(data["commitments"]):
+        return [*wrong, f"{len(commitments)} commitments"]
+    for meant, made in zip(data["commitments"], commitments, strict=True):
+        readings = {(UNITS[m["counted"]], float(m["amount"])) for m in meant["quantity"]["means"]}
+        if (made["unit"], float(made["quantity"] or 0)) not in readings:
+            wrong.append(f"{meant['quantity']['say']!r} -> {made['quantity']} {made['unit']}")
+        if not _when_as_meant(meant["timescale"]["means"], made):
+            wrong.append(f"{meant['timescale']['say']!r} -> {made['timescale']}")
+        if made["classification"] != meant["classification"]["means"]:
+            wrong.append(f"{meant['classification']['say']!r} -> {made['classification']}")
+    return wrong
+
+
+def _when_as_meant(means: dict, made: dict) -> bool:
+    months = made.get("timescale_months")
+    if means.get("whole_contract"):
+        return months is None
+    if means.get("from_start"):
+        return made["timescale"] == "from the start of the contract"
+    if "every" in means:
+        return made["timescale"] == f"every {means['every']}"
+    want = means.get("months")
+    if "by" in means:
+        want = (date.fromisoformat(str(means["by"])) - date.today()).days / 30.4375
+    return months is not None and abs(months - want) <= 1
