@@ -4,37 +4,9 @@ import re
 
 import pytest
 
+from tests.helpers.chat import Chat
 from tests.helpers.conversation_driver import Supplier, drive
 from tests.helpers.pages import csrf_token, error_summary_links, heading, parse, title
-
-
-class Chat:
-    """A supplier using the chat pages with plain form posts, as a browser without JavaScript."""
-
-    def __init__(self, client):
-        self.client = client
-        start = parse(client.get("/assistant/"))
-        response = client.post("/assistant/", data={"csrf_token": csrf_token(start)})
-        assert response.status_code == 303
-        self.url = response.headers["Location"]
-        self.soup = parse(client.get(self.url))
-
-    @property
-    def token(self) -> str:
-        return self.url.rsplit("/", 1)[-1]
-
-    def say(self, text: str):
-        response = self.client.post(
-            self.url, data={"csrf_token": csrf_token(self.soup), "text": text}
-        )
-        assert response.status_code == 303
-        assert response.headers["Location"].endswith(f"{self.url}#prompt")
-        self.soup = parse(self.client.get(self.url))
-        return self.soup
-
-    def prompt_label(self) -> str:
-        label = self.soup.select_one("#prompt legend, #prompt label")
-        return label.get_text(" ", strip=True)
 
 
 @pytest.fixture
