@@ -143,7 +143,13 @@ def finish_commitment(ctx: Context, state: State, _value: Any, _entry: dict) -> 
     state.suggestions = []
     how_much = amount(commitment["quantity"], commitment["unit"])
     when = display(commitment["timescale"])
-    return [Message("assistant", f"Saved: {commitment['title']}: {how_much}, {when}.")]
+    saved = f"Saved: {commitment['title']}: {how_much}, {when}."
+    theme = ctx.theme_at(state.theme_index)
+    if theme is None:
+        return [Message("assistant", saved)]
+    state.filed_theme = {"index": state.theme_index, "title": theme.title}
+    more = f'To add another commitment for {theme.title}, type "add another".'
+    return [Message("assistant", f"{saved} {more}")]
 
 
 def _current_theme_id(ctx: Context, state: State) -> str | None:

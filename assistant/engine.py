@@ -4,6 +4,7 @@ Pure: no Flask, no SQL, no clock (the date comes in the context). It never raise
 input, and always returns a prompt.
 """
 
+import re
 import unicodedata
 from typing import Any
 
@@ -12,7 +13,7 @@ from assistant.commands import Command, looks_like_question, parse_command
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
 from assistant.parsing import parse_answer
-from assistant.prompts import choices, current_prompt
+from assistant.prompts import ANOTHER, choices, current_prompt
 from assistant.state import State
 from assistant.turns import Context, Message, Turn
 
@@ -60,6 +61,8 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
         state = _confirm_restart(ctx, state, text, out)
     elif (command := parse_command(text, ctx.flow)) and command.name == "use-that":
         _use_held(ctx, state, held, out)
+    elif command and command.name == "add-another":
+        _add_another(ctx, state, out)
     elif command:
         _command(ctx, state, command, out)
     elif asking:
@@ -69,6 +72,27 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
     else:
         _answer_or_question(ctx, state, text, out, events, held)
     return _turn(ctx, state, out, events)
+
+
+def _add_another(ctx: Context, state: State, out: list[Message]) -> None:
+    """Back to the theme a commitment was just filed under, for another commitment."""
+    filed = state.filed_theme
+    loop = next((lp for lp in ctx.flow.loops.values() if lp.again), None)
+    if not filed or loop is None or loop.again is None:
+        out.append(Message("assistant", "There is no commitment to add another to just now."))
+        return
+    entry = state.remember()
+    state.theme_index, state.draft, state.suggestions = filed["index"], {}, []
+    out.append(Message("assistant", f"OK, another commitment for {filed['title']}."))
+    _go(ctx, state, loop.again, out, entry)
+
+
+def _carry(ctx: Context, state: State, text: str, out: list[Message], events: list) -> None:
+    """What followed the "yes" ("yes, we could take on 2 apprentices") answers the next step."""
+    rest = re.sub(r"^\W*\w+[\s,.!-]+(?:(?:we|i) (?:could|can|would)\b[\s,.-]*)?", "", text, count=1)
+    if len(rest.split()) < 4 or looks_like_question(rest, free_text=True):
+        return
+    _answer_or_question(ctx, state, rest, out, events)
 
 
 def _use_held(ctx: Context, state: State, held: dict | None, out: list[Message]) -> None:
@@ -119,23 +143,31 @@ def _answer_or_question(
     # The same words again, straight after they were taken as a question, are an answer.
     repeated = held is not None and held.get("step") == state.step and held.get("text") == text
     if looks_like_question(text, free_text) and not (parsed.ok and not free_text) and not repeated:
-        # Never saved as an answer: answered, and the question asked again. At a free-text
-        # step they can say it was their answer ("use that").
-        _reply_to_question(ctx, text, out, events, must=True)
-        state.held = {"step": state.step, "text": text, "value": parsed.value}
-        if free_text and parsed.ok:
-            out.append(Message("assistant", USE_THAT))
-        elif "?" not in text:  # it may have been meant as an answer: say what the step needs
-            _problem(step, parsed, state, out)
-        return
-    if parsed.ok and parsed.confirm:
+        _question_not_answer(ctx, state, step, text, parsed, out, events)
+    elif not parsed.ok:
+        # An answer that does not read is met with this step's own error, never a help article.
+        _problem(step, parsed, state, out)
+    elif parsed.value == ANOTHER and step.offers_another:
+        _add_another(ctx, state, out)
+    elif parsed.confirm:
         state.confirming = {"value": parsed.value, "text": parsed.confirm}
-        return
-    if parsed.ok:
+    else:
         _apply(ctx, state, step, parsed.value, out)
-        return
-    # An answer that does not read is met with this step's own error, never a help article.
-    _problem(step, parsed, state, out)
+        if step.yes_carries_to and parsed.value == "yes" and state.step == step.yes_carries_to:
+            _carry(ctx, state, text, out, events)
+
+
+def _question_not_answer(
+    ctx: Context, state: State, step: Step, text: str, parsed: Parsed, out: list, events: list
+) -> None:
+    """Answer it, never save it, and ask the step again. At a free-text step they can say it
+    was their answer ("use that"); elsewhere, what the step needs is said too."""
+    _reply_to_question(ctx, text, out, events, must=True)
+    state.held = {"step": state.step, "text": text, "value": parsed.value}
+    if step.answer.type == "text" and parsed.ok:
+        out.append(Message("assistant", USE_THAT))
+    elif "?" not in text:  # it may have been meant as an answer
+        _problem(step, parsed, state, out)
 
 
 def _problem(step: Step, parsed: Parsed, state: State, out: list[Message]) -> None:

@@ -83,6 +83,8 @@ class Step(Strict):
     skippable: bool = False
     skip_when_known: bool = False
     skip_without_options: bool = False  # options_from gave none: go straight on
+    offers_another: bool = False  # right after a loop item is filed, offer another of it
+    yes_carries_to: str | None = None  # words after a "yes" also answer this next step
     loop: str | None = None
     effects: list[Effect] = Field(default_factory=list)
 
@@ -121,6 +123,7 @@ class Loop(Strict):
     over: Literal["themes"]
     start: str
     then: str
+    again: str | None = None  # where another item of the same pass starts ("add another")
 
 
 class Flow(Strict):

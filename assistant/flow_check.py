@@ -90,14 +90,16 @@ def _check_names(flow: Flow) -> list[str]:
     if flow.start not in flow.steps:
         problems.append(f"start: no step called '{flow.start}'")
     for name, loop in flow.loops.items():
-        for field in ("start", "then"):
-            if getattr(loop, field) not in flow.steps:
+        for field in ("start", "then", "again"):
+            if getattr(loop, field) not in (*flow.steps, None if field == "again" else ""):
                 problems.append(f"loops.{name}.{field}: no step called '{getattr(loop, field)}'")
     for sid, step in flow.steps.items():
         if step.stage not in stages:
             problems.append(f"steps.{sid}.stage: unknown stage '{step.stage}'")
         if step.loop and step.loop not in flow.loops:
             problems.append(f"steps.{sid}.loop: unknown loop '{step.loop}'")
+        if step.yes_carries_to and step.yes_carries_to not in flow.steps:
+            problems.append(f"steps.{sid}.yes_carries_to: no step called '{step.yes_carries_to}'")
         problems += [
             f"steps.{sid}.next: unknown target '{target}'"
             for target in step.targets()

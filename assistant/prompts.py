@@ -14,6 +14,7 @@ DONE_TEXT = (
     'or type "change" and a section, like "change about you".'
 )
 RESTART_TEXT = "Start again from the beginning? Everything you have told me will be cleared."
+ANOTHER = "another"  # the option, and the command, to add another commitment to a theme
 CONFIRM_AMOUNT = "confirm-amount"  # not a step of the flow: checking a worked-out total
 OWN_WORDS = Choice("own", "None of these: keep my own words")
 RETRY = Choice("retry", "Let me describe it another way")
@@ -92,7 +93,11 @@ def choices(step: Step, state: State) -> tuple[Choice, ...]:
             if needs
             else ()
         )
-    return tuple(Choice(o.value, o.label, o.hint, tuple(o.also)) for o in step.answer.options)
+    fixed = tuple(Choice(o.value, o.label, o.hint, tuple(o.also)) for o in step.answer.options)
+    if step.offers_another and state.filed_theme:
+        title = state.filed_theme["title"]
+        return (*fixed, Choice(ANOTHER, f"Add another for {title}", None, ("add another",)))
+    return fixed
 
 
 def _pledge_label(index: int, need: dict) -> str:

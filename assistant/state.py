@@ -36,6 +36,9 @@ class State:
     # What they typed at a free-text step that read as a question, kept for one turn in case
     # it was their answer ("use that"): {"step": ..., "value": ...}.
     held: dict[str, Any] | None = None
+    # The theme a commitment was just filed under ({"index": 0, "title": ...}), so the next
+    # question can offer "Add another for <title>". Forgotten at the next answer.
+    filed_theme: dict[str, Any] | None = None
     turns: int = 0
     # What "back" took away, by path: shown as the question's current answer, so the person
     # sees (and can keep) what they said before. Forgotten at the next answer.
@@ -72,6 +75,7 @@ class State:
     def remember(self) -> dict[str, Any]:
         """Start an undo entry for what is about to change (an answer, a skip, a jump)."""
         self.undone = {}
+        self.filed_theme = None
         entry = {
             "step": self.step,
             "theme_index": self.theme_index,
@@ -99,6 +103,7 @@ class State:
         if not self.trail:
             return False
         entry = self.trail.pop()
+        self.filed_theme = None
         self.undone = {path: self.answers.get(path) for path in entry["answers"]}
         self.undone |= {
             f"commitment.{name}": value

@@ -108,7 +108,7 @@ def test_a_broken_council_override_names_its_file(tmp_path, override, expected):
 
 
 def test_a_council_can_skip_a_step_and_the_flow_still_joins_up(tmp_path):
-    assert council_with_override(tmp_path, "skip: [org-size, commitment-partners]\n") == []
+    assert council_with_override(tmp_path, "skip: [org-size, commitment-beneficiaries]\n") == []
 
 
 # Each council's own places, as its content names them; no other council's flow may show them.

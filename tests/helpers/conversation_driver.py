@@ -26,7 +26,6 @@ IDEA_STEPS = {
     "commitment-idea": "idea",
     "commitment-quantity": "quantity",
     "commitment-timescale": "timescale",
-    "commitment-partners": "partners",
     "commitment-evidence": "evidence",
     "commitment-classification": "classification",
 }
@@ -81,8 +80,6 @@ class Supplier:
             return "1"
         if step == "commitment-unit":
             return "people"
-        if step == "commitment-another":
-            return "no"
         return DEFAULTS.get(step or "", "help")
 
 

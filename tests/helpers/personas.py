@@ -36,7 +36,6 @@ TOPICS = {
     "commitment-timescale": "timescale",
     "commitment-delivery": "delivery",
     "commitment-beneficiaries": "beneficiaries",
-    "commitment-partners": "partners",
     "commitment-evidence": "evidence",
     "commitment-classification": "classification",
     "value-beneficiaries": "value.beneficiaries",
@@ -73,6 +72,7 @@ class Persona:
         self.current: int | None = None
         self.asked: set[int] = set()
         self.yes_no_turn = 0
+        self.just_filed: str | None = None  # the priority a commitment was just finished for
         self.score = Score()
 
     def _said(self, key: str) -> str:
@@ -100,10 +100,12 @@ class Persona:
         return topic
 
     def pending_ask(self, step: str | None) -> str | None:
-        """A question this persona types before answering this step, if any is left."""
+        """A question this persona types before answering this step, if any is left (the
+        delivery question also asks about partners)."""
         topic = self._full_topic(step or "")
+        topics = {topic, (topic or "").replace(".delivery", ".partners")}
         for number, ask in enumerate(self.data.get("asks", [])):
-            if number not in self.asked and ask["before"] == topic:
+            if number not in self.asked and ask["before"] in topics:
                 self.asked.add(number)
                 return str(ask["text"])
         return None
@@ -111,25 +113,29 @@ class Persona:
     def answer(self, prompt: dict[str, Any]) -> str:
         """The persona's answer to the prompt."""
         step = prompt["step"]
-        if step == "theme-interest":
-            return self._interest(prompt["theme"])
-        if step == "commitment-another":
-            return self._another(prompt["theme"])
-        if step == "commitment-measure":
-            return self._measure(prompt)
-        if step == "commitment-unit":
-            counted = self._commitment()["quantity"]["means"][0]["counted"]
-            return {"percent": "percentage"}.get(counted, counted)
-        if step == "commitment-need":
-            return self._said("no")
-        if step == "confirm-amount":
-            return self._said("yes")
-        if step == "start-again":
-            return self._said("no")
+        if another := self._another_for_last(prompt):
+            return another
+        if step == "commitment-classification":
+            self._finish()
+        special = {
+            "theme-interest": lambda: self._interest(prompt["theme"]),
+            "commitment-measure": lambda: self._measure(prompt),
+            "commitment-unit": self._unit,
+            "commitment-need": lambda: self._said("no"),
+            "confirm-amount": lambda: self._said("yes"),
+            "start-again": lambda: self._said("no"),
+            "commitment-delivery": self._delivery,
+        }
+        if step in special:
+            return special[step]()
         topic = TOPICS.get(step)
         if topic is None:
             raise AssertionError(f"{self.data['id']}: no answer for step {step}: {prompt['text']}")
         return self._topic_value(topic)
+
+    def _unit(self) -> str:
+        counted = self._commitment()["quantity"]["means"][0]["counted"]
+        return {"percent": "percentage"}.get(counted, counted)
 
     def _for_theme(self, theme: str) -> list[int]:
         title = self.theme_titles[theme]
@@ -146,15 +152,34 @@ class Persona:
         self.current = left[0]
         return self._said("yes")
 
-    def _another(self, theme: str) -> str:
-        if self.current is not None:
-            self.done.append(self.current)
-        left = self._for_theme(theme)
+    def _delivery(self) -> str:
+        """How they will deliver it, with their partners: one question asks for both."""
+        commitment = self._commitment()
+        partners = str(commitment.get("partners", "")).strip()
+        none = partners.lower().strip(".! ") in {"", "no", "none", "nope", "n/a", "na", "nobody"}
+        return commitment["delivery"] if none else f"{commitment['delivery']}, with {partners}"
+
+    def _finish(self) -> None:
+        """The commitment is finished with this answer: remember its priority."""
+        self.just_filed = self._commitment()["priority"]
+
+    def _another_for_last(self, prompt: dict[str, Any]) -> str | None:
+        """Another commitment for the priority just finished, as the assistant offers it."""
+        title, self.just_filed = self.just_filed, None
+        if title is None or self.current is None:
+            return None
+        self.done.append(self.current)
+        self.current = None
+        left = [
+            i
+            for i, c in enumerate(self.data["commitments"])
+            if c["priority"] == title and i not in self.done
+        ]
         if not left:
-            self.current = None
-            return self._said("no")
+            return None
         self.current = left[0]
-        return self._said("yes")
+        values = [o["value"] for o in prompt.get("options", [])]
+        return "another" if "another" in values else "add another"
 
     def meant_units(self) -> list[str]:
         return [UNITS[m["counted"]] for m in self._commitment()["quantity"]["means"]]
