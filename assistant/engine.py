@@ -13,9 +13,10 @@ from assistant.commands import Command, looks_like_question, parse_command
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
 from assistant.parsing import parse_answer
-from assistant.prompts import ANOTHER, choices, current_prompt
+from assistant.prompts import ANOTHER, choices, current_prompt, fill
 from assistant.state import State
 from assistant.turns import Context, Message, Turn
+from knowledge.vocabulary import UNIT_LABELS
 
 MAX_INPUT = 5000
 TOO_LONG = f"Your message is too long: keep it under {MAX_INPUT:,} characters."
@@ -27,6 +28,10 @@ TOO_MANY_TURNS = (
     "conversation."
 )
 USE_THAT = 'If that was your answer rather than a question, type "use that".'
+COMMANDS_TEXT = (
+    'You can also ask me a question at any time, type "back" to change your last answer, or '
+    '"skip" where a question is optional.'
+)
 HELP_TEXT = (
     "Answer each question in your own words, or choose an option. You can ask me a question "
     'at any time, like "what does additional mean?". You can also type "back" to change your '
@@ -172,7 +177,9 @@ def _question_not_answer(
 
 def _problem(step: Step, parsed: Parsed, state: State, out: list[Message]) -> None:
     state.error = problem_text(step, parsed)
-    example = f" For example: {step.example}" if step.example and "{" not in step.example else ""
+    said = step.example_for(state.draft.get("unit"))
+    shown = said and "{" not in said and said not in state.error
+    example = f" For example: {said}" if shown else ""
     out.append(Message("assistant", state.error + "." + example, "problem"))
 
 
@@ -254,7 +261,7 @@ def _go(
 
 def _command(ctx: Context, state: State, command: Command, out: list[Message]) -> None:
     if command.name == "help":
-        out.append(Message("assistant", HELP_TEXT))
+        out.append(Message("assistant", _help(ctx, state)))
     elif command.name == "back":
         undone = state.undo()
         text = "OK, let's go back." if undone else "There is nothing to go back to yet."
@@ -265,6 +272,31 @@ def _command(ctx: Context, state: State, command: Command, out: list[Message]) -
         state.confirming_restart = True
     else:
         _change(ctx, state, command.stage, out)
+
+
+def _help(ctx: Context, state: State) -> str:
+    """Why the current question is asked, what a good answer looks like for this commitment's
+    measure, an example, and what else they can type."""
+    step = ctx.flow.steps.get(state.step or "")
+    if step is None:
+        return HELP_TEXT
+    parts = [fill(step.why, ctx, state)] if step.why else []
+    measure = _draft_measure(ctx, state)
+    if measure and step.loop and step.save and step.save.startswith("commitment."):
+        parts.append(
+            f"This commitment counts {measure.title.lower()}, in {UNIT_LABELS[measure.unit]}."
+        )
+        if step.save == "commitment.evidence_plan":
+            parts.append(f"The council would accept, for example: {state.draft.get('evidence')}.")
+    if example := step.example_for(state.draft.get("unit")):
+        parts.append(f"For example: {fill(example, ctx, state)}.")
+    parts.append(COMMANDS_TEXT)
+    return " ".join(part.strip() for part in parts if part.strip())
+
+
+def _draft_measure(ctx: Context, state: State):
+    measure_id = state.draft.get("measure_id")
+    return next((m for _, m in ctx.pack.measures if m.id == measure_id), None)
 
 
 def _skip(ctx: Context, state: State, out: list[Message]) -> None:

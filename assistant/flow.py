@@ -73,9 +73,11 @@ class Step(Strict):
 
     stage: str
     prompt: str = Field(min_length=3)
+    why: str | None = None  # why the question is asked: what "help" says first
     no_options_prompt: str | None = None
     hint: str | None = None
     example: str | None = None
+    example_by_unit: dict[str, str] = Field(default_factory=dict)  # for the commitment's unit
     answer: Answer
     save: str | None = Field(default=None, pattern=r"^[a-z]+\.[a-z_]+$")
     errors: dict[str, str] = Field(default_factory=dict)
@@ -87,6 +89,10 @@ class Step(Strict):
     yes_carries_to: str | None = None  # words after a "yes" also answer this next step
     loop: str | None = None
     effects: list[Effect] = Field(default_factory=list)
+
+    def example_for(self, unit: str | None) -> str | None:
+        """The example to show: the one for the commitment's unit, if the step has one."""
+        return self.example_by_unit.get(unit or "") or self.example
 
     def targets(self) -> list[str]:
         """Every step (or `end`, or `loop:<name>`) this step can lead to."""

@@ -128,6 +128,7 @@ def current_prompt(ctx: Context, state: State) -> Prompt:
     if step.answer.options_from and not state.suggestions and step.no_options_prompt:
         text = step.no_options_prompt
     kind = step.answer.type
+    example = step.example_for(state.draft.get("unit"))
     return Prompt(
         state.step,
         step.stage,
@@ -135,7 +136,9 @@ def current_prompt(ctx: Context, state: State) -> Prompt:
         kind,
         choices(step, state) if kind == "choice" else (),
         fill(step.hint, ctx, state) if step.hint else None,
-        fill(step.example, ctx, state) if step.example else None,
+        fill(example, ctx, state)
+        if (example := step.example_for(state.draft.get("unit")))
+        else None,
         state.error,
         step.skippable,
         _current_value(step, state),

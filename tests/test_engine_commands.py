@@ -74,10 +74,25 @@ def test_an_amount_that_does_not_read_gets_the_steps_message():
     assert play(*ABOUT_YOU, "practice", "services", "about forty grand").prompt.error is None
     turn = play(*ABOUT_YOU, "practice", "services", "a fair bit")
     assert turn.prompt.error == "Enter the contract's value in pounds, like £40,000"
-    assert turn.messages[0].text.endswith("For example: £40,000")
+    # The example is in the message already: it is not said twice.
+    assert turn.messages[0].text == "Enter the contract's value in pounds, like £40,000."
 
 
 THEMES_START = [*ABOUT_YOU, "practice", "services", "40000", "1 year"]
+
+
+def test_a_quantity_error_gives_an_example_in_the_commitments_unit():
+    turn = play(*THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", "lots")
+    assert turn.prompt.example == '104, or "2 apprentices for a year each"'
+    assert turn.messages[0].text.endswith('For example: 104, or "2 apprentices for a year each"')
+
+
+def test_help_explains_the_current_question_for_this_commitment():
+    turn = play(*THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", "help")
+    said = turn.messages[0].text
+    assert said.startswith("Councils score specific, measurable promises")
+    assert "in weeks" in said and "2 apprentices for a year each" in said
+    assert turn.prompt.step == "commitment-quantity"
 
 
 def test_back_after_changing_a_finished_offer_does_not_break():
