@@ -274,6 +274,10 @@ def _share(cleaned: str) -> float | None:
     share = re.sub(r"\s*\bof (?:them|our staff|the staff|staff|us|the team|our team)\b", "", plain)
     if share.strip() in _SHARES:
         return float(_SHARES[share.strip()])
+    # "three quarters of what comes in": a share of something named.
+    for said in sorted(_SHARES, key=len, reverse=True):
+        if plain.startswith(f"{said} of "):
+            return float(_SHARES[said])
     if found := re.fullmatch(r"(\w+) (?:in|out of) (\w+)(?: .*)?", plain):
         part, whole = read_number(found.group(1)), read_number(found.group(2))
         if part and whole and whole[0] and not part[1] and not whole[1]:

@@ -19,6 +19,9 @@ _ASKING = re.compile(
     r"he|she|anyone|someone|everyone|the|a|an|our|my|your|their)\b|\w+\s+(?:count|need|"
     r"matter|qualify|apply|mean|work|have|be)\b)"
 )
+# "Is london living wage different...", "does buying from our members count..." (but not
+# "is delivered by our manager": a participle after "is" makes a statement).
+_ASKS_LONG = re.compile(r"^(?:is|are|does|do|should|must|has|have)\s+(?!\w+ed\b)\w+(?:\s+\w+){2,}")
 # "Invoice is enough or need something more": a question that ends in its alternative.
 _EITHER = re.compile(r"\bor (?:not|do|does|is|are|need|needs|should|must|would|can|per)\b")
 QUESTION_WORDS = frozenset(
@@ -120,17 +123,20 @@ def _stage_named(name: str, flow: Flow) -> str | None:
 
 
 def looks_like_question(text: str, free_text: bool) -> bool:
-    """A question mark; a sentence that starts with a question word (in free text, an open one,
-    or "can we", "does it"... since "Can offer 2 placements" is an answer); or a question
-    that ends in its alternative ("... or need something more")."""
+    """A question mark; a sentence that starts with a question word (at a free-text step, an
+    open one, "can we", "does it"..., or "is", "does", "should" before a longer sentence,
+    since "Can offer 2 placements" is an answer there); or a question that ends in its
+    alternative ("... or need something more")."""
     if "?" in text:
         return True
-    # "Will be about 40k", "Can do 3": a leading "will" or "can" alone does not make a question.
-    starters = OPEN_QUESTION_WORDS
     for sentence in re.split(r"[.!;\n]+", text):
         plain = _plain(sentence).replace("'", "")
         words = plain.split()
-        if words and (words[0] in starters or _ASKING.match(plain)):
+        if not words:
+            continue
+        if not free_text and words[0] in QUESTION_WORDS:
+            return True
+        if words[0] in OPEN_QUESTION_WORDS or _ASKING.match(plain) or _ASKS_LONG.match(plain):
             return True
     plain = _plain(text).replace("'", "")
     return len(plain.split()) <= 15 and bool(_EITHER.search(plain))

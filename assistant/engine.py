@@ -71,7 +71,8 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
     elif command:
         _command(ctx, state, command, out)
     elif asking:
-        _reply_to_question(ctx, text, out, events, must=True)
+        step = ctx.flow.steps.get(state.step or "")
+        _reply_to_question(ctx, text, out, events, must=True, topics=step.topics if step else ())
     elif state.confirming and _confirmed(ctx, state, text, out):
         pass
     else:
@@ -167,7 +168,7 @@ def _question_not_answer(
 ) -> None:
     """Answer it, never save it, and ask the step again. At a free-text step they can say it
     was their answer ("use that"); elsewhere, what the step needs is said too."""
-    _reply_to_question(ctx, text, out, events, must=True)
+    _reply_to_question(ctx, text, out, events, must=True, topics=step.topics)
     state.held = {"step": state.step, "text": text, "value": parsed.value}
     if step.answer.type == "text" and parsed.ok:
         out.append(Message("assistant", USE_THAT))
@@ -190,10 +191,11 @@ def problem_text(step: Step, parsed: Parsed) -> str:
 
 
 def _reply_to_question(
-    ctx: Context, text: str, out: list[Message], events: list, must: bool
+    ctx: Context, text: str, out: list[Message], events: list, must: bool, topics=()
 ) -> bool:
-    """Answer from the knowledge base; when not confident, say so only if `must`."""
-    result = ctx.search(text)
+    """Answer from the knowledge base; when not confident, say so only if `must`. `topics`
+    are those of the question the supplier was on, which an answer may come from sooner."""
+    result = ctx.search(text, topics=tuple(topics))
     if result.answered:
         entry = result.matches[0].entry
         link = {"id": entry.id, "title": entry.title}

@@ -74,6 +74,7 @@ class Step(Strict):
     stage: str
     prompt: str = Field(min_length=3)
     why: str | None = None  # why the question is asked: what "help" says first
+    topics: list[str] = Field(default_factory=list)  # knowledge topics questions here are about
     no_options_prompt: str | None = None
     hint: str | None = None
     example: str | None = None

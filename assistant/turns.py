@@ -31,7 +31,7 @@ class Context:
 
     flow: Flow
     pack: CouncilPack
-    search: Callable[[str], SearchResult]
+    search: Callable[..., SearchResult]  # (question, topics=()) -> SearchResult
     suggest: Callable[[str], list[Suggestion]]
     today: date
     themes: tuple[Theme, ...] = ()

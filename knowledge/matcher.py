@@ -88,8 +88,11 @@ class KnowledgeMatcher:
         }
         self.index = FuzzyIndex(documents, calibration.weights)
 
-    def search(self, question: str, limit: int = 3) -> SearchResult:
-        """Answer only above the threshold and with a clear lead over another topic."""
+    def search(self, question: str, limit: int = 3, topics: tuple[str, ...] = ()) -> SearchResult:
+        """Answer only above the threshold and with a clear lead over another topic. `topics`
+        are those of the question being asked when it came (evidence, at the evidence
+        question): an entry of one of them is answered from halfway between the suggest and
+        answer thresholds, without the lead."""
         hits = self.index.search(question[:1000], limit=10)
         candidates = [h for h in hits if h.score >= self.thresholds.suggest]
         if not candidates:
@@ -100,5 +103,10 @@ class KnowledgeMatcher:
             candidates[0].score >= self.thresholds.answer
             and candidates[0].score - rival >= self.thresholds.margin
         )
+        near = (self.thresholds.suggest + self.thresholds.answer) / 2
+        in_context = [h for h in candidates[:3] if self.entries[h.doc_id].topic in topics]
+        if not answered and in_context and in_context[0].score >= near:
+            candidates = [in_context[0], *(h for h in candidates if h is not in_context[0])]
+            answered = True
         matches = [Match(self.entries[h.doc_id], h.score) for h in candidates[:limit]]
         return SearchResult(question, answered, matches)

@@ -52,6 +52,12 @@ ABBREVIATIONS = {
 
 # Common misspellings that the general typo correction would not catch reliably.
 MISSPELLINGS = {
+    "waht": "what",
+    "wat": "what",
+    "wot": "what",
+    "whta": "what",
+    "traning": "training",
+    "trainning": "training",
     "socail": "social",
     "scoial": "social",
     "vaule": "value",

@@ -27,9 +27,10 @@ class KnowledgeService:
         """Load every content file and the calibration, validating them (once per process)."""
         return _load_once(cls)
 
-    def search(self, question: str, council_id: str) -> SearchResult:
-        """Answer a question with this council's view of the knowledge base."""
-        return self._matchers[council_id].search(question)
+    def search(self, question: str, council_id: str, topics: tuple[str, ...] = ()) -> SearchResult:
+        """Answer a question with this council's view of the knowledge base (`topics`: those
+        of the question being asked when it came, see KnowledgeMatcher.search)."""
+        return self._matchers[council_id].search(question, topics=topics)
 
     def suggest(self, text: str, council_id: str) -> list[Suggestion]:
         """Measures of this council's pack that the text may describe."""

@@ -19,7 +19,7 @@ def context(council_id: str) -> Context:
     return Context(
         flow=flow,
         pack=knowledge.library.packs[council_id],
-        search=lambda text: knowledge.search(text, council_id),
+        search=lambda text, topics=(): knowledge.search(text, council_id, topics),
         suggest=lambda text: knowledge.suggest(text, council_id),
         today=TODAY,
     )

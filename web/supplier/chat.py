@@ -45,7 +45,7 @@ def context_for(council_id: str, focus: list[str] | None = None) -> Context:
         themes=tuple(t for t in pack.themes if t.id in (focus or ())),
         flow=current_app.extensions["flows"][council_id],
         pack=current_app.extensions["councils"][council_id],
-        search=lambda text: knowledge.search(text, council_id),
+        search=lambda text, topics=(): knowledge.search(text, council_id, topics),
         suggest=lambda text: knowledge.suggest(text, council_id),
         today=clock.today(),
         needs=tuple(
