@@ -381,7 +381,23 @@ def parse_timescale(text: str, today: date, max_months: int = 240) -> Parsed:
         return Parsed(problem="in_the_past")
     if months is not None and months > max_months:
         return Parsed(problem="too_far")
-    return Parsed({"text": words or _clean(text), "months": months})
+    return Parsed({"text": words or _as_said(text), "months": months})
+
+
+def _as_said(text: str) -> str:
+    """A timescale as typed, to sit inside a sentence: "By March 2027." reads "by March 2027"."""
+    said = _clean(text).rstrip(".!,;: ")
+    first, _, rest = said.partition(" ")
+    if first.lower() in _LOWER_FIRST:
+        said = f"{first.lower()} {rest}".strip()
+    return said
+
+
+_LOWER_FIRST = {
+    "by", "within", "in", "over", "from", "every", "each", "end", "before", "after", "during",
+    "around", "about", "roughly", "at", "for", "the", "until", "no", "not", "right", "starting",
+    "six", "twelve", "three", "two", "one", "four", "five", "eighteen", "a", "an",
+}  # fmt: skip
 
 
 def parse_duration(text: str, max_months: int = 240) -> Parsed:
@@ -397,4 +413,4 @@ def parse_duration(text: str, max_months: int = 240) -> Parsed:
         return Parsed(problem="too_small")
     if months > max_months:
         return Parsed(problem="too_far")
-    return Parsed({"text": _clean(text), "months": months})
+    return Parsed({"text": _as_said(text), "months": months})

@@ -12,6 +12,7 @@ import yaml
 from assistant.cli import flow_problems
 from assistant.flow import DEFAULT_FLOW, load_flows
 from knowledge.packs import COUNCILS_DIR
+from tests.helpers.visible import PLACES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,14 +110,6 @@ def test_a_broken_council_override_names_its_file(tmp_path, override, expected):
 
 def test_a_council_can_skip_a_step_and_the_flow_still_joins_up(tmp_path):
     assert council_with_override(tmp_path, "skip: [org-size, commitment-beneficiaries]\n") == []
-
-
-# Each council's own places, as its content names them; no other council's flow may show them.
-PLACES = {
-    "tower-hamlets": ["Tower Hamlets", "Bow", "Mile End", "WorkPath", "Whitechapel", "Poplar"],
-    "suffolk": ["Suffolk", "Stowmarket", "Ipswich"],
-    "sandwell": ["Sandwell", "Tipton", "Wednesbury", "Smethwick", "Oldbury", "West Bromwich"],
-}
 
 
 def _shown_text(step) -> str:

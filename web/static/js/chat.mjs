@@ -26,14 +26,27 @@ function replaceRegions(doc) {
   return null;
 }
 
+// Adds the new messages; returns the first of them (after the supplier's own), if any.
 function appendMessages(doc) {
   const log = document.querySelector("#transcript ol");
   const fresh = doc.querySelector("#transcript ol");
-  if (!log || !fresh) return;
+  if (!log || !fresh) return null;
   const have = log.children.length;
-  for (const item of Array.from(fresh.children).slice(have)) {
-    log.appendChild(document.importNode(item, true));
-  }
+  const added = Array.from(fresh.children).slice(have).map(
+    (item) => log.appendChild(document.importNode(item, true)),
+  );
+  return added.length > 1 ? added[1] : added[0] || null;
+}
+
+// The new question and its options in view: with the replies before it when they all fit
+// on the screen, else the question at the top (the replies are just above).
+function showPrompt(firstNew) {
+  const prompt = document.getElementById("prompt");
+  if (!prompt) return;
+  const bottom = prompt.getBoundingClientRect().bottom;
+  const top = firstNew ? firstNew.getBoundingClientRect().top : bottom;
+  const start = bottom - top <= window.innerHeight ? firstNew : prompt;
+  (start || prompt).scrollIntoView({ block: "start" });
 }
 
 function focusPrompt(errorSummary) {
@@ -44,7 +57,7 @@ function focusPrompt(errorSummary) {
   }
   const target = document.querySelector("#prompt input:not([type=hidden]), #prompt textarea")
     || document.getElementById("text");
-  if (target) target.focus();
+  if (target) target.focus({ preventScroll: true });
 }
 
 async function send(form, submitter) {
@@ -77,10 +90,11 @@ async function send(form, submitter) {
     return;
   }
   const doc = new DOMParser().parseFromString(await response.text(), "text/html");
-  appendMessages(doc);
+  const firstNew = appendMessages(doc);
   const errorSummary = replaceRegions(doc);
   document.title = doc.title;
   history.replaceState(null, "", response.url);
+  if (!errorSummary) showPrompt(firstNew);
   focusPrompt(errorSummary);
 }
 
