@@ -33,9 +33,18 @@ NO = {
 _YES_FIRST = {
     "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely",
     "yea", "yeh", "yeha", "yse", "yess", "yesss", "ya", "yah", "aye", "defo", "deffo",
-    "certainly", "correct", "yh", "yas", "ar", "arr", "arh",
+    "certainly", "correct", "yh", "yas", "ar", "arr", "arh", "confirmed", "confirm", "agreed",
+    "agree", "affirmative", "yesh",
 }  # fmt: skip
-_NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay"}
+_NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay", "n/a", "na"}
+# Sounds before the answer: "oh yes", "ooh yes!", "ji, yes", "well no".
+_FILLER_FIRST = re.compile(r"^(?:oh|ooh|ah|aah|well|um|erm|er|hmm|ji|haan|so|right|ok so|hi)\b\s*")
+_NEGATION = re.compile(
+    r"\b(?:no|not|nope|nah|never|don'?t|dont|can'?t|cant|won'?t|wont|couldn'?t)\b"
+)
+_NO_AT_END = re.compile(
+    r"(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
+)
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.
 _YES_AFTER_NO = re.compile(r"^no (?:problem|worries|bother|doubt)\b")
 _UNSURE = re.compile(r"\b(?:not sure|unsure|maybe|depends|dunno|don'?t know|perhaps|might)\b")
@@ -44,8 +53,9 @@ _TIME_WORDS |= {"wk", "wks", "mth", "mths", "mnth", "mnths", "fortnight", "fortn
 _MONEY_WORDS = {"pounds", "pound", "quid", "gbp", "£", "sterling", "total", "in", "all"}
 _PERCENT_WORDS = {"%", "percent", "pc", "per", "cent", "percentage"}
 _FILLERS = {
+    "i", "think", "reckon", "believe", "guess", "tcv", "value", "contract", "hopefully",
     "in", "total", "overall", "or", "so", "ish", "max", "tops", "altogether", "all", "roughly",
-    "approx", "approximately", "about", "over", "the", "whole", "contract", "across", "a",
+    "approx", "approximately", "about", "over", "the", "whole", "across", "a",
     "of", "them", "it", "at", "most", "least", "minimum", "maximum", "give", "take",
 }  # fmt: skip
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?$")
@@ -61,7 +71,8 @@ _OVER_THE_CONTRACT = re.compile(
 _RANGE = re.compile(r"\d\s*(?:-|–|to|or)\s*\d")
 _RATE = re.compile(
     r"\b(?:a|per|each|every|evry)\s+(?:other\s+)?(?:week|wk|month|mth|year|yr|quarter|"
-    r"fortnight|term|summer|sumer|annum)\b"
+    r"fortnight|term|summer|sumer|annum|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|sat|weekend)\b"
 )
 # A share in words, for a percentage: "three quarters", "every one of them".
 _SHARES = {
@@ -70,7 +81,8 @@ _SHARES = {
     "one quarter": 25, "one half": 50, "three quarter": 75,
 }  # fmt: skip
 _ALL = re.compile(
-    r"^(?:all|every|each|the lot|the whole lot)\b|\b(?:everyone|everybody|all of (?:them|us|our|"
+    r"^(?:all of it|all of them|all|every|each|the lot|the whole lot)\b"
+    r"|\b(?:everyone|everybody|all of (?:them|us|our|"
     r"the)|every (?:single )?one|every (?:single )?(?:member|worker|employee|person)"
     r"|all (?:of )?(?:our|the) (?:staff|team|workers|employees|people))\b"
 )
@@ -112,6 +124,9 @@ def parse_yes_no(text: str) -> Parsed:
         return Parsed(problem="required")
     if "?" in text or _UNSURE.search(cleaned):
         return Parsed(problem="invalid")
+    cleaned = _FILLER_FIRST.sub("", cleaned).strip() or cleaned
+    if _NO_AT_END.search(cleaned):
+        return Parsed(False)  # "probably not, no", "i don't think we could"
     first = cleaned.split()[0]
     if cleaned in YES or _YES_AFTER_NO.match(cleaned):
         return Parsed(True)
@@ -121,10 +136,28 @@ def parse_yes_no(text: str) -> Parsed:
         return Parsed(True)
     if re.search(r"\b(?:go on|go for it|why not|go ahead|lets do it|let's do it)\b", cleaned):
         return Parsed(True)
+    if re.search(r"\b(?:yes|yeah|yep|yup)\b", cleaned) and not _NEGATION.search(cleaned):
+        return Parsed(True)  # "we can, yes", "it is yes"
     return Parsed(problem="invalid")
 
 
 Options = list[tuple[str, str]] | list[tuple[str, str, tuple[str, ...]]]
+
+
+_ASKING_WORDS = {
+    "what", "whats", "how", "why", "where", "who", "which", "when", "can", "could", "do", "does",
+    "did", "is", "are", "should", "would", "will", "may", "must", "isnt", "arent", "dont",
+}  # fmt: skip
+
+
+def asks(text: str) -> bool:
+    """A question: a sentence ending in "?" that starts like one ("what is...?", "is it...?").
+    "i suppose we provide a service?" is a hesitant answer, not a question."""
+    for sentence in re.findall(r"[^.!?]*\?", text.lower()):
+        words = re.sub(r"[^a-z' ]", " ", sentence).replace("'", "").split()
+        if not words or words[0] in _ASKING_WORDS:
+            return True
+    return False
 
 
 def parse_choice(text: str, options: Options) -> Parsed:
@@ -139,7 +172,7 @@ def parse_choice(text: str, options: Options) -> Parsed:
             return Parsed(value)
     if re.fullmatch(r"[0-9]{1,3}", cleaned) and 1 <= int(cleaned) <= len(options):
         return Parsed(options[int(cleaned) - 1][0])
-    if "?" in cleaned or _UNSURE.search(cleaned):
+    if asks(cleaned) or _UNSURE.search(cleaned):
         return Parsed(problem="invalid")
     banded = _band(cleaned, options)
     if banded.ok:
@@ -155,25 +188,51 @@ def parse_choice(text: str, options: Options) -> Parsed:
 
 def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
     """The one option whose words appear in the answer (a typo allowed in longer words); None
-    when no option's words do, "invalid" when options' words disagree. A phrase inside a longer
-    phrase of another option gives way to it ("business" in "community business")."""
-    plain = re.sub(r"\bnot (?:a |an |the )?\w+", " ", _plain_words(cleaned))  # "not a charity"
+    when no option's words do, "invalid" when options' words disagree. Of overlapping words
+    the earlier wins ("with or without the contract"), a phrase inside a longer phrase of
+    another option gives way to it ("business" in "community business"), and of words far
+    apart, the ones the answer starts with ("extra (we'd do it anyway but...)")."""
+    plain = _NOT_SAID.sub(" ", _plain_words(cleaned))  # "not a registered charity"
+    plain = " ".join(plain.split())
     typed = plain.split()
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, int, int]] = []
     for value, _, *rest in options:
         for phrase in rest[0] if rest else ():
             words = _plain_words(phrase)
-            if f" {words} " in f" {plain} " or _typo_of(words.split(), typed):
-                found.append((value, words))
-    found = [
-        (value, phrase)
-        for value, phrase in found
-        if not any(v != value and phrase in other and phrase != other for v, other in found)
+            if not words:
+                continue
+            at = f" {plain} ".find(f" {words} ")
+            if at < 0 and _typo_of(words.split(), typed):
+                at = 0 if len(words.split()) == len(typed) else plain.find(words[:3])
+            if at >= 0:
+                found.append((value, at, at + len(words)))
+    kept = [
+        (value, start, end)
+        for value, start, end in found
+        if not any(
+            v != value
+            and (s0 < start < e0 or (s0 <= start and end <= e0 and e0 - s0 > end - start))
+            for v, s0, e0 in found
+        )
     ]
-    values = {value for value, _ in found}
+    values = {value for value, _, _ in kept}
+    if len(values) > 1 and re.search(r"[(.!;:]| but | - ", cleaned):
+        first = min(kept, key=lambda match: match[1])
+        if first[1] <= len(" ".join(typed[:2])):
+            return Parsed(first[0])
     if len(values) == 1:
         return Parsed(values.pop())
     return Parsed(problem="invalid") if values else None
+
+
+def _gives_way(mine: tuple[int, int], other: tuple[int, int]) -> bool:
+    """A match gives way to another that starts earlier and overlaps it, or holds it."""
+    (start, end), (o_start, o_end) = mine, other
+    inside = o_start <= start and end <= o_end and o_end - o_start > end - start
+    return o_start < start < o_end or inside
+
+
+_NOT_SAID = re.compile(r"\bnot (?:a |an |the |just )?\w+(?: or \w+)?(?: \w+)?")
 
 
 def _plain_words(text: str) -> str:
@@ -216,7 +275,12 @@ def head_count(text: str) -> list[float]:
     """The people counted in an answer to "how many work for you": "9 staff", "just me and 2
     part-timers" (3), "2 full time and 3 part time" (5), "under 10" (9). Volunteers do not
     count. A range ("50-60") gives both ends; no count gives nothing."""
-    cleaned = re.sub(r"\b\d{6,}\b", "", tidy(text))  # a registration number, not a count
+    # Neither a registration number nor a year ("since 1998") is a count.
+    cleaned = re.sub(
+        r"\b\d{6,}\b|\b(?:since|in|from|est|established|founded|registered|started)\s+(?:19|20)\d\d\b",
+        "",
+        tidy(text),
+    )
     if not re.search(r"[a-z0-9]", cleaned) or _RATE.search(cleaned):
         return []
     if found := re.search(r"(\d+)\s*(?:-|–|to|or|and)\s*(\d+)", cleaned):
@@ -274,11 +338,11 @@ def _share(cleaned: str) -> float | None:
     share = re.sub(r"\s*\bof (?:them|our staff|the staff|staff|us|the team|our team)\b", "", plain)
     if share.strip() in _SHARES:
         return float(_SHARES[share.strip()])
-    # "three quarters of what comes in": a share of something named.
+    # "three quarters of what comes in", "cut bottles by a quarter": a share named in words.
     for said in sorted(_SHARES, key=len, reverse=True):
-        if plain.startswith(f"{said} of "):
+        if plain.startswith(f"{said} of ") or re.search(rf"\bby {said}\b", plain):
             return float(_SHARES[said])
-    if found := re.fullmatch(r"(\w+) (?:in|out of) (\w+)(?: .*)?", plain):
+    if found := re.fullmatch(r"(\w+)(?: \w+)? (?:in|out of) (?:every |each )?(\w+)(?: .*)?", plain):
         part, whole = read_number(found.group(1)), read_number(found.group(2))
         if part and whole and whole[0] and not part[1] and not whole[1]:
             return round(100 * part[0] / whole[0], 1)
@@ -331,8 +395,9 @@ def parse_number(
     if not _clean(text):
         return Parsed(problem="required")
     unit = "gbp" if money else unit
-    if "?" in text:
+    if asks(text):
         return Parsed(problem="invalid")
+    text = text.replace("?", " ")  # "maybe one every fortnight?": unsure, not asking
     value = read_amount(text, unit, unit_words)
     if value is None:
         return Parsed(problem="invalid")

@@ -14,7 +14,8 @@ OPEN_QUESTION_WORDS = frozenset(
 )
 # "Can we...", "does it...", "do receipts count...": a question even without its "?".
 _ASKING = re.compile(
-    r"^(?:can|could|do|does|did|is|are|should|would|will|may|must|have|has|am|shall|cant|"
+    r"^(?:(?:do )?(?:you|yow|u) (?:want|need|mean|prefer)\b)"
+    r"|^(?:can|could|do|does|did|is|are|should|would|will|may|must|have|has|am|shall|cant|"
     r"cannot|isnt|arent|dont|doesnt)\s+(?:(?:i|we|you|it|they|this|that|these|those|there|"
     r"he|she|anyone|someone|everyone|the|a|an|our|my|your|their)\b|\w+\s+(?:count|need|"
     r"matter|qualify|apply|mean|work|have|be)\b)"

@@ -20,7 +20,7 @@ _NEEDS_NUMBER_AFTER_A = {"hundred", "thousand", "million", "dozen", "couple", "h
 _NEEDS_NUMBER_AFTER_A |= {"quarter"}
 # Words people put before a number they are not sure of, or a limit: "about 40", "up to 12".
 HEDGES = re.compile(
-    r"^(?:(?:just|only|about|around|roughly|approximately|approx|circa|nearly|almost|maybe|probably|prob|"
+    r"^(?:(?:just|only|bout|abt|approx|roughly|about|around|roughly|approximately|approx|circa|nearly|almost|maybe|probably|prob|"
     r"likely|possibly|say|something like|somewhere around|in the region of|ish|est|estimated|"
     r"just under|just over|a bit over|a bit under|a little over|over|under|fewer than|"
     r"less than|more than|below|above|up to|at least|at most|max|min|approx|we think|"
@@ -38,6 +38,10 @@ def tidy(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*-?ish\b", "", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
     text = re.sub(r"[~≈]", " about ", text)
+    # "4.5t/yr", "£5k pa": a rate written short.
+    text = re.sub(r"\s*(?:/|per\s+)\s*(yr|year|annum|month|mth|week|wk)\b", r" a \1", text)
+    text = re.sub(r"\b(?:pa|p\.a\.?|p/a|per annum)(?=\W|$)", " a year", text)
+    text = re.sub(r"(?<=\d)(t|k|m)(?=\s|$|\W)", r" \1", text)
     return " ".join(text.split())
 
 
@@ -51,7 +55,7 @@ def leading_number(words: list[str]) -> tuple[float, int] | None:  # noqa: C901 
             if seen:
                 break
             group, seen = float(word), True
-        elif word in ONES and (not seen or (group % 100 >= 20 and group % 10 == 0)):
+        elif word in ONES and (not seen or _takes_ones(group)):
             group, seen = group + ONES[word], True
         elif word in TENS and (not seen or group % 100 == 0 and group >= 100):
             group, seen = group + TENS[word], True
@@ -94,6 +98,11 @@ def leading_number(words: list[str]) -> tuple[float, int] | None:  # noqa: C901 
     if not seen:
         return None
     return total + group, used
+
+
+def _takes_ones(group: float) -> bool:
+    """Whether a number so far can take a one after it: "twenty" (one), "four hundred" (ten)."""
+    return (group % 100 >= 20 and group % 10 == 0) or (group % 100 == 0 and group >= 100)
 
 
 def words_of(text: str) -> list[str]:

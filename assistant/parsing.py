@@ -2,6 +2,7 @@
 
 from assistant.answers import (
     Parsed,
+    asks,
     parse_choice,
     parse_duration,
     parse_number,
@@ -53,7 +54,7 @@ def _total(text: str, unit: str, low: float, high: float, state: State) -> Parse
     duration = state.answers.get("opportunity.duration")
     months = duration.get("months") if isinstance(duration, dict) else None
     reading = read_total(text, unit, months)
-    if reading is None or "?" in text:
+    if reading is None or asks(text):
         return None
     total = (
         int(reading.total)

@@ -16,16 +16,21 @@ _PERIODS = {
     "fortnight": "fortnight", "month": "month", "months": "month", "mth": "month",
     "mths": "month", "mnth": "month", "mnths": "month", "quarter": "quarter", "term": "term",
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "summer": "year",
-    "sumer": "year", "annum": "year",
+    "sumer": "year", "annum": "year", "monday": "week", "tuesday": "week", "wednesday": "week",
+    "thursday": "week", "friday": "week", "saturday": "week", "sunday": "week", "sat": "week",
+    "weekend": "week", "night": "day", "evening": "day", "morning": "day",
 }  # fmt: skip
 _UNIT_WORDS = {
     "weeks": {"week", "weeks", "wk", "wks"}, "hours": {"hour", "hours", "hrs", "hr"},
     "gbp": {"£", "pounds", "quid", "grand", "k"}, "percent": {"%", "percent", "per cent"},
-    "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t"}, "tonnes": {"tonne", "tonnes", "tons"},
+    "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t"},
+    "tonnes": {"tonne", "tonnes", "tons", "ton", "t"},
     "sessions": {"session", "sessions"}, "events": {"event", "events"},
     "people": {"people", "person", "persons"}, "items": {"items", "item"},
     "organisations": {"organisations", "organisation", "orgs", "firms", "businesses"},
 }  # fmt: skip
+# What a figure may count that is not the unit asked for: "3 hours every wednesday", sessions.
+_OTHER_MEASURES = {"hours", "hour", "hrs", "hr", "mins", "minutes"}
 _TOTAL_AFTER = re.compile(r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling)\b")
 _RATE = re.compile(r"^(?:a|per|each|every|an|once a|evry)\s+(other month|[a-z]+)")
 _EACH = re.compile(r"\b(?:each|apiece|per person|per apprentice|every one|lasting)\b")
@@ -49,7 +54,9 @@ class _Figure:
 
 def read_total(text: str, unit: str, contract_months: float | None) -> Reading | None:
     """The total the text gives in `unit`, or None when it gives no single total."""
-    cleaned = tidy(text)
+    cleaned = re.sub(r"\b(?:l|level|nvq)\s?\d\b", " ", tidy(text))  # "L3 apprentices"
+    if unit != "gbp":
+        cleaned = re.sub(r"(?<=\d) m\b", " months", cleaned)  # "18m each" is months here
     clauses = _TOTAL_AFTER.split(cleaned)
     if len(clauses) > 1 and (stated := _plain_in_unit(clauses[-1], unit)) is not None:
         return Reading(stated)  # they worked it out themselves: "so 12 in total"
@@ -96,7 +103,7 @@ def _plain_in_unit(text: str, unit: str) -> float | None:
 def _period(after: list[str]) -> str | None:
     """The period of a rate ("a month", "per yr", "every other month"), if the words say one."""
     found = next(
-        (m for skip in range(3) if (m := _RATE.match(" ".join(after[skip : skip + 3])))), None
+        (m for skip in range(4) if (m := _RATE.match(" ".join(after[skip : skip + 3])))), None
     )
     if not found:
         return None
@@ -122,13 +129,18 @@ def _in_unit(figure: _Figure, unit: str) -> bool:
 
 
 def _count_times_length(figures: list[_Figure], unit: str) -> Reading | None:
-    """So many people for so long each, where weeks are asked: "8 people, 26 weeks each"."""
-    if unit != "weeks" or len(figures) != 2:
+    """So many people for so long each: "8 people, 26 weeks each" is 208 weeks where weeks are
+    asked, and 8 where people are."""
+    if len(figures) != 2:
         return None
     count, length = figures
     months = _length_months(length)
     each = _EACH.search(" ".join(length.after + count.after)) or "for" in length.before[-1:]
     if months is None or _length_months(count) is not None or not each:
+        return None
+    if unit in ("people", "organisations", "items"):
+        return Reading(count.number)
+    if unit != "weeks":
         return None
     weeks = round(months * 52 / 12)
     total = count.number * weeks
@@ -158,7 +170,13 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
         if unit == "hours" and f is not figure and f.after[:1] in (["hours"], ["hrs"])
     ]
     each = also[0].number if also and not _in_unit(figure, unit) else 1
-    total = round(figure.number * each * times, 2 if unit == "gbp" else 0)
+    if figure.after[:1] and figure.after[0] in _OTHER_MEASURES and not _in_unit(figure, unit):
+        figure = _Figure(1.0, figure.before, figure.after)  # "3 hours every wednesday": 1 session
+    # "one a month in each of the three towns": so many places, each at that rate.
+    places = [f for f in figures if f is not figure and {"each", "x"} & set(f.before[-3:])]
+    each *= places[0].number if places and _length_months(places[0]) is None else 1
+    places_kept = 2 if unit == "gbp" else (1 if figure.number != int(figure.number) else 0)
+    total = round(figure.number * each * times, places_kept)
     per = (
         amount(figure.number * each, unit)
         if unit in ("gbp", "percent")

@@ -16,7 +16,8 @@ _UNIT_SPELLINGS = {
     "mth": "month", "mths": "month", "mnth": "month", "mnths": "month", "mo": "month",
     "mos": "month", "monhs": "month", "moths": "month", "montsh": "month", "quarter": "quarter",
     "quarters": "quarter", "year": "year", "years": "year", "yr": "year", "yrs": "year",
-    "yeras": "year", "yaers": "year", "years'": "year",
+    "yeras": "year", "yaers": "year", "years'": "year", "munths": "month", "munth": "month",
+    "mnts": "month", "monts": "month", "yeaers": "year", "weks": "week", "wkes": "week",
 }  # fmt: skip
 _MONTHS = {
     name: number
@@ -47,14 +48,23 @@ _ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "f
 _ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _EVERY = re.compile(
     r"\b(?:each|every|evry|per|once a|once every)\s+(year|yr|month|mth|quarter|term|week|summer)\b"
-    r"|\b(annually|yearly|monthly|quarterly|termly|weekly)\b"
+    r"|\b(annually|annual|yearly|monthly|quarterly|termly|weekly)\b"
     r"|\b(?:every|evry)\s+(\d+|two|three|four|six|twelve|other)\s+(months?|weeks?)\b"
 )
-_EVERY_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "quarterly": "quarter"}
+_EVERY_WORDS = {
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "quarterly": "quarter",
+}
 _EVERY_WORDS |= {"termly": "quarter", "weekly": "week"}
 _EVERY_MONTHS = {1: "month", 3: "quarter", 12: "year"}
 _WHOLE_CONTRACT = re.compile(
     r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
+    r"\b(?:all the \w+ (?:months|years)|all the way (?:thru|through)|throughout|the whole way"
+    r"|end of the (?:job|install|project|"
+    r"installation|works|work)|over the \w+ years?)\b|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
     r"\b.*\b(?:contract|term)\b|^(?:throughout|ongoing throughout|for the duration)$"
 )
@@ -67,6 +77,9 @@ _FROM_START = re.compile(
     r"|immediately|right away|from (?:week|month) (?:one|1)"
     r"|as soon as (?:the contract|we start|it starts)"
     r"|start of the contract|at the (?:start|beginning)|from start|from the word go"
+    r"|from when we start|straight off|from the (?:very )?(?:start|beginning)"
+    r"|(?:from|at) (?:go live|golive|launch|mobilisation|mobilization)|day (?:one|1) of"
+    r"|from the first (?:week|month|day)"
     r"|from launch|from the first day|first day|right now|now)\b"
 )
 _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
@@ -155,6 +168,17 @@ def _number_ending_at(words: list[str]) -> float | None:
 
 
 def _months_until(text: str, today: date) -> float | None:
+    """Months to a date or season named; after "by", the one after it ("one in summer and one
+    at Christmas, so all done by Christmas next year")."""
+    by = re.search(r"\b(?:by|until|before)\s+(.*)$", text)
+    if by and by.start() > 0:
+        tail = by.group(0)
+        if (until := _months_until(tail, today)) is not None:
+            return until
+    return _months_to(text, today)
+
+
+def _months_to(text: str, today: date) -> float | None:
     numeric = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", text)
     if numeric:
         day, month, year = (int(part) for part in numeric.groups())
@@ -163,6 +187,8 @@ def _months_until(text: str, today: date) -> float | None:
     words = words_of(text)
     year = _year_in(words, today)
     month = next((_MONTHS[w] for w in words if w in _MONTHS and w != "may"), None)
+    if (year_end := _this_or_next_year_end(text, today)) is not None:
+        return year_end
     if month is None and re.search(r"\b(?:by|in|until|before|end of|of|from)\s+may\b", text):
         month = 5
     season = next((w for w in words if w in _SEASON_ENDS), None)
@@ -173,7 +199,9 @@ def _months_until(text: str, today: date) -> float | None:
         end_month = 12
     winter = season == "winter" and month is None
     if year is None:
-        if not re.search(r"\b(?:by|in|until|before|end of|next|this|during)\b", text):
+        if not re.search(
+            r"\b(?:by|in|until|before|end of|next|this|during|from|starting|startin|start)\b", text
+        ):
             return None
         year = today.year + (1 if "next" in words else 0)
         if date(year, end_month, 1) < date(today.year, today.month, 1):
@@ -184,6 +212,15 @@ def _months_until(text: str, today: date) -> float | None:
     day = 25 if season in ("christmas", "xmas") and month is None else last_day
     target = _safe_date(year, end_month, day)
     return None if target is None else (target - today).days / DAYS_PER["month"]
+
+
+def _this_or_next_year_end(text: str, today: date) -> float | None:
+    """ "By the end of next year", "end of this year": months to that 31 December."""
+    found = re.search(r"\bend of (this|next) (?:year|yr)\b", text)
+    if not found:
+        return None
+    year = today.year + (1 if found.group(1) == "next" else 0)
+    return (date(year, 12, 31) - today).days / DAYS_PER["month"]
 
 
 def _year_in(words: list[str], today: date) -> int | None:

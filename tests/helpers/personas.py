@@ -13,8 +13,12 @@ from typing import Any
 
 import yaml
 
-DATA = Path(__file__).parents[1] / "data" / "personas.yaml"
-PERSONAS = yaml.safe_load(DATA.read_text())
+DATA = Path(__file__).parents[1] / "data"
+# The first corpus (tuning and held-out) and a second, all tuning, by another blind writer.
+PERSONAS = [
+    *yaml.safe_load((DATA / "personas.yaml").read_text()),
+    *yaml.safe_load((DATA / "personas_more.yaml").read_text()),
+]
 # The persona's words for what they count, as the service's unit codes.
 UNITS = {
     "people": "people", "hours": "hours", "weeks": "weeks", "sessions": "sessions",
