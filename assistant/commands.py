@@ -79,6 +79,10 @@ _SIMPLE = {
     "keep that": "use-that",
 }
 _CHANGE = re.compile(r"^(?:change|edit|go to)\s+(?:the\s+|my\s+)?(.+)$")
+# "change commitment c3", "remove commitment 2": one commitment, by id or by its number.
+_ONE_COMMITMENT = re.compile(
+    r"^(change|edit|remove|delete)\s+(?:the\s+)?commitment\s+(?:number\s+)?(c?\d{1,3})$"
+)
 # Other names suppliers use for the stages.
 STAGE_ALIASES = {
     "about-you": ["about you", "about me", "organisation", "my organisation", "details"],
@@ -91,10 +95,13 @@ STAGE_ALIASES = {
 
 @dataclass(frozen=True)
 class Command:
-    """A command: 'help', 'back', 'skip', 'start-again' or 'change' (with a stage id)."""
+    """A command: 'help', 'back', 'skip', 'start-again', 'change' (with a stage id),
+    'add-another', 'use-that', or 'change-commitment' / 'remove-commitment' (with the
+    commitment's id, "c3", or its number in the offer, "3")."""
 
     name: str
     stage: str | None = None
+    commitment: str | None = None
 
 
 def _plain(text: str) -> str:
@@ -103,6 +110,10 @@ def _plain(text: str) -> str:
 
 def parse_command(text: str, flow: Flow) -> Command | None:
     """The command the text is, if it is one (whole-message commands only)."""
+    one = _ONE_COMMITMENT.match(" ".join(text.lower().split()))
+    if one:
+        verb = "remove" if one.group(1) in ("remove", "delete") else "change"
+        return Command(f"{verb}-commitment", commitment=one.group(2))
     plain = _plain(text)
     if plain in _SIMPLE:
         return Command(_SIMPLE[plain])

@@ -133,19 +133,24 @@ def finish_commitment(ctx: Context, state: State, _value: Any, _entry: dict) -> 
     """File the finished commitment and clear the draft for the next one."""
     draft = state.draft
     commitment = {
-        "id": next_commitment_id(state.commitments),
+        "id": draft.get("replacing") or next_commitment_id(state.commitments),
         "theme_id": draft.get("theme_id") or _current_theme_id(ctx, state),
         "measure_id": draft.get("measure_id"),
         "title": draft.get("measure_title") or draft.get("idea", ""),
     } | {name: draft.get(name) for name in COMMITMENT_FIELDS}
-    state.commitments = [*state.commitments, commitment]
+    if draft.get("replacing"):  # a changed commitment keeps its place in the offer
+        state.commitments = [
+            commitment if c["id"] == commitment["id"] else c for c in state.commitments
+        ]
+    else:
+        state.commitments = [*state.commitments, commitment]
     state.draft = {}
     state.suggestions = []
     how_much = amount(commitment["quantity"], commitment["unit"])
     when = display(commitment["timescale"])
     saved = f"Saved: {commitment['title']}: {how_much}, {when}."
     theme = ctx.theme_at(state.theme_index)
-    if theme is None:
+    if theme is None or draft.get("replacing"):
         return [Message("assistant", saved)]
     state.filed_theme = {"index": state.theme_index, "title": theme.title}
     more = f'To add another commitment for {theme.title}, type "add another".'

@@ -68,6 +68,8 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
         _use_held(ctx, state, held, out)
     elif command and command.name == "add-another":
         _add_another(ctx, state, out)
+    elif command and command.commitment:
+        _one_commitment(ctx, state, command, out)
     elif command:
         _command(ctx, state, command, out)
     elif asking:
@@ -78,6 +80,46 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
     else:
         _answer_or_question(ctx, state, text, out, events, held)
     return _turn(ctx, state, out, events)
+
+
+CHANGING_COMMITMENT = "commitment"
+# Where changing one commitment starts: its idea and measure stay, the rest is asked again
+# with the answers filled in.
+CHANGE_FROM = "commitment-quantity"
+
+
+def _one_commitment(ctx: Context, state: State, command: Command, out: list[Message]) -> None:
+    """Change or remove one commitment, found by its id or its number in the offer."""
+    found = _find_commitment(state, command.commitment or "")
+    if found is None:
+        out.append(Message("assistant", "I could not find that commitment in your offer."))
+        return
+    entry = state.remember()
+    entry["commitment_list"] = [dict(c) for c in state.commitments]
+    if command.name == "remove-commitment":
+        state.commitments = [c for c in state.commitments if c["id"] != found["id"]]
+        text = f'Removed "{found["title"]}" from your offer. Type "back" to put it back.'
+        out.append(Message("assistant", text))
+        return
+    themes = [theme.id for theme in ctx.loop_themes]
+    state.return_to, state.changing = state.step or END, CHANGING_COMMITMENT
+    state.theme_index = themes.index(found["theme_id"]) if found["theme_id"] in themes else 0
+    state.draft, state.suggestions = {}, []
+    if found.get("measure_id"):
+        EFFECTS["choose-measure"](ctx, state, found["measure_id"], entry)
+    state.draft |= {k: v for k, v in found.items() if k not in ("id", "theme_id", "title")}
+    state.draft |= {"replacing": found["id"], "measure_title": found["title"]}
+    state.draft["theme_id"] = found["theme_id"]
+    text = f'OK, let\'s change "{found["title"]}". Your answers are filled in: keep or change each.'
+    out.append(Message("assistant", text))
+    state.step = CHANGE_FROM if state.draft.get("unit") else "commitment-unit"
+
+
+def _find_commitment(state: State, said: str) -> dict | None:
+    if said.isdigit():
+        number = int(said)
+        return state.commitments[number - 1] if 0 < number <= len(state.commitments) else None
+    return next((c for c in state.commitments if c["id"] == said), None)
 
 
 def _add_another(ctx: Context, state: State, out: list[Message]) -> None:
@@ -235,7 +277,12 @@ def _go(
         if target == END:
             state.step, state.return_to, state.changing = None, None, None
             return
-        if state.changing and state.return_to and _stage_of_target(ctx, target) != state.changing:
+        leaving = (
+            _stage_of_target(ctx, target) != state.changing
+            if state.changing != CHANGING_COMMITMENT
+            else target.startswith(LOOP_PREFIX)  # the changed commitment is filed
+        )
+        if state.changing and state.return_to and leaving:
             back_to, state.return_to, state.changing = state.return_to, None, None
             state.step = None if back_to == END else back_to
             return
@@ -320,6 +367,11 @@ def _change(ctx: Context, state: State, stage: str | None, out: list[Message]) -
     here = stages.index(_stage_of(ctx, state))
     if stages.index(stage) > here:
         out.append(Message("assistant", "We have not reached that part yet."))
+        return
+    asked = [s for s in ctx.flow.steps.values() if s.stage == stage and not s.loop]
+    if asked and all(s.skip_when_known and s.save in state.prefill for s in asked):
+        text = "Those details come from the council's tender, so they cannot be changed here."
+        out.append(Message("assistant", text))
         return
     entry = state.remember()
     if stages.index(stage) < here:

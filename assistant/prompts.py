@@ -105,11 +105,19 @@ def _pledge_label(index: int, need: dict) -> str:
     return f"Yes, pledge to {name}" if index == 0 else f"Pledge to {name} instead"
 
 
-def as_said(prompt: Prompt, text: str) -> str:
+def as_said(prompt: Prompt, text: str, state: State | None = None) -> str:
     """What the supplier said, as they saw it: the label of the option they chose (a radio
-    button posts its value, like "social-enterprise"), else their own words."""
+    button posts its value, like "social-enterprise"), the button they pressed for one
+    commitment ("Remove Apprenticeships for local residents"), else their own words."""
     chosen = next((option for option in prompt.options if option.value == text.strip()), None)
-    return chosen.label if chosen else text
+    if chosen:
+        return chosen.label
+    pressed = re.fullmatch(r"(change|remove) commitment (c\d+)", text.strip())
+    if pressed and state:
+        found = next((c for c in state.commitments if c["id"] == pressed.group(2)), None)
+        if found:
+            return f"{pressed.group(1).capitalize()} {found['title']}"
+    return text
 
 
 def current_prompt(ctx: Context, state: State) -> Prompt:

@@ -40,6 +40,8 @@ class State:
     # question can offer "Add another for <title>". Forgotten at the next answer.
     filed_theme: dict[str, Any] | None = None
     turns: int = 0
+    # "commitment" while one commitment is being changed from the summary: when it is filed,
+    # the conversation returns to `return_to` (for a stage, `changing` holds the stage id).
     # What "back" took away, by path: shown as the question's current answer, so the person
     # sees (and can keep) what they said before. Forgotten at the next answer.
     undone: dict[str, Any] = field(default_factory=dict)
@@ -120,7 +122,10 @@ class State:
         self.changing = entry.get("changing")
         self.return_to = entry.get("return_to")
         self.draft = dict(entry["draft"])
-        self.commitments = self.commitments[: entry["commitments"]]
+        if "commitment_list" in entry:  # a commitment was changed or removed: put them back
+            self.commitments = [dict(c) for c in entry["commitment_list"]]
+        else:
+            self.commitments = self.commitments[: entry["commitments"]]
         self.suggestions = list(entry["suggestions"])
         self.error = None
         return True

@@ -40,6 +40,17 @@ class Row:
 
     label: str
     value: str
+    commitment: str | None = None  # the commitment's id, on a commitment's row
+
+    @property
+    def change_command(self) -> str:
+        """What the supplier types to change this commitment."""
+        return f"change commitment {self.commitment}"
+
+    @property
+    def remove_command(self) -> str:
+        """What the supplier types to remove this commitment."""
+        return f"remove commitment {self.commitment}"
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ def summary_sections(
     for theme in pack.themes:
         mine = [c for c in state.commitments if c.get("theme_id") == theme.id]
         if mine:
-            rows = [Row(c["title"], _one_line(c)) for c in mine]
+            rows = [Row(c["title"], _one_line(c), c["id"]) for c in mine]
             sections.append(Section(theme.title, "themes", rows))
     sections.append(Section("What you already do", "value", _rows(state, VALUE_ROWS, labels)))
     return sections

@@ -204,3 +204,28 @@ def test_after_back_the_earlier_choice_is_selected(chat):
     soup = chat.say("back")
     checked = soup.select("#prompt input[type=radio][checked]")
     assert [radio["value"] for radio in checked] == ["charity"]
+
+
+def test_each_commitment_in_check_your_offer_can_be_changed_or_removed(chat):
+    answers = ["Riverside Kitchen", "charity", "micro", "E1 6AN", "We run a community cafe"]
+    answers += ["practice", "services", "40000", "1 year", "yes"]
+    answers += ["take on 2 apprentices in our kitchen", "yes", "104", "within a year"]
+    answers += ["our chef trains them", "young people from bow", "apprenticeship agreements"]
+    answers += ["additional", "no", "no", "no", "no", "skip", "skip", "skip"]
+    for text in answers:
+        chat.say(text)
+    forms = {
+        form.select_one("input[name=text]")["value"]: form.select_one("button").get_text(
+            " ", strip=True
+        )
+        for form in chat.soup.select("#summary-area form")
+    }
+    title = "Apprenticeships for local residents"  # the measure the idea was matched to
+    assert forms["change commitment c1"] == f"Change {title}"
+    assert forms["remove commitment c1"] == f"Remove {title}"
+    assert "change themes" not in forms  # no Change that restarts every priority
+    chat.say("remove commitment c1")
+    said = [li.get_text(" ", strip=True) for li in chat.soup.select("#transcript li")]
+    assert f"You {'Remove'} {title}" in said  # the button's words, not the command's code
+    assert any(text.startswith("Assistant Removed") for text in said)
+    assert not chat.soup.select("#summary-area input[value='change commitment c1']")

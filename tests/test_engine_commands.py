@@ -194,3 +194,58 @@ def test_back_shows_the_answer_it_took_back_until_a_new_one_is_given():
     assert turn.prompt.step == "org-name" and turn.prompt.value == "Riverside Kitchen"
     turn = engine.respond(CTX, turn.state, "Riverside Community Kitchen")
     assert turn.prompt.step == "org-type" and turn.prompt.value is None
+
+
+APPRENTICES = ["yes", "take on 2 apprentices in our kitchen", "yes", "104", "within a year"]
+APPRENTICES += ["our chef trains them", "young people from bow", "apprenticeship agreements"]
+FINISHED = [*THEMES_START, *APPRENTICES, "extra", "no", "no", "no", "no", "skip", "skip", "skip"]
+
+
+def test_one_commitment_is_changed_with_its_answers_filled_in_and_keeps_its_place():
+    finished = play(*FINISHED)
+    assert finished.prompt.step == "check-offer"
+    turn = engine.respond(CTX, finished.state, "change commitment c1")
+    assert turn.prompt.step == "commitment-quantity" and turn.prompt.value == "104"
+    for text in ["156", "within a year", "our chef trains them", "young people from bow"]:
+        turn = engine.respond(CTX, turn.state, text)
+    assert turn.prompt.value == "apprenticeship agreements"  # what they said before, to keep
+    turn = engine.respond(CTX, turn.state, "apprenticeship agreements")
+    turn = engine.respond(CTX, turn.state, "extra")
+    assert turn.prompt.step == "check-offer"  # back where they were, not at priority 1
+    assert [(c["id"], c["quantity"]) for c in turn.state.commitments] == [("c1", 156)]
+
+
+def test_one_commitment_is_removed_and_back_puts_it_back():
+    finished = play(*FINISHED)
+    turn = engine.respond(CTX, finished.state, "remove commitment 1")
+    assert turn.state.commitments == [] and turn.prompt.step == "check-offer"
+    assert "back" in turn.messages[0].text
+    turn = engine.respond(CTX, turn.state, "back")
+    assert [c["id"] for c in turn.state.commitments] == ["c1"]
+
+
+def test_a_commitment_that_is_not_there_is_said_so():
+    turn = engine.respond(CTX, play(*FINISHED).state, "remove commitment c9")
+    assert turn.messages[0].text == "I could not find that commitment in your offer."
+    assert len(turn.state.commitments) == 1
+
+
+def test_after_a_commitment_the_next_priority_offers_another_for_the_last():
+    turn = play(*THEMES_START, *APPRENTICES, "extra")
+    assert turn.prompt.step == "theme-interest" and turn.prompt.theme != "local-jobs-skills"
+    another = [o for o in turn.prompt.options if o.value == "another"]
+    assert another and another[0].label.startswith("Add another for ")
+    turn = engine.respond(CTX, turn.state, "another")
+    assert turn.prompt.step == "commitment-idea"
+    assert turn.state.theme_index == 0
+
+
+def test_the_tenders_own_details_cannot_be_changed_in_the_chat():
+    prefill = {"opportunity.title": "Meals", "opportunity.contract_type": "services"}
+    prefill |= {
+        "opportunity.value": 40000,
+        "opportunity.duration": {"text": "1 year", "months": 12},
+    }
+    turn = play(*ABOUT_YOU, "change the contract", prefill=prefill)
+    assert "come from the council's tender" in turn.messages[0].text
+    assert turn.prompt.step.startswith("theme-interest")

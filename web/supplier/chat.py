@@ -101,7 +101,7 @@ def take_turn(conversation: Conversation, text: str, asking: bool = False) -> Tu
         raise ConversationFull(conversation.id)
     ctx = context_for(conversation.council_id, _focus(conversation))
     before = State.from_dict(conversation.state)
-    said = text if asking else as_said(current_prompt(ctx, before), text)
+    said = text if asking else as_said(current_prompt(ctx, before), text, before)
     turn = engine.respond(ctx, before, text, asking)
     user = {"role": "user", "text": said[: engine.MAX_INPUT] or "(empty message)", "kind": "say"}
     store.save_turn(
