@@ -6,6 +6,7 @@ input, and always returns a prompt.
 
 import re
 import unicodedata
+from datetime import date
 from typing import Any
 
 from assistant.answers import Parsed, parse_choice, parse_yes_no
@@ -74,7 +75,9 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
         _command(ctx, state, command, out)
     elif asking:
         step = ctx.flow.steps.get(state.step or "")
-        _reply_to_question(ctx, text, out, events, must=True, topics=step.topics if step else ())
+        _reply_to_question(
+            ctx, text, out, events, must=True, topics=step.topics if step else (), state=state
+        )
     elif state.confirming and _confirmed(ctx, state, text, out):
         pass
     else:
@@ -120,6 +123,45 @@ def _find_commitment(state: State, said: str) -> dict | None:
         number = int(said)
         return state.commitments[number - 1] if 0 < number <= len(state.commitments) else None
     return next((c for c in state.commitments if c["id"] == said), None)
+
+
+# Which of the opportunity's own facts go before an answer on each knowledge topic.
+_FACTS_FOR = {
+    "scoring": ("weighting",),
+    "procurement-act": ("weighting",),
+    "why-councils-ask": ("weighting",),
+    "writing-the-response": ("word_limit", "closes"),
+    "thresholds": ("value",),
+    "proportionality": ("value",),
+}
+
+
+def opportunity_facts(answers: dict[str, Any], topic: str) -> str:
+    """The tender's own facts that bear on an answer: "For this contract, social value is 10%
+    of the score." Only what is known: the weighting, word limit and closing date come from a
+    tender the conversation was started for."""
+    said = []
+    for fact in _FACTS_FOR.get(topic, ()):
+        value = answers.get(f"opportunity.{fact}")
+        if value is None:
+            continue
+        if fact == "weighting":
+            said.append(f"social value is {value:g}% of the score")
+        elif fact == "word_limit":
+            said.append(f"your written response can be up to {value:,} words")
+        elif fact == "closes":
+            said.append(f"bids close on {_day(str(value))}")
+        elif fact == "value" and isinstance(value, int | float):
+            said.append(f"the contract is worth about £{value:,.0f}")
+    return f"For this contract, {' and '.join(said)}. " if said else ""
+
+
+def _day(iso: str) -> str:
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
 
 
 def _add_another(ctx: Context, state: State, out: list[Message]) -> None:
@@ -181,8 +223,8 @@ def _answer_or_question(
 ) -> None:
     if state.step is None:
         if looks_like_question(text, free_text=False):
-            _reply_to_question(ctx, text, out, events, must=True)
-        elif not _reply_to_question(ctx, text, out, events, must=False):
+            _reply_to_question(ctx, text, out, events, must=True, state=state)
+        elif not _reply_to_question(ctx, text, out, events, must=False, state=state):
             out.append(Message("assistant", "Your offer is finished and saved."))
         return
     step = ctx.flow.steps[state.step]
@@ -210,7 +252,7 @@ def _question_not_answer(
 ) -> None:
     """Answer it, never save it, and ask the step again. At a free-text step they can say it
     was their answer ("use that"); elsewhere, what the step needs is said too."""
-    _reply_to_question(ctx, text, out, events, must=True, topics=step.topics)
+    _reply_to_question(ctx, text, out, events, must=True, topics=step.topics, state=state)
     state.held = {"step": state.step, "text": text, "value": parsed.value}
     if step.answer.type == "text" and parsed.ok:
         out.append(Message("assistant", USE_THAT))
@@ -233,7 +275,13 @@ def problem_text(step: Step, parsed: Parsed) -> str:
 
 
 def _reply_to_question(
-    ctx: Context, text: str, out: list[Message], events: list, must: bool, topics=()
+    ctx: Context,
+    text: str,
+    out: list[Message],
+    events: list,
+    must: bool,
+    topics=(),
+    state: State | None = None,
 ) -> bool:
     """Answer from the knowledge base; when not confident, say so only if `must`. `topics`
     are those of the question the supplier was on, which an answer may come from sooner."""
@@ -241,17 +289,18 @@ def _reply_to_question(
     if result.answered:
         entry = result.matches[0].entry
         link = {"id": entry.id, "title": entry.title}
-        out.append(Message("assistant", entry.answer.strip(), "answer", link))
+        facts = opportunity_facts(state.answers if state else {}, entry.topic)
+        out.append(Message("assistant", f"{facts}{entry.answer.strip()}", "answer", link))
         events.append({"type": "answered", "question": text, "entry": entry.id})
         out.append(Message("assistant", "Now, back to where we were."))
         return True
     if not must:
         return False
     reply = "I do not have a good answer to that, so I have passed your question to the council."
-    if result.matches:
-        titles = "; ".join(m.entry.title for m in result.matches[:3])
-        reply += f" These help pages might help: {titles}."
-    out.append(Message("assistant", reply))
+    links = tuple({"id": m.entry.id, "title": m.entry.title} for m in result.matches[:3])
+    if links:
+        reply += " These help pages might help:"
+    out.append(Message("assistant", reply, links=links))
     events.append({"type": "unanswered", "question": text})
     return True
 

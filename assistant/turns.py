@@ -57,10 +57,12 @@ class Message:
     text: str
     kind: str = "say"
     entry: dict[str, str] | None = None
+    links: tuple[dict[str, str], ...] = ()  # help pages that might help, when not answered
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, without empty fields."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        data = {k: v for k, v in asdict(self).items() if v is not None and k != "links"}
+        return data | ({"links": list(self.links)} if self.links else {})
 
 
 @dataclass(frozen=True)

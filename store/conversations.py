@@ -7,7 +7,7 @@ database does not let anyone into a supplier's conversation.
 import hashlib
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
@@ -47,6 +47,7 @@ class StoredMessage:
     text: str
     entry_id: str | None
     entry_title: str | None
+    links: list[dict[str, str]] = field(default_factory=list)  # help pages, when not answered
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _insert_messages(
             "text": m["text"],
             "entry_id": (m.get("entry") or {}).get("id"),
             "entry_title": (m.get("entry") or {}).get("title"),
+            "links": json.dumps(m["links"]) if m.get("links") else None,
             "created_at": now,
         }
         for m in messages
@@ -230,11 +232,11 @@ def new_return_code(db: Database, conversation_id: str) -> str:
 def transcript(db: Database, conversation_id: str) -> list[StoredMessage]:
     """Every message of the conversation, oldest first."""
     rows = db.query(
-        "SELECT turn, role, kind, text, entry_id, entry_title FROM conversation_messages "
+        "SELECT turn, role, kind, text, entry_id, entry_title, links FROM conversation_messages "
         "WHERE conversation_id = ? ORDER BY id",
         [conversation_id],
     )
-    return [StoredMessage(**row) for row in rows]
+    return [StoredMessage(**(row | {"links": json.loads(row["links"] or "[]")})) for row in rows]
 
 
 def save_state(db: Database, conversation: Conversation, state: dict[str, Any]) -> None:

@@ -229,3 +229,26 @@ def test_each_commitment_in_check_your_offer_can_be_changed_or_removed(chat):
     assert f"You {'Remove'} {title}" in said  # the button's words, not the command's code
     assert any(text.startswith("Assistant Removed") for text in said)
     assert not chat.soup.select("#summary-area input[value='change commitment c1']")
+
+
+NOT_ANSWERED = [
+    "is there parking at the council offices?",
+    "how do I get a DBS check for our staff?",
+    "can our volunteers wear their own uniforms at the council offices?",
+]
+
+
+def test_a_question_not_answered_links_to_the_help_pages_that_might_help(app, chat):
+    knowledge = app.extensions["knowledge"]
+    question = next(
+        q
+        for q in NOT_ANSWERED
+        if (found := knowledge.search(q, "tower-hamlets")).matches and not found.answered
+    )
+    chat.client.post(chat.url, data={"csrf_token": csrf_token(chat.soup), "question": question})
+    chat.soup = parse(chat.client.get(chat.url))
+    reply = next(
+        li for li in chat.soup.select("#transcript li") if "help pages might help" in li.get_text()
+    )
+    links = reply.select("a[href*='/help/answers/']")
+    assert 1 <= len(links) <= 3 and all(link.get_text(strip=True) for link in links)

@@ -249,3 +249,24 @@ def test_the_tenders_own_details_cannot_be_changed_in_the_chat():
     turn = play(*ABOUT_YOU, "change the contract", prefill=prefill)
     assert "come from the council's tender" in turn.messages[0].text
     assert turn.prompt.step.startswith("theme-interest")
+
+
+def test_an_answer_about_scoring_starts_with_this_tenders_own_weighting():
+    prefill = {"opportunity.title": "Meals", "opportunity.weighting": 15.0}
+    prefill |= {"opportunity.word_limit": 500, "opportunity.closes": "2027-01-29"}
+    turn = engine.respond(
+        CTX, play(prefill=prefill).state, "how is social value weighted in the score?", True
+    )
+    answer = next(m for m in turn.messages if m.kind == "answer")
+    assert answer.text.startswith("For this contract, social value is 15% of the score. ")
+
+
+def test_the_tenders_facts_are_said_only_where_they_are_known():
+    assert engine.opportunity_facts({}, "scoring") == ""
+    said = engine.opportunity_facts(
+        {"opportunity.word_limit": 750, "opportunity.closes": "2027-01-29"}, "writing-the-response"
+    )
+    assert said == (
+        "For this contract, your written response can be up to 750 words and bids close on "
+        "29 January 2027. "
+    )

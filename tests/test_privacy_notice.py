@@ -52,6 +52,7 @@ SCHEMA: dict[str, dict[str, str | None]] = {
     "conversation_messages": {
         "id": NONE, "conversation_id": NONE, "turn": NONE, "role": NONE, "kind": NONE,
         "text": ANSWERS, "entry_id": NONE, "entry_title": NONE, "created_at": NONE,
+        "links": NONE,
     },
     "opportunities": dict.fromkeys(
         ["code", "council_id", "title", "reference", "description", "contract_type", "value_gbp",

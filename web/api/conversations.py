@@ -191,6 +191,7 @@ def get_conversation(conversation_id: str):
             "messages": [
                 {"turn": m.turn, "role": m.role, "kind": m.kind, "text": m.text}
                 | ({"entry": {"id": m.entry_id, "title": m.entry_title}} if m.entry_id else {})
+                | ({"links": m.links} if m.links else {})
                 for m in store.transcript(get_db(), found.id)
             ],
             "prompt": turn.prompt.to_dict(),

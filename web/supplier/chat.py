@@ -184,6 +184,11 @@ def prefill_for(opportunity: Opportunity) -> dict[str, Any]:
         months = opportunity.duration_months
         text = f"{months // 12} years" if months % 12 == 0 and months > 12 else f"{months} months"
         answers["opportunity.duration"] = {"text": text, "months": float(months)}
+    # Facts the assistant's answers can use ("social value is 10% of the score for this one").
+    if opportunity.weighting_percent is not None:
+        answers["opportunity.weighting"] = opportunity.weighting_percent
+    answers["opportunity.word_limit"] = opportunity.word_limit
+    answers["opportunity.closes"] = opportunity.closes_at[:10]
     return answers
 
 
