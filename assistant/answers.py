@@ -154,9 +154,12 @@ def asks(text: str) -> bool:
     """A question: a sentence ending in "?" that starts like one ("what is...?", "is it...?").
     "i suppose we provide a service?" is a hesitant answer, not a question."""
     for sentence in re.findall(r"[^.!?]*\?", text.lower()):
-        words = re.sub(r"[^a-z' ]", " ", sentence).replace("'", "").split()
-        if not words or words[0] in _ASKING_WORDS:
-            return True
+        for clause in re.split(r"[,;:()]| - | or ", sentence):  # "we do, is that ok?"
+            words = re.sub(r"[^a-z' ]", " ", clause).replace("'", "").split()
+            if words and words[0] in _ASKING_WORDS:
+                return True
+        if not re.sub(r"[^a-z]", "", sentence):
+            return True  # "?" alone
     return False
 
 

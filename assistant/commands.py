@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from assistant.answers import asks
 from assistant.flow import Flow
 
 # In free text, "can", "do", "will"... often start a statement ("Can offer 2 placements").
@@ -23,6 +24,16 @@ _ASKING = re.compile(
 # "Is london living wage different...", "does buying from our members count..." (but not
 # "is delivered by our manager": a participle after "is" makes a statement).
 _ASKS_LONG = re.compile(r"^(?:is|are|does|do|should|must|has|have)\s+(?!\w+ed\b)\w+(?:\s+\w+){2,}")
+# "How many come each time..." in free text describes a count; "how many can we..." asks.
+_DESCRIBES = re.compile(
+    r"^how (?:many|much)\b(?!.*\b(?:can|could|do|does|did|should|would|will|is|are|must|"
+    r"have|has|i|we|you)\b)"
+)
+# A "?" that only hedges: "maybe?", "i think?", "i suppose we provide a service?".
+_HEDGED = re.compile(
+    r"^(?:maybe|perhaps|probably|possibly|i think|i guess|i suppose|i reckon)\b"
+    r"|\b(?:maybe|perhaps|probably|i think|i guess|or so|ish)$"
+)
 # "Invoice is enough or need something more": a question that ends in its alternative.
 _EITHER = re.compile(r"\bor (?:not|do|does|is|are|need|needs|should|must|would|can|per)\b")
 QUESTION_WORDS = frozenset(
@@ -134,12 +145,22 @@ def _stage_named(name: str, flow: Flow) -> str | None:
     return stage if stage in flow.stage_ids() else None
 
 
+def _asks_in_free_text(text: str) -> bool:
+    """A "?" in free text asks ("we have to show every receipt?"), unless it only hedges an
+    answer ("a feedback card... maybe?", "i suppose we provide a service?")."""
+    for sentence in re.findall(r"[^.!?]*\?", text.lower()):
+        plain = _plain(sentence).replace("'", "")
+        if plain and not _HEDGED.search(plain):
+            return True
+    return False
+
+
 def looks_like_question(text: str, free_text: bool) -> bool:
     """A question mark; a sentence that starts with a question word (at a free-text step, an
     open one, "can we", "does it"..., or "is", "does", "should" before a longer sentence,
     since "Can offer 2 placements" is an answer there); or a question that ends in its
     alternative ("... or need something more")."""
-    if "?" in text:
+    if asks(text) or free_text and _asks_in_free_text(text):
         return True
     for sentence in re.split(r"[.!;\n]+", text):
         plain = _plain(sentence).replace("'", "")
@@ -148,6 +169,8 @@ def looks_like_question(text: str, free_text: bool) -> bool:
             continue
         if not free_text and words[0] in QUESTION_WORDS:
             return True
+        if free_text and _DESCRIBES.match(plain):
+            continue  # "how many come each time, and a feedback card": what they will count
         if words[0] in OPEN_QUESTION_WORDS or _ASKING.match(plain) or _ASKS_LONG.match(plain):
             return True
     plain = _plain(text).replace("'", "")
