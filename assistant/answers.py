@@ -34,16 +34,17 @@ _YES_FIRST = {
     "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely",
     "yea", "yeh", "yeha", "yse", "yess", "yesss", "ya", "yah", "aye", "defo", "deffo",
     "certainly", "correct", "yh", "yas", "ar", "arr", "arh", "confirmed", "confirm", "agreed",
-    "agree", "affirmative", "yesh",
+    "agree", "affirmative", "yesh", "haan", "haanji", "ha", "bilkul", "han",
 }  # fmt: skip
-_NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay", "n/a", "na"}
+_NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay", "n/a", "na", "nahi", "nahin", "nai"}
 # Sounds before the answer: "oh yes", "ooh yes!", "ji, yes", "well no".
-_FILLER_FIRST = re.compile(r"^(?:oh|ooh|ah|aah|well|um|erm|er|hmm|ji|haan|so|right|ok so|hi)\b\s*")
+_FILLER_FIRST = re.compile(r"^(?:oh|ooh|ah|aah|well|um|erm|er|hmm|ji|so|right|ok so|hi)\b\s*")
 _NEGATION = re.compile(
     r"\b(?:no|not|nope|nah|never|don'?t|dont|can'?t|cant|won'?t|wont|couldn'?t)\b"
 )
 _NO_AT_END = re.compile(
     r"(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
+    r"|\b(?:think|afraid|sadly|rather|probably|guess) not\b"
 )
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.
 _YES_AFTER_NO = re.compile(r"^no (?:problem|worries|bother|doubt)\b")
@@ -53,9 +54,11 @@ _TIME_WORDS |= {"wk", "wks", "mth", "mths", "mnth", "mnths", "fortnight", "fortn
 _MONEY_WORDS = {"pounds", "pound", "quid", "gbp", "£", "sterling", "total", "in", "all"}
 _PERCENT_WORDS = {"%", "percent", "pc", "per", "cent", "percentage"}
 _FILLERS = {
-    "i", "think", "reckon", "believe", "guess", "tcv", "value", "contract", "hopefully",
-    "in", "total", "overall", "or", "so", "ish", "max", "tops", "altogether", "all", "roughly",
-    "approx", "approximately", "about", "over", "the", "whole", "across", "a",
+    "i", "think", "reckon", "believe", "guess", "tcv", "value", "contract", "hopefully", "ex",
+    "vat", "inc", "incl", "including", "excluding", "exc", "excl", "plus", "net", "gross", "is",
+    "its", "approximately", "term", "full", "overall", "budget",
+    "in", "total", "or", "so", "ish", "max", "tops", "altogether", "all", "roughly",
+    "approx", "about", "over", "the", "whole", "across", "a",
     "of", "them", "it", "at", "most", "least", "minimum", "maximum", "give", "take",
 }  # fmt: skip
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?$")
@@ -107,6 +110,36 @@ def _clean(text: str) -> str:
     return " ".join(text.strip().split())
 
 
+# A person correcting themselves: "12 - no sorry, 18 months", "£18,000 - no wait, £36,000".
+_CORRECTION = re.compile(
+    r"\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
+    r"or rather|no no)\b[\s,:-]*",
+)
+_CLAUSE_BREAK = re.compile(r"(?:\.(?!\d)|[!;\n])+|\?|,(?!\d{3})|\(|\)| - | but | so |\bthen\b")
+
+
+def answer_parts(text: str) -> list[str]:
+    """The parts of an answer a person reads when the whole does not make sense: what follows
+    a correction (and the answer with the correction made), what is left without questions,
+    then each clause, the last first."""
+    parts: list[str] = []
+    statements = re.sub(r"[^.!?]*\?", " ", text).strip()
+    if statements != text.strip():
+        if not re.search(r"[a-z0-9£]", statements.lower()):
+            return []  # only questions: nothing of it is an answer
+        parts.append(statements)
+        text = statements  # "Per year or total? Total is £54,000.": read what is not asked
+    corrected = list(_CORRECTION.finditer(text))
+    if corrected:
+        after = text[corrected[-1].end() :]
+        before = re.sub(r"[\d.,]+\s*[-–,]*\s*$", "", text[: corrected[-1].start()].rstrip(" -,"))
+        parts += [after, f"{before} {after}"]
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
+    if len(clauses) > 1:
+        parts += clauses[::-1]
+    return [part for part in dict.fromkeys(parts) if re.search(r"[a-z0-9£]", part.lower())][:12]
+
+
 def parse_text(text: str, max_length: int, min_length: int = 1) -> Parsed:
     """Free text, trimmed, within its length limits."""
     cleaned = _clean(text)
@@ -146,7 +179,7 @@ Options = list[tuple[str, str]] | list[tuple[str, str, tuple[str, ...]]]
 
 _ASKING_WORDS = {
     "what", "whats", "how", "why", "where", "who", "which", "when", "can", "could", "do", "does",
-    "did", "is", "are", "should", "would", "will", "may", "must", "isnt", "arent", "dont",
+    "did", "is", "are", "should", "would", "will", "may", "must", "isnt", "arent", "dont", "if",
 }  # fmt: skip
 
 
@@ -235,7 +268,7 @@ def _gives_way(mine: tuple[int, int], other: tuple[int, int]) -> bool:
     return o_start < start < o_end or inside
 
 
-_NOT_SAID = re.compile(r"\bnot (?:a |an |the |just )?\w+(?: or \w+)?(?: \w+)?")
+_NOT_SAID = re.compile(r"\b(?:not|no) (?:a |an |the |just )?\w+(?: or \w+)?(?: \w+)?")
 
 
 def _plain_words(text: str) -> str:
@@ -323,6 +356,8 @@ def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) ->
     that is the unit asked for."""
     words = [word for word in rest if word not in _FILLERS]
     if unit == "gbp":
+        if rest[:1] == ["£"] or "£" in rest[:1]:
+            return not (set(words) & _TIME_WORDS)  # "£30k of it would go to local firms"
         return set(words) <= _MONEY_WORDS
     if unit == "percent":
         return not words or words[0] in _PERCENT_WORDS or words[0] in unit_words
@@ -473,12 +508,15 @@ def parse_duration(text: str, max_months: int = 240) -> Parsed:
     {"text", "months"}; not a date or a point in time."""
     if not _clean(text):
         return Parsed(problem="required")
-    cleaned = tidy(text)
+    cleaned = re.sub(r"(?<=\d) ?m\b", " months", tidy(text))  # "24m" is 24 months here
+    cleaned = " ".join(timescales.UNIT_SPELLINGS.get(w, w) for w in cleaned.split())
     months = None if "?" in text or _TIME_RANGE.search(cleaned) else timescales.duration(cleaned)
-    if months is None:
-        return Parsed(problem="invalid")
+    if months is None or timescales.lengths_in(cleaned) > 1:
+        return Parsed(problem="invalid")  # "funding runs 4 years but our contract is 3 years"
     if months <= 0:
         return Parsed(problem="too_small")
     if months > max_months:
         return Parsed(problem="too_far")
-    return Parsed({"text": _as_said(text), "months": months})
+    years = months / 12
+    said = f"{years:g} year{'s' * (years != 1)}" if years == int(years) else f"{months:g} months"
+    return Parsed({"text": said, "months": months})

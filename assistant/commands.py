@@ -29,6 +29,8 @@ _DESCRIBES = re.compile(
     r"^how (?:many|much)\b(?!.*\b(?:can|could|do|does|did|should|would|will|is|are|must|"
     r"have|has|i|we|you)\b)"
 )
+# Checking what the assistant is asking: "do you mean day to day?", "is it the title you want?"
+_CHECKING = re.compile(r"\b(?:you|u)(?:'re| are)? (?:mean|want|need|asking|after|looking for)\b")
 # A "?" that only hedges: "maybe?", "i think?", "i suppose we provide a service?".
 _HEDGED = re.compile(
     r"^(?:maybe|perhaps|probably|possibly|i think|i guess|i suppose|i reckon)\b"
@@ -153,6 +155,18 @@ def _asks_in_free_text(text: str) -> bool:
         if plain and not _HEDGED.search(plain):
             return True
     return False
+
+
+def answer_after_question(text: str) -> str | None:
+    """The answer a person gives straight after checking what is asked: "Do you mean day to
+    day? We run the community room..." (a question after a statement is a question)."""
+    found = re.match(r"^\s*(?P<asked>[^?]*)\?\s*(?P<rest>[^?]+)$", text, re.S)
+    if not found or not _CHECKING.search(found.group("asked").lower()):
+        return None
+    rest = found.group("rest").strip()
+    if len(rest.split()) < 3 or looks_like_question(rest, free_text=True):
+        return None
+    return rest
 
 
 def looks_like_question(text: str, free_text: bool) -> bool:

@@ -10,7 +10,12 @@ from datetime import date
 from typing import Any
 
 from assistant.answers import Parsed, parse_choice, parse_yes_no
-from assistant.commands import Command, looks_like_question, parse_command
+from assistant.commands import (
+    Command,
+    answer_after_question,
+    looks_like_question,
+    parse_command,
+)
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
 from assistant.parsing import parse_answer
@@ -228,8 +233,10 @@ def _answer_or_question(
             out.append(Message("assistant", "Your offer is finished and saved."))
         return
     step = ctx.flow.steps[state.step]
-    parsed = parse_answer(ctx, step, state, text)
     free_text = step.answer.type == "text"
+    if free_text and (answer := answer_after_question(text)):
+        text = answer  # "Do you mean day to day? We run the community room...": the answer
+    parsed = parse_answer(ctx, step, state, text)
     # The same words again, straight after they were taken as a question, are an answer.
     repeated = held is not None and held.get("step") == state.step and held.get("text") == text
     if looks_like_question(text, free_text) and not (parsed.ok and not free_text) and not repeated:

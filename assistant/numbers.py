@@ -20,7 +20,8 @@ _NEEDS_NUMBER_AFTER_A = {"hundred", "thousand", "million", "dozen", "couple", "h
 _NEEDS_NUMBER_AFTER_A |= {"quarter"}
 # Words people put before a number they are not sure of, or a limit: "about 40", "up to 12".
 HEDGES = re.compile(
-    r"^(?:(?:just|only|bout|abt|approx|roughly|about|around|roughly|approximately|approx|circa|nearly|almost|maybe|probably|prob|"
+    r"^(?:(?:the|perhaps|let'?s say|lets say|we'?ll commit to|we'?ll do|we'?ll|only about|"
+    r"just|only|bout|abt|approx|roughly|about|around|roughly|approximately|approx|circa|nearly|almost|maybe|probably|prob|"
     r"likely|possibly|say|something like|somewhere around|in the region of|ish|est|estimated|"
     r"just under|just over|a bit over|a bit under|a little over|over|under|fewer than|"
     r"less than|more than|below|above|up to|at least|at most|max|min|approx|we think|"
@@ -28,6 +29,16 @@ HEDGES = re.compile(
     r"do|commit to|aim for|plan|about|total|a total of|in total|roughly|like)\b[\s,:]*)+"
 )
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|%|£")
+
+
+# Misspelt words of amounts and times, put right before reading: "£6000 a yeer", "18 munths".
+SPELT = {
+    "evry": "every", "eech": "each", "yeer": "year", "yeers": "years", "munths": "months",
+    "munth": "month", "mounths": "months", "monthes": "months", "anual": "annual",
+    "anually": "annually", "finish": "end", "finishes": "ends", "wk": "week", "wks": "weeks",
+    "yr": "year", "yrs": "years", "mnth": "month", "mnths": "months", "mths": "months",
+    "mth": "month", "hrs": "hours", "hr": "hour", "sumer": "summer", "aprentice": "apprentice",
+}  # fmt: skip
 
 
 def tidy(text: str) -> str:
@@ -38,6 +49,14 @@ def tidy(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*-?ish\b", "", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
     text = re.sub(r"[~≈]", " about ", text)
+    text = re.sub(r"[a-z]+", lambda m: SPELT.get(m.group(0), m.group(0)), text)
+    text = re.sub(r"\bgbp\s*(?=\d)", "£", text)  # "GBP 45,000"
+    text = re.sub(r"\b(?:level|lvl|l|nvq)\s?[1-8]\b", " ", text)  # "Level 2 course", "L3"
+    text = re.sub(
+        r"\bp/?(m|w|yr|a)\b",
+        lambda m: " a " + {"m": "month", "w": "week"}.get(m.group(1), "year"),
+        text,
+    )  # "3 hrs p/m"
     # "4.5t/yr", "£5k pa": a rate written short.
     text = re.sub(r"\s*(?:/|per\s+)\s*(yr|year|annum|month|mth|week|wk)\b", r" a \1", text)
     text = re.sub(r"\b(?:pa|p\.a\.?|p/a|per annum)(?=\W|$)", " a year", text)
@@ -59,6 +78,12 @@ def leading_number(words: list[str]) -> tuple[float, int] | None:  # noqa: C901 
             group, seen = group + ONES[word], True
         elif word in TENS and (not seen or group % 100 == 0 and group >= 100):
             group, seen = group + TENS[word], True
+        elif word == "point" and seen and after in ONES and ONES[after] < 10:
+            digits = ""
+            while i + 1 < len(words) and words[i + 1] in ONES and ONES[words[i + 1]] < 10:
+                i += 1
+                digits += str(ONES[words[i]])
+            group = float(f"{int(group)}.{digits}")  # "one point two million"
         elif word in ("a", "an") and after in _NEEDS_NUMBER_AFTER_A and not seen:
             group, seen = 1.0, True
         elif word in ("a", "an") and seen and after in SCALES:

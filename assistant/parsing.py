@@ -2,6 +2,7 @@
 
 from assistant.answers import (
     Parsed,
+    answer_parts,
     asks,
     parse_choice,
     parse_duration,
@@ -20,7 +21,21 @@ from knowledge.vocabulary import UNIT_LABELS
 
 
 def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
-    """The value of the answer for this step, or its problem."""
+    """The value of the answer for this step, or its problem. An answer that does not read
+    whole is read in its parts, as a person would: after a correction ("12 - no sorry, 18
+    months"), without a question before it ("Per year or total? Total is £54,000."), or one
+    clause of it ("£28,000 total, 2 saal ka")."""
+    parsed = _parse_whole(ctx, step, state, text)
+    if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
+        return parsed
+    for part in answer_parts(text):
+        found = _parse_whole(ctx, step, state, part)
+        if found.ok:
+            return found
+    return parsed
+
+
+def _parse_whole(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     spec = step.answer
     if spec.type == "text":
         return parse_text(text, spec.max_length, spec.min_length)
@@ -39,9 +54,10 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
             unit_words=unit_words,
             unit=unit or None,
         )
-        if parsed.problem != "invalid" or not step.loop:
+        if parsed.problem != "invalid":
             return parsed
-        return _total(text, unit or "people", spec.min, spec.max, state) or parsed
+        unit = "gbp" if spec.type == "money" else unit or "people"
+        return _total(text, unit, spec.min, spec.max, state) or parsed
     if spec.type == "duration":
         return parse_duration(text, int(spec.max))
     if spec.type == "timescale":

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.numbers import leading_number, tidy, words_of
+from assistant.timescales import UNIT_SPELLINGS
 from knowledge.vocabulary import amount
 
 MONTHS_IN = {"day": 12 / 365.25, "week": 12 / 52, "fortnight": 12 / 26, "month": 1.0}
@@ -29,12 +30,19 @@ _UNIT_WORDS = {
     "people": {"people", "person", "persons"}, "items": {"items", "item"},
     "organisations": {"organisations", "organisation", "orgs", "firms", "businesses"},
 }  # fmt: skip
+# Units measured, not counted: a figure for them must not name something else.
+_MEASURED = {"weeks", "hours", "gbp", "percent", "tonnes", "tonnes-co2e"}
+_FILLING = {"in", "total", "altogether", "overall", "a", "per", "of"}
+_TOTAL_SAID = re.compile(r"^(?:in total|total|altogether|overall|all in|in all)\b")
 # What a figure may count that is not the unit asked for: "3 hours every wednesday", sessions.
 _OTHER_MEASURES = {"hours", "hour", "hrs", "hr", "mins", "minutes"}
-_TOTAL_AFTER = re.compile(r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling)\b")
+_TOTAL_AFTER = re.compile(
+    r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling|"
+    r"(?:which )?i make(?: it| that)?(?: to be)?|that makes|comes to|works out (?:at|as))\b"
+)
 _RATE = re.compile(r"^(?:a|per|each|every|an|once a|evry)\s+(other month|[a-z]+)")
 _EACH = re.compile(r"\b(?:each|apiece|per person|per apprentice|every one|lasting)\b")
-_FOR = re.compile(r"\b(?:for|over|across|during)\s+(?:the\s+)?(?:next\s+|whole\s+|full\s+)?$")
+_FOR = re.compile(r"\b(?:for|over|across|during)(?:\s+the)?(?:\s+(?:next|whole|full))?$")
 
 
 @dataclass(frozen=True)
@@ -60,9 +68,11 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
     clauses = _TOTAL_AFTER.split(cleaned)
     if len(clauses) > 1 and (stated := _plain_in_unit(clauses[-1], unit)) is not None:
         return Reading(stated)  # they worked it out themselves: "so 12 in total"
-    figures = _figures(cleaned)
+    figures = [f for f in _figures(cleaned) if not _in_other_unit(f, unit)]
     if not figures:
         return None
+    if _TOTAL_SAID.match(" ".join(figures[-1].after[:2])):
+        return Reading(figures[-1].number)  # "30 a year, 60 in total"
     if reading := _count_times_length(figures, unit):
         return reading
     if reading := _rate(figures, unit, contract_months):
@@ -94,10 +104,26 @@ def _figures(text: str) -> list[_Figure]:
 
 
 def _plain_in_unit(text: str, unit: str) -> float | None:
-    figures = _figures(text)
+    figures = [
+        f
+        for f in _figures(text)
+        if not _in_other_unit(f, unit)
+        and not (_FOR.search(" ".join(f.before)) and _length_months(f))  # "over the 3 years"
+    ]
     if len(figures) != 1 or _period(figures[0].after):
         return None
+    noun = figures[0].after[:1]
+    if unit in _MEASURED and noun and noun[0] not in _UNIT_WORDS[unit] | _FILLING:
+        return None  # "3 tonnes diverted (that's approx 200 bikes)": bikes are not tonnes
     return figures[0].number
+
+
+def _in_other_unit(figure: _Figure, unit: str) -> bool:
+    """A figure in £ where £ is not asked, or a percentage where one is not ("12 new hires
+    (est. £310,000 in wages)")."""
+    pounds = "£" in figure.before[-1:] or figure.after[:1] in (["pounds"], ["quid"])
+    percent = figure.after[:1] in (["%"], ["percent"], ["per"])
+    return (pounds and unit != "gbp") or (percent and unit != "percent")
 
 
 def _period(after: list[str]) -> str | None:
@@ -112,20 +138,19 @@ def _period(after: list[str]) -> str | None:
 
 
 def _length_months(figure: _Figure) -> float | None:
-    """A length of time: "18 months", "26 weeks", "2 yrs"."""
-    period = _PERIODS.get(figure.after[0]) if figure.after else None
+    """A length of time: "18 months", "26 weeks", "2 yrs", "18 munths"."""
+    said = figure.after[0] if figure.after else ""
+    period = _PERIODS.get(said) or UNIT_SPELLINGS.get(said)
     if period is None or _period(figure.after):
         return None
     return figure.number * MONTHS_IN[period]
 
 
 def _in_unit(figure: _Figure, unit: str) -> bool:
+    """Whether the figure is in the unit asked ("10 small organisations", "£5k")."""
     words = _UNIT_WORDS.get(unit, {unit})
-    return (
-        bool(figure.after[:1])
-        and figure.after[0] in words
-        or (unit == "gbp" and "£" in figure.before[-1:])
-    )
+    named = figure.after[:1] if unit in _MEASURED else figure.after[:3]
+    return bool(set(named) & words) or (unit == "gbp" and "£" in figure.before[-1:])
 
 
 def _count_times_length(figures: list[_Figure], unit: str) -> Reading | None:
@@ -136,6 +161,11 @@ def _count_times_length(figures: list[_Figure], unit: str) -> Reading | None:
     count, length = figures
     months = _length_months(length)
     each = _EACH.search(" ".join(length.after + count.after)) or "for" in length.before[-1:]
+    each = each or "x" in count.after[:1] or unit == "weeks"
+    if months is None and each and _in_unit(length, unit) and not _in_unit(count, unit):
+        total = count.number * length.number  # "6 interpreters, each 40 hours training"
+        said = f"{_plain(count.number)} × {amount(length.number, unit)}"
+        return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
     if months is None or _length_months(count) is not None or not each:
         return None
     if unit in ("people", "organisations", "items"):
@@ -173,7 +203,11 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
     if figure.after[:1] and figure.after[0] in _OTHER_MEASURES and not _in_unit(figure, unit):
         figure = _Figure(1.0, figure.before, figure.after)  # "3 hours every wednesday": 1 session
     # "one a month in each of the three towns": so many places, each at that rate.
-    places = [f for f in figures if f is not figure and {"each", "x"} & set(f.before[-3:])]
+    places = [
+        f
+        for f in figures
+        if f is not figure and ({"each", "x"} & set(f.before[-3:]) or "x" in f.after[:2])
+    ]
     each *= places[0].number if places and _length_months(places[0]) is None else 1
     places_kept = 2 if unit == "gbp" else (1 if figure.number != int(figure.number) else 0)
     total = round(figure.number * each * times, places_kept)

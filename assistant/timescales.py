@@ -10,7 +10,7 @@ from assistant.numbers import leading_number, words_of
 
 DAYS_PER = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "quarter": 91.3125}
 DAYS_PER |= {"year": 365.25}
-_UNIT_SPELLINGS = {
+UNIT_SPELLINGS = {
     "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
     "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
     "mth": "month", "mths": "month", "mnth": "month", "mnths": "month", "mo": "month",
@@ -18,6 +18,8 @@ _UNIT_SPELLINGS = {
     "quarters": "quarter", "year": "year", "years": "year", "yr": "year", "yrs": "year",
     "yeras": "year", "yaers": "year", "years'": "year", "munths": "month", "munth": "month",
     "mnts": "month", "monts": "month", "yeaers": "year", "weks": "week", "wkes": "week",
+    "yeer": "year", "yeers": "year", "yera": "year", "yrs.": "year",
+    "mounths": "month", "monthes": "month", "weekes": "week",
 }  # fmt: skip
 _MONTHS = {
     name: number
@@ -63,6 +65,8 @@ _EVERY_MONTHS = {1: "month", 3: "quarter", 12: "year"}
 _WHOLE_CONTRACT = re.compile(
     r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
     r"\b(?:all the \w+ (?:months|years)|all the way (?:thru|through)|throughout|the whole way"
+    r"|over (?:the )?job|before the (?:contract|job) (?:is )?(?:end|ends|over|done)"
+    r"|over the \w+ (?:months?|years?)"
     r"|end of the (?:job|install|project|"
     r"installation|works|work)|over the \w+ years?)\b|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
@@ -79,6 +83,7 @@ _FROM_START = re.compile(
     r"|start of the contract|at the (?:start|beginning)|from start|from the word go"
     r"|from when we start|straight off|from the (?:very )?(?:start|beginning)"
     r"|(?:from|at) (?:go live|golive|launch|mobilisation|mobilization)|day (?:one|1) of"
+    r"|(?:from )?(?:contract )?commencement|from (?:the )?contract start"
     r"|from the first (?:week|month|day)"
     r"|from launch|from the first day|first day|right now|now)\b"
 )
@@ -88,6 +93,9 @@ _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
 def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     """(how it reads, or None to keep what was typed; months from today, or None for the whole
     contract), or None when the text says no time."""
+    if quarter := re.search(r"\bq([1-4])\s*(?:of\s*)?(?:yr|year)\s*([1-5])\b", text):
+        months = (int(quarter.group(2)) - 1) * 12 + int(quarter.group(1)) * 3.0
+        return None, months  # "live by end Q3 yr1": nine months in
     if (found := _recurring(text)) is not None:
         return found
     if re.search(
@@ -137,7 +145,7 @@ def _months(number: float, unit: str) -> float:
 
 def duration(text: str) -> float | None:
     """A length of time: "6 months", "six mnths", "a year and a half", "18 months", "1.5 yrs"."""
-    words = [_UNIT_SPELLINGS.get(word, word) for word in words_of(text)]
+    words = [UNIT_SPELLINGS.get(word, word) for word in words_of(text)]
     for i, word in enumerate(words):
         if word not in DAYS_PER:
             continue
@@ -156,6 +164,16 @@ def duration(text: str) -> float | None:
             number += 0.5
         return _months(number, word)
     return None
+
+
+def lengths_in(text: str) -> int:
+    """How many lengths of time the text gives ("4 years but our contract is 3 years": 2)."""
+    words = [UNIT_SPELLINGS.get(word, word) for word in words_of(text)]
+    return sum(
+        1
+        for i, word in enumerate(words)
+        if word in DAYS_PER and _number_ending_at(words[max(0, i - 6) : i]) is not None
+    )
 
 
 def _number_ending_at(words: list[str]) -> float | None:
@@ -179,16 +197,27 @@ def _months_until(text: str, today: date) -> float | None:
 
 
 def _months_to(text: str, today: date) -> float | None:
+    for written in (_month_and_short_year, _numeric_date, _this_or_next_year_end):
+        if (months := written(text, today)) is not None:
+            return months
+    return _named_month_or_season(text, today)
+
+
+def _numeric_date(text: str, today: date) -> float | None:
+    """ "31/03/2027", "31.3.27"."""
     numeric = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", text)
-    if numeric:
-        day, month, year = (int(part) for part in numeric.groups())
-        target = _safe_date(year + 2000 if year < 100 else year, month, day)
-        return None if target is None else (target - today).days / DAYS_PER["month"]
+    if not numeric:
+        return None
+    day, month, year = (int(part) for part in numeric.groups())
+    target = _safe_date(year + 2000 if year < 100 else year, month, day)
+    return None if target is None else (target - today).days / DAYS_PER["month"]
+
+
+def _named_month_or_season(text: str, today: date) -> float | None:
+    """ "By March 2027", "by summer", "march 28", "by Christmas next year"."""
     words = words_of(text)
     year = _year_in(words, today)
     month = next((_MONTHS[w] for w in words if w in _MONTHS and w != "may"), None)
-    if (year_end := _this_or_next_year_end(text, today)) is not None:
-        return year_end
     if month is None and re.search(r"\b(?:by|in|until|before|end of|of|from)\s+may\b", text):
         month = 5
     season = next((w for w in words if w in _SEASON_ENDS), None)
@@ -212,6 +241,16 @@ def _months_to(text: str, today: date) -> float | None:
     day = 25 if season in ("christmas", "xmas") and month is None else last_day
     target = _safe_date(year, end_month, day)
     return None if target is None else (target - today).days / DAYS_PER["month"]
+
+
+def _month_and_short_year(text: str, today: date) -> float | None:
+    """ "By 04/27": months to the end of April 2027."""
+    short = re.search(r"\b(\d{1,2})/(\d{2})\b(?![/.-]\d)", text)
+    if not short or not 1 <= int(short.group(1)) <= 12:
+        return None
+    month, year = int(short.group(1)), 2000 + int(short.group(2))
+    end = date(year, month, calendar.monthrange(year, month)[1])
+    return (end - today).days / DAYS_PER["month"]
 
 
 def _this_or_next_year_end(text: str, today: date) -> float | None:

@@ -43,7 +43,9 @@ def _run(client, data: dict):
         assert response.status_code == 200, response.json
         return response.json
 
-    persona = Persona(data, titles, _units(council))
+    pack = PACKS[council]
+    themes = {m.title: t.id for t in pack.themes for o in t.outcomes for m in o.measures}
+    persona = Persona(data, titles, _units(council), themes)
     score = play(persona, conversation["prompt"], send)
     offer = client.get(f"{url}/offer", headers=headers).json
     return score, offer

@@ -14,10 +14,11 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).parents[1] / "data"
-# The first corpus (tuning and held-out) and a second, all tuning, by another blind writer.
+# The first corpus (tuning and held-out), and two more, all tuning, each by another blind writer.
 PERSONAS = [
     *yaml.safe_load((DATA / "personas.yaml").read_text()),
     *yaml.safe_load((DATA / "personas_more.yaml").read_text()),
+    *yaml.safe_load((DATA / "personas_third.yaml").read_text()),
 ]
 # The persona's words for what they count, as the service's unit codes.
 UNITS = {
@@ -68,10 +69,17 @@ class Score:
 class Persona:
     """One persona talking: `reply(prompt)` is what they type next."""
 
-    def __init__(self, data: dict[str, Any], theme_titles: dict[str, str], units: dict[str, str]):
+    def __init__(
+        self,
+        data: dict[str, Any],
+        theme_titles: dict[str, str],
+        units: dict[str, str],
+        measure_themes: dict[str, str] | None = None,
+    ):
         self.data = data
         self.theme_titles = theme_titles  # theme id -> title, as the supplier reads it
         self.units = units  # measure title -> its unit code
+        self.measure_themes = measure_themes or {}  # measure title -> its theme id
         self.done: list[int] = []  # commitments finished, by index
         self.current: int | None = None
         self.asked: set[int] = set()
@@ -189,11 +197,13 @@ class Persona:
         return [UNITS[m["counted"]] for m in self._commitment()["quantity"]["means"]]
 
     def _measure(self, prompt: dict[str, Any]) -> str:
-        """Like a person reading the options: the first that counts what they meant."""
+        """Like a person reading the options: the first that counts what they meant, for the
+        priority they are answering; else their own words."""
         options = prompt.get("options", [])
         meant = self.meant_units()
         for number, option in enumerate(options):
-            if self.units.get(option["label"]) in meant:
+            theme = self.measure_themes.get(option["label"], prompt.get("theme"))
+            if self.units.get(option["label"]) in meant and theme == prompt.get("theme"):
                 return self._said("yes") if number == 0 else option["value"]
         return "own"
 
