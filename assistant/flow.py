@@ -88,6 +88,7 @@ class Step(Strict):
     skip_without_options: bool = False  # options_from gave none: go straight on
     offers_another: bool = False  # right after a loop item is filed, offer another of it
     yes_carries_to: str | None = None  # words after a "yes" also answer this next step
+    suggest_from: Literal["measure-evidence"] | None = None  # answers offered as quick replies
     loop: str | None = None
     effects: list[Effect] = Field(default_factory=list)
 

@@ -151,7 +151,17 @@ def current_prompt(ctx: Context, state: State) -> Prompt:
         step.skippable,
         _current_value(step, state),
         _theme_id(ctx, state) if step.loop else None,
+        _suggested(ctx, step, state),
     )
+
+
+def _suggested(ctx: Context, step: Step, state: State) -> tuple[str, ...]:
+    """Answers to offer with one tap: the evidence the commitment's measure usually takes."""
+    if step.suggest_from != "measure-evidence":
+        return ()
+    measure_id = state.draft.get("measure_id")
+    measure = next((m for _, m in ctx.pack.measures if m.id == measure_id), None)
+    return tuple(e.strip().rstrip(".") for e in measure.evidence[:3]) if measure else ()
 
 
 def _theme_id(ctx: Context, state: State) -> str | None:

@@ -90,6 +90,7 @@ class Prompt:
     skippable: bool = False
     value: str | None = None
     theme: str | None = None
+    suggested: tuple[str, ...] = ()  # answers offered to choose with one tap
 
     def to_dict(self) -> dict[str, Any]:
         """The API's prompt object: type, text, and options when there is a choice."""
@@ -103,6 +104,8 @@ class Prompt:
                 data[name] = getattr(self, name)
         data["skippable"] = self.skippable
         data["theme"] = self.theme
+        if self.suggested:
+            data["suggested_answers"] = list(self.suggested)
         return data
 
 

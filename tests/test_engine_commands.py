@@ -270,3 +270,19 @@ def test_the_tenders_facts_are_said_only_where_they_are_known():
         "For this contract, your written response can be up to 750 words and bids close on "
         "29 January 2027. "
     )
+
+
+def test_the_measures_usual_evidence_is_offered_to_choose_with_one_tap():
+    at_evidence = [*THEMES_START, *APPRENTICES[:-1]]
+    turn = play(*at_evidence)
+    assert turn.prompt.step == "commitment-evidence"
+    measure = next(m for _, m in CTX.pack.measures if m.id == turn.state.draft["measure_id"])
+    assert turn.prompt.suggested == tuple(e.rstrip(".") for e in measure.evidence[:3])
+    assert turn.prompt.to_dict()["suggested_answers"] == list(turn.prompt.suggested)
+    turn = engine.respond(CTX, turn.state, turn.prompt.suggested[0])
+    assert turn.prompt.step == "commitment-classification"
+    assert turn.state.draft["evidence_plan"] == play(*at_evidence).prompt.suggested[0]
+
+
+def test_other_questions_offer_no_answers_to_tap():
+    assert play(*THEMES_START).prompt.suggested == ()

@@ -3,7 +3,8 @@ JavaScript on and at 320 px with it off, clicking the option they mean, typing t
 and asking their questions in the question box. After every turn the new question and its
 first option or box are on the screen, the page fits its width, and nothing on it shows
 markup, a code or another council's places. Screenshots of the first question, a worked-out
-total and the finished offer are kept: in $SVOA_SCREENSHOTS when set, else the test's
+total, an evidence question (with the measure's usual evidence to tap) and the finished offer
+are kept: in $SVOA_SCREENSHOTS when set, else the test's
 temporary folder."""
 
 import os
@@ -141,6 +142,8 @@ def test_a_persona_finishes_on_a_phone_with_the_question_always_in_view(
         step = _prompt(page)["step"]
         if step == "confirm-amount":
             page.screenshot(path=str(shots / f"{name}-worked-out-total.png"))
+        if step == "commitment-evidence":
+            page.screenshot(path=str(shots / f"{name}-evidence-question.png"))
         if page.locator(".govuk-error-summary").count():
             problems.append(f"{step}: not understood")
         if step and not _in_view(page):

@@ -74,8 +74,9 @@ def _hint(prompt: Prompt) -> dict[str, Any]:
 
 
 def quick_replies(prompt: Prompt, can_go_back: bool) -> list[dict[str, str]]:
-    """Buttons for the commands that make sense now."""
-    replies = []
+    """Buttons for the answers offered (the measure's usual evidence) and the commands that
+    make sense now."""
+    replies = [{"label": answer, "value": answer} for answer in prompt.suggested]
     if can_go_back:
         replies.append({"label": "Go back", "value": "back"})
     if prompt.skippable:
