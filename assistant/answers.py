@@ -52,6 +52,13 @@ _UNSURE = re.compile(r"\b(?:not sure|unsure|maybe|depends|dunno|don'?t know|perh
 _TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs"}
 _TIME_WORDS |= {"wk", "wks", "mth", "mths", "mnth", "mnths", "fortnight", "fortnights"}
 _MONEY_WORDS = {"pounds", "pound", "quid", "gbp", "£", "sterling", "total", "in", "all"}
+# Units that are measured, not counted: the word after the number must be the unit's own.
+_MEASURED_IN = {
+    "weeks": {"week", "weeks", "wk", "wks"},
+    "hours": {"hour", "hours", "hrs", "hr", "h"},
+    "tonnes": {"tonne", "tonnes", "tons", "ton", "t"},
+    "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t", "co2e", "co2"},
+}
 _PERCENT_WORDS = {"%", "percent", "pc", "per", "cent", "percentage"}
 _FILLERS = {
     "i", "think", "reckon", "believe", "guess", "tcv", "value", "contract", "hopefully", "ex",
@@ -99,6 +106,7 @@ class Parsed:
     value: object = None
     problem: str | None = None
     confirm: str | None = None  # a total worked out from other terms, to check with them
+    understood: str | None = None  # what was read, when it is not what was asked ("8 people")
 
     @property
     def ok(self) -> bool:
@@ -364,6 +372,8 @@ def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) ->
     kinds = set(words)
     if kinds & {"£", "pounds", "pound", "quid"} or kinds & _PERCENT_WORDS - {"per"}:
         return False
+    if unit in _MEASURED_IN:  # "3 firms" is not 3 weeks; "40 hours of mentoring" is 40 hours
+        return not words or words[0] in _MEASURED_IN[unit] | unit_words
     if kinds & _TIME_WORDS:
         return bool(kinds & unit_words)
     return True
@@ -417,6 +427,17 @@ def read_amount(text: str, unit: str | None, unit_words: frozenset[str] = frozen
     return value if _fits_unit(rest, unit, unit_words) else None
 
 
+def _read_instead(text: str) -> str | None:
+    """A number and what it counts, read from an answer that gives something other than what
+    was asked ("2 years" for money, "3 firms" for a percentage), to say so."""
+    found = read_number(tidy(text))
+    if found is None or not found[1] or found[1][0] in ("£",):
+        return f"£{found[0]:,.0f}" if found and found[1][:1] == ["£"] else None
+    value, rest = found
+    said = f"{value:g}" if value != int(value) else f"{int(value):,}"
+    return f"{said} {' '.join(rest[:2])}".strip()
+
+
 def parse_number(
     text: str,
     minimum: float,
@@ -438,7 +459,7 @@ def parse_number(
     text = text.replace("?", " ")  # "maybe one every fortnight?": unsure, not asking
     value = read_amount(text, unit, unit_words)
     if value is None:
-        return Parsed(problem="invalid")
+        return Parsed(problem="invalid", understood=_read_instead(text))
     if not math.isfinite(value):
         return Parsed(problem="too_big" if value > 0 else "too_small")
     if unit == "percent":

@@ -272,7 +272,20 @@ def _problem(step: Step, parsed: Parsed, state: State, out: list[Message]) -> No
     said = step.example_for(state.draft.get("unit"))
     shown = said and "{" not in said and said not in state.error
     example = f" For example: {said}" if shown else ""
-    out.append(Message("assistant", state.error + "." + example, "problem"))
+    unit = state.draft.get("unit_label") if step.loop else None
+    read = (
+        f'I read "{parsed.understood}", but I need {_needed(step, unit)}. '
+        if (parsed.understood)
+        else ""
+    )
+    out.append(Message("assistant", read + state.error + "." + example, "problem"))
+
+
+def _needed(step: Step, unit: str | None) -> str:
+    """What a number step needs, in words: "the total in weeks", "an amount in pounds"."""
+    if step.answer.type == "money":
+        return "an amount in pounds"
+    return f"the total in {unit}" if unit else "a number"
 
 
 def problem_text(step: Step, parsed: Parsed) -> str:

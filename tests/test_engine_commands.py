@@ -286,3 +286,11 @@ def test_the_measures_usual_evidence_is_offered_to_choose_with_one_tap():
 
 def test_other_questions_offer_no_answers_to_tap():
     assert play(*THEMES_START).prompt.suggested == ()
+
+
+def test_an_answer_in_other_terms_is_told_what_was_read_and_what_is_needed():
+    turn = play(*ABOUT_YOU, "practice", "services", "2 years")
+    assert turn.messages[0].text.startswith('I read "2 years", but I need an amount in pounds.')
+    turn = play(*THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", "3 firms")
+    assert turn.prompt.step == "commitment-quantity"  # 3 firms is not 3 weeks
+    assert turn.messages[0].text.startswith('I read "3 firms", but I need the total in weeks.')
