@@ -174,9 +174,11 @@ def looks_like_question(text: str, free_text: bool) -> bool:
     open one, "can we", "does it"..., or "is", "does", "should" before a longer sentence,
     since "Can offer 2 placements" is an answer there); or a question that ends in its
     alternative ("... or need something more")."""
-    if asks(text) or free_text and _asks_in_free_text(text):
-        return True
-    for sentence in re.split(r"[.!;\n]+", text):
+    if asks(text) or (_asks_in_free_text(text) if free_text else "?" in text):
+        return True  # at a choice or number step, a "?" answer that reads is still an answer
+    # At a choice or number step a question may follow a comma: "the money, is it paid after?"
+    breaks = r"[.!;\n]+" if free_text else r"[.!;,\n]+"
+    for sentence in re.split(breaks, text):
         plain = _plain(sentence).replace("'", "")
         words = plain.split()
         if not words:
