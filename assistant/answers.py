@@ -8,7 +8,7 @@ from datetime import date
 from rapidfuzz import distance, fuzz, process
 
 from assistant import timescales
-from assistant.numbers import numbers_in, read_number, strip_hedges, tidy
+from assistant.numbers import ONES, TENS, numbers_in, read_number, strip_hedges, tidy
 
 YES = {
     "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "of course", "i can",
@@ -18,7 +18,8 @@ YES = {
     "course", "defo", "deffo", "def", "aye", "yea", "yeh", "ye", "ya", "yah", "yh", "yeha",
     "yse", "yess", "yesss", "yas", "ja", "affirmative", "that's it", "thats it", "exactly",
     "that one", "bang on", "perfect", "good", "great", "fine", "happy to", "alright",
-    "all right", "yarp", "indeed", "totally", "for sure", "you bet",
+    "all right", "yarp", "indeed", "totally", "for sure", "you bet", "that's the one",
+    "thats the one", "count us in",
 }  # fmt: skip
 NO = {
     "no", "n", "nope", "nah", "not really", "not now", "no thanks", "none", "not for this one",
@@ -34,7 +35,7 @@ _YES_FIRST = {
     "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely",
     "yea", "yeh", "yeha", "yse", "yess", "yesss", "ya", "yah", "aye", "defo", "deffo",
     "certainly", "correct", "yh", "yas", "ar", "arr", "arh", "confirmed", "confirm", "agreed",
-    "agree", "affirmative", "yesh", "haan", "haanji", "ha", "bilkul", "han",
+    "agree", "affirmative", "yesh", "haan", "haanji", "ha", "bilkul", "han", "100%", "100",
 }  # fmt: skip
 _NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay", "n/a", "na", "nahi", "nahin", "nai"}
 # Sounds before the answer: "oh yes", "ooh yes!", "ji, yes", "well no".
@@ -43,8 +44,9 @@ _NEGATION = re.compile(
     r"\b(?:no|not|nope|nah|never|don'?t|dont|can'?t|cant|won'?t|wont|couldn'?t)\b"
 )
 _NO_AT_END = re.compile(
-    r"(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
-    r"|\b(?:think|afraid|sadly|rather|probably|guess) not\b"
+    r"^\w+ not\b|(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
+    r"|\b(?:think|afraid|sadly|rather|probably|guess|prefer) not\b|\bpass on\b"
+    r"|\b(?:rather|prefer) not to\b"
 )
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.
 _YES_AFTER_NO = re.compile(r"^no (?:problem|worries|bother|doubt)\b")
@@ -74,7 +76,8 @@ _TIME_RANGE = re.compile(
     r"(?:\d+|two|three|four|five|six|nine|twelve|eighteen|twenty four)\s+[a-z]"
 )
 _OVER_THE_CONTRACT = re.compile(
-    r"\s+(?:over|across|for|during|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:\w+\s+)?"
+    r"\s+(?:over|across|for|during|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?"
+    r"(?:(?!each\b|every\b|a\b|per\b)\w+\s+)?"
     r"(?:years?|yrs?|months?|term|contract|job|project|life of the contract)\b.*$"
     r"|\s+(?:for|over)\s+(?:the\s+)?(?:whole|full|entire|total|all)\b.*$"
 )
@@ -160,7 +163,7 @@ def parse_text(text: str, max_length: int, min_length: int = 1) -> Parsed:
 
 def parse_yes_no(text: str) -> Parsed:
     """Yes or no, however it is typed ("yep", "sure, go on", "nah, skip that one")."""
-    cleaned = " ".join(re.sub(r"[^a-z' /]", " ", _clean(text).lower()).split())
+    cleaned = " ".join(re.sub(r"[^a-z0-9%' /]", " ", _clean(text).lower()).split())
     if not cleaned:
         return Parsed(problem="required")
     if "?" in text or _UNSURE.search(cleaned):
@@ -246,8 +249,8 @@ def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
             if not words:
                 continue
             at = f" {plain} ".find(f" {words} ")
-            if at < 0 and _typo_of(words.split(), typed):
-                at = 0 if len(words.split()) == len(typed) else plain.find(words[:3])
+            if at < 0 and (slipped := _typo_of(words.split(), typed)) is not None:
+                at = slipped
             if at >= 0:
                 found.append((value, at, at + len(words)))
     kept = [
@@ -262,7 +265,7 @@ def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
     values = {value for value, _, _ in kept}
     if len(values) > 1 and re.search(r"[(.!;:]| but | - ", cleaned):
         first = min(kept, key=lambda match: match[1])
-        if first[1] <= len(" ".join(typed[:2])):
+        if first[1] <= len(" ".join(typed[:3])):  # "this is additional - ..."
             return Parsed(first[0])
     if len(values) == 1:
         return Parsed(values.pop())
@@ -285,14 +288,16 @@ def _plain_words(text: str) -> str:
     )
 
 
-def _typo_of(phrase: list[str], typed: list[str]) -> bool:
-    """The phrase typed with a slip in its longer words: "charitey", "socail enterprise",
-    "wokrs" (short words must be exact: "good" is not "goods")."""
+def _typo_of(phrase: list[str], typed: list[str]) -> int | None:
+    """Where (in characters) the phrase was typed with a slip in its longer words: "charitey",
+    "socail enterprise", "wokrs" (short words must be exact: "good" is not "goods")."""
     size = len(phrase)
-    return any(
-        all(_same_word(want, got) for want, got in zip(phrase, typed[i : i + size], strict=True))
-        for i in range(len(typed) - size + 1)
-    )
+    for i in range(len(typed) - size + 1):
+        if all(
+            _same_word(want, got) for want, got in zip(phrase, typed[i : i + size], strict=True)
+        ):
+            return len(" ".join(typed[:i])) + (1 if i else 0)
+    return None
 
 
 def _same_word(want: str, got: str) -> bool:
@@ -372,8 +377,8 @@ def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) ->
     kinds = set(words)
     if kinds & {"£", "pounds", "pound", "quid"} or kinds & _PERCENT_WORDS - {"per"}:
         return False
-    if unit in _MEASURED_IN:  # "3 firms" is not 3 weeks; "40 hours of mentoring" is 40 hours
-        return not words or words[0] in _MEASURED_IN[unit] | unit_words
+    if unit in _MEASURED_IN:  # "3 firms" is not 3 weeks; "300 volunteer hours" is 300 hours
+        return not words or bool(set(words[:2]) & (_MEASURED_IN[unit] | unit_words))
     if kinds & _TIME_WORDS:
         return bool(kinds & unit_words)
     return True
@@ -422,7 +427,8 @@ def read_amount(text: str, unit: str | None, unit_words: frozenset[str] = frozen
     if found is None:
         return None
     value, rest = found
-    if unit != "gbp" and rest[:1] == ["£"] or any(re.fullmatch(r"[\d.]+", w) for w in rest):
+    another = any(re.fullmatch(r"[\d.]+", w) or w in ONES or w in TENS for w in rest)
+    if unit != "gbp" and rest[:1] == ["£"] or another:
         return None  # "8 people, 26 weeks each" is a total to work out, not 8
     return value if _fits_unit(rest, unit, unit_words) else None
 
@@ -530,6 +536,15 @@ def parse_duration(text: str, max_months: int = 240) -> Parsed:
     if not _clean(text):
         return Parsed(problem="required")
     cleaned = re.sub(r"(?<=\d) ?m\b", " months", tidy(text))  # "24m" is 24 months here
+    cleaned = re.sub(  # "+ optional 12-month extension" is not the contract's length
+        r"\+?\s*(?:an?\s+|plus\s+)?(?:optional\s+|possible\s+)?\d+[\s-]*(?:months?|years?)\s+"
+        r"(?:optional\s+)?extensions?\b",
+        " ",
+        cleaned,
+    )
+    cleaned = re.sub(
+        r"\b(academic|calendar|financial|school|full|whole)\s+(?=years?\b)", "", cleaned
+    )
     cleaned = " ".join(timescales.UNIT_SPELLINGS.get(w, w) for w in cleaned.split())
     months = None if "?" in text or _TIME_RANGE.search(cleaned) else timescales.duration(cleaned)
     if months is None or timescales.lengths_in(cleaned) > 1:

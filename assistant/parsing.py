@@ -1,5 +1,7 @@
 """Reading an answer according to the step's answer type."""
 
+import re
+
 from assistant.answers import (
     Parsed,
     answer_parts,
@@ -35,8 +37,24 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     return parsed
 
 
+_SAME = re.compile(
+    r"^(?:the )?(?:same|same again|same as (?:before|last time|above|the last one)|"
+    r"as (?:before|above)|ditto)\W*$"
+)
+
+
 def _parse_whole(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     spec = step.answer
+    said = " ".join(text.lower().split())
+    if (
+        _SAME.match(said)
+        and step.save
+        and step.save.startswith("commitment.")
+        and state.commitments
+    ):
+        earlier = state.commitments[-1].get(step.save.removeprefix("commitment."))
+        if earlier is not None:
+            return Parsed(earlier)  # "same as before": what the last commitment said
     if spec.type == "text":
         return parse_text(text, spec.max_length, spec.min_length)
     if spec.type == "yes-no":

@@ -30,6 +30,8 @@ _UNIT_WORDS = {
     "people": {"people", "person", "persons"}, "items": {"items", "item"},
     "organisations": {"organisations", "organisation", "orgs", "firms", "businesses"},
 }  # fmt: skip
+# Units that count things: a lone count of anything is the count ("4 survivors").
+_COUNTED = {"people", "organisations", "items", "sessions", "events"}
 # Units measured, not counted: a figure for them must not name something else.
 _MEASURED = {"weeks", "hours", "gbp", "percent", "tonnes", "tonnes-co2e"}
 _FILLING = {"in", "total", "altogether", "overall", "a", "per", "of"}
@@ -73,12 +75,21 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
         return None
     if _TOTAL_SAID.match(" ".join(figures[-1].after[:2])):
         return Reading(figures[-1].number)  # "30 a year, 60 in total"
-    if reading := _count_times_length(figures, unit):
+    if reading := _count_times_length(figures, unit, contract_months):
         return reading
     if reading := _rate(figures, unit, contract_months):
         return reading
-    in_unit = [f for f in figures if _in_unit(f, unit)]
-    return Reading(in_unit[0].number) if len(in_unit) == 1 else None
+    in_unit = [f for f in figures if _in_unit(f, unit) and not _period(f.after)]
+    if len(in_unit) == 1:
+        return Reading(in_unit[0].number)
+    counts = [
+        f
+        for f in figures
+        if not _period(f.after)
+        and _length_months(f) is None
+        and not (f.after[:1] and f.after[0] in _OTHER_MEASURES)
+    ]
+    return Reading(counts[0].number) if unit in _COUNTED and len(counts) == 1 else None
 
 
 def _figures(text: str) -> list[_Figure]:
@@ -153,12 +164,21 @@ def _in_unit(figure: _Figure, unit: str) -> bool:
     return bool(set(named) & words) or (unit == "gbp" and "£" in figure.before[-1:])
 
 
-def _count_times_length(figures: list[_Figure], unit: str) -> Reading | None:
+def _count_times_length(
+    figures: list[_Figure], unit: str, contract_months: float | None = None
+) -> Reading | None:
     """So many people for so long each: "8 people, 26 weeks each" is 208 weeks where weeks are
     asked, and 8 where people are."""
+    if len(figures) > 2:  # "9 trainees over the 3 yrs, 6mo each": the span is not the length
+        figures = [
+            f for f in figures if not (_FOR.search(" ".join(f.before)) and _length_months(f))
+        ]
     if len(figures) != 2:
         return None
     count, length = figures
+    if (period := _period(count.after)) and contract_months:  # "2 trainees a year, 10 weeks each"
+        times = contract_months / MONTHS_IN[period]
+        count = _Figure(round(count.number * times), count.before, [])
     months = _length_months(length)
     each = _EACH.search(" ".join(length.after + count.after)) or "for" in length.before[-1:]
     each = each or "x" in count.after[:1] or unit == "weeks"
@@ -184,9 +204,18 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
     if len(rated) != 1:
         return None
     figure, period = rated[0]
+    if (
+        unit in ("people", "organisations")
+        and figure.after[:1]
+        and figure.after[0] in _OTHER_MEASURES
+    ):
+        return None  # "4 survivors, 2 hours a week each": the people are 4, not the weeks
     span = next(
         (m for f in figures if f is not figure and _FOR.search(" ".join(f.before))
          and (m := _length_months(f))), None)  # fmt: skip
+    lengths = [m for f in figures if f is not figure and (m := _length_months(f))]
+    if span is None and len(lengths) == 1 and len(figures) == 2:
+        span = lengths[0]  # "£2.5k/month, 3 yrs"
     months = span or contract_months
     if not months:
         return None

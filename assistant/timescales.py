@@ -45,11 +45,13 @@ _MONTHS = {
 # The month a season (or quarter) is over: "by summer" is by the end of August.
 _SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SEASON_ENDS |= {"q1": 3, "q2": 6, "q3": 9, "q4": 12, "christmas": 12, "xmas": 12}
+_SEASON_ENDS |= {"easter": 3}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
 _ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4}
 _ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _EVERY = re.compile(
-    r"\b(?:each|every|evry|per|once a|once every)\s+(year|yr|month|mth|quarter|term|week|summer)\b"
+    r"\b(?:each|every|evry|per|once a|once every)\s+(?:academic\s+|school\s+|financial\s+)?"
+    r"(year|yr|month|mth|quarter|term|week|summer)\b"
     r"|\b(annually|annual|yearly|monthly|quarterly|termly|weekly)\b"
     r"|\b(?:every|evry)\s+(\d+|two|three|four|six|twelve|other)\s+(months?|weeks?)\b"
 )
@@ -66,6 +68,8 @@ _WHOLE_CONTRACT = re.compile(
     r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
     r"\b(?:all the \w+ (?:months|years)|all the way (?:thru|through)|throughout|the whole way"
     r"|over (?:the )?job|before the (?:contract|job) (?:is )?(?:end|ends|over|done)"
+    r"|end of (?:the )?(?:job|install|project|works?)|whole (?:job|project|thing)"
+    r"|(?:every|each|for every|for each) order|on this contract"
     r"|over the \w+ (?:months?|years?)"
     r"|end of the (?:job|install|project|"
     r"installation|works|work)|over the \w+ years?)\b|"
@@ -84,6 +88,7 @@ _FROM_START = re.compile(
     r"|from when we start|straight off|from the (?:very )?(?:start|beginning)"
     r"|(?:from|at) (?:go live|golive|launch|mobilisation|mobilization)|day (?:one|1) of"
     r"|(?:from )?(?:contract )?commencement|from (?:the )?contract start"
+    r"|from the (?:very )?first (?:week|month|day|session|order|visit|class|shift)"
     r"|from the first (?:week|month|day)"
     r"|from launch|from the first day|first day|right now|now)\b"
 )
@@ -93,11 +98,9 @@ _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
 def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     """(how it reads, or None to keep what was typed; months from today, or None for the whole
     contract), or None when the text says no time."""
-    if quarter := re.search(r"\bq([1-4])\s*(?:of\s*)?(?:yr|year)\s*([1-5])\b", text):
-        months = (int(quarter.group(2)) - 1) * 12 + int(quarter.group(1)) * 3.0
-        return None, months  # "live by end Q3 yr1": nine months in
-    if (found := _recurring(text)) is not None:
-        return found
+    for reading in (_quarter, _recurring):
+        if (found := reading(text)) is not None:
+            return found
     if re.search(
         r"\bfrom (?:the )?(?:year|yr) (?:one|1)\b|\bfrom (?:the )?first (?:year|yr)\b", text
     ):
@@ -118,13 +121,25 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     return None
 
 
+def _quarter(text: str) -> tuple[str | None, float | None] | None:
+    """ "Within the first quarter" (3 months), "by end Q3 yr1" (9), "3 a year" (every year)."""
+    if ordinal := re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th) quarter\b", text):
+        return None, 3.0 * _ORDINALS[ordinal.group(1)]
+    if rate := re.search(r"\b\d+\s+(?:a|per)\s+(year|month|week|quarter)\b", text):
+        return f"every {rate.group(1)}", _months(1, rate.group(1))
+    if quarter := re.search(r"\bq([1-4])\s*(?:of\s*)?(?:yr|year)\s*([1-5])\b", text):
+        return None, (int(quarter.group(2)) - 1) * 12 + int(quarter.group(1)) * 3.0
+    return None
+
+
 def _recurring(text: str) -> tuple[str, float | None] | None:
     """Something done again and again: "each year", "quarterly", "every other month"; "every
-    month of the contract" is the whole contract."""
+    year of the contract" is every year, throughout it (no one date)."""
     found = _EVERY.search(text)
     if not found:
         return None
-    if re.search(r"\b(?:contract|term)\b|\bfor the\b", text):
+    throughout = bool(re.search(r"\b(?:contract|term)\b|\bfor the\b", text))
+    if throughout and found.group(3):
         return "over the whole contract", None
     if found.group(3):
         other = (2.0, 1) if found.group(3) == "other" else None
@@ -136,7 +151,7 @@ def _recurring(text: str) -> tuple[str, float | None] | None:
         return said, months
     period = found.group(1) or _EVERY_WORDS.get(found.group(2), "year")
     period = {"term": "quarter", "summer": "year", "yr": "year", "mth": "month"}.get(period, period)
-    return f"every {period}", _months(1, period)
+    return f"every {period}", None if throughout else _months(1, period)
 
 
 def _months(number: float, unit: str) -> float:
