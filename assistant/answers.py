@@ -249,7 +249,8 @@ def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
             if not words:
                 continue
             at = f" {plain} ".find(f" {words} ")
-            if at < 0 and (slipped := _typo_of(words.split(), typed)) is not None:
+            slips = len(typed) <= _MAX_TYPO_WORDS  # a long message is read, not spell-checked
+            if at < 0 and slips and (slipped := _typo_of(words.split(), typed)) is not None:
                 at = slipped
             if at >= 0:
                 found.append((value, at, at + len(words)))
@@ -279,6 +280,8 @@ def _gives_way(mine: tuple[int, int], other: tuple[int, int]) -> bool:
     return o_start < start < o_end or inside
 
 
+# Typo matching compares every word with every option phrase: for a long message, no typos.
+_MAX_TYPO_WORDS = 60
 _NOT_SAID = re.compile(r"\b(?:not|no) (?:a |an |the |just )?\w+(?: or \w+)?(?: \w+)?")
 
 

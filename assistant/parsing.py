@@ -21,12 +21,18 @@ from assistant.state import State
 from assistant.turns import Context
 from knowledge.vocabulary import UNIT_LABELS
 
+# How much of an answer to a choice, number or date question is read: enough for "£18,000 - no
+# wait, that's per year. £36,000 total", and it keeps a long message cheap to read.
+MAX_SHORT_ANSWER = 400
+
 
 def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     """The value of the answer for this step, or its problem. An answer that does not read
     whole is read in its parts, as a person would: after a correction ("12 - no sorry, 18
     months"), without a question before it ("Per year or total? Total is £54,000."), or one
     clause of it ("£28,000 total, 2 saal ka")."""
+    if step.answer.type != "text":
+        text = text[:MAX_SHORT_ANSWER]  # a choice, number or date is said in a line or two
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed
