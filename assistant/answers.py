@@ -323,6 +323,9 @@ def _in_band(number: float, label: str) -> bool:
     return False
 
 
+_NOT_STAFF = {"volunteer", "volunteers", "vols", "trustees"}
+
+
 def head_count(text: str) -> list[float]:
     """The people counted in an answer to "how many work for you": "9 staff", "just me and 2
     part-timers" (3), "2 full time and 3 part time" (5), "under 10" (9). Volunteers do not
@@ -340,7 +343,7 @@ def head_count(text: str) -> list[float]:
     counted = [
         number
         for number, after in numbers_in(cleaned)
-        if not (set(after[:3]) & {"volunteer", "volunteers", "vols", "trustees"})
+        if not (set(after[:2] if after[:1] != ["staff"] else after[:1]) & _NOT_STAFF)
         and not (set(after[:2]) & _TIME_WORDS)
     ]
     me = re.search(r"\b(?:just me|only me|me and|me plus|myself and|me \+|just myself|sole trader"
