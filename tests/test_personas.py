@@ -2,8 +2,8 @@
 knowledge base (tests/data/personas.yaml, see personas.md), talk to the assistant through the
 JSON API in their own words. Every one finishes, and the median persona with three
 commitments in at most 45 messages. The tuning personas: at most one answer misread, no
-answer met with a help article, no question asked mid-flow taken as an answer, every amount,
-date and classification in the offer as they meant it. The whole
+answer met with a help article, every question asked mid-flow answered and none taken as an
+answer, every amount, date and classification in the offer as they meant it. The whole
 corpus's bar (the same for the held-out part) is written below as strict expected failures
 until it is met.
 
@@ -70,6 +70,7 @@ def test_a_tuning_persona_finishes_understood_and_gets_the_offer_they_meant(resu
     assert score.finished, score
     assert not score.articles, score.articles
     assert not score.asks_taken, score.asks_taken
+    assert score.asks_answered == score.asks, score.asks_unanswered
     assert not _offer_differences(data, offer)
 
 

@@ -39,10 +39,18 @@ function appendMessages(doc) {
 }
 
 // The new question and its options in view: with the replies before it when they all fit
-// on the screen, else the question at the top (the replies are just above).
-function showPrompt(firstNew) {
+// on the screen, else the question at the top (the replies are just above). After a question
+// from the question box, the question and its first option sit at the bottom of the screen,
+// with as much of the answer above them as fits: that is what the person is waiting for.
+function showPrompt(firstNew, asked) {
   const prompt = document.getElementById("prompt");
   if (!prompt) return;
+  const first = prompt.querySelector("input:not([type=hidden]), textarea");
+  if (asked && first) {
+    const below = first.getBoundingClientRect().bottom - window.innerHeight;
+    window.scrollBy(0, below + 24); // the answer above, the question and its box in view
+    return;
+  }
   const bottom = prompt.getBoundingClientRect().bottom;
   const top = firstNew ? firstNew.getBoundingClientRect().top : bottom;
   const start = bottom - top <= window.innerHeight ? firstNew : prompt;
@@ -94,7 +102,7 @@ async function send(form, submitter) {
   const errorSummary = replaceRegions(doc);
   document.title = doc.title;
   history.replaceState(null, "", response.url);
-  if (!errorSummary) showPrompt(firstNew);
+  if (!errorSummary) showPrompt(firstNew, form.classList.contains("app-chat__ask"));
   focusPrompt(errorSummary);
 }
 
