@@ -96,6 +96,10 @@ def choose_measure(ctx: Context, state: State, measure_id: Any, _entry: dict) ->
                 :MAX_NEEDS
             ],
         }
+        here = _current_theme_id(ctx, state)
+        if here and theme.id != here:  # said so, not filed elsewhere in silence
+            text = f'That measure is part of the council\'s "{theme.title}" priority, so your '
+            return [Message("assistant", text + "commitment will be listed there.")]
     elif measure_id == "own":
         state.draft |= {
             "measure_id": None,

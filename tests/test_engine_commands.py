@@ -294,3 +294,11 @@ def test_an_answer_in_other_terms_is_told_what_was_read_and_what_is_needed():
     turn = play(*THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", "3 firms")
     assert turn.prompt.step == "commitment-quantity"  # 3 firms is not 3 weeks
     assert turn.messages[0].text.startswith('I read "3 firms", but I need the total in weeks.')
+
+
+def test_a_measure_from_another_priority_says_where_the_commitment_goes():
+    turn = play(*THEMES_START, "no", "yes", "take on 2 apprentices in our kitchen")
+    other = next(s for s in turn.state.suggestions if s["theme_id"] != turn.prompt.theme)
+    turn = engine.respond(CTX, turn.state, other["measure_id"])
+    title = next(t.title for t in CTX.pack.themes if t.id == other["theme_id"])
+    assert turn.messages[0].text.startswith(f'That measure is part of the council\'s "{title}"')
