@@ -46,6 +46,8 @@ _NEGATION = re.compile(
 _NO_AT_END = re.compile(
     r"^\w+ not\b|(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
     r"|\b(?:think|afraid|sadly|rather|probably|guess|prefer) not\b|\bpass on\b"
+    r"|\bnot (?:be )?appropriate\b|\bnot for us\b"
+    r"|^(?:we|i)(?: will| would| do| can| could)? not\b|^(?:we|i) (?:won'?t|can'?t|don'?t)\b"
     r"|\b(?:rather|prefer) not to\b"
 )
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.
@@ -84,7 +86,7 @@ _OVER_THE_CONTRACT = re.compile(
 _RANGE = re.compile(r"\d\s*(?:-|–|to|or)\s*\d")
 _RATE = re.compile(
     r"\b(?:a|per|each|every|evry)\s+(?:other\s+)?(?:week|wk|month|mth|year|yr|quarter|"
-    r"fortnight|term|summer|sumer|annum|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"fortnight|term|halfterm|summer|sumer|annum|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|sat|weekend)\b"
 )
 # A share in words, for a percentage: "three quarters", "every one of them".
@@ -264,13 +266,27 @@ def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
         )
     ]
     values = {value for value, _, _ in kept}
-    if len(values) > 1 and re.search(r"[(.!;:]| but | - ", cleaned):
-        first = min(kept, key=lambda match: match[1])
-        if first[1] <= len(" ".join(typed[:3])):  # "this is additional - ..."
-            return Parsed(first[0])
     if len(values) == 1:
         return Parsed(values.pop())
-    return Parsed(problem="invalid") if values else None
+    return _settled(kept, cleaned, plain) if values else None
+
+
+def _settled(kept: list[tuple[str, int, int]], cleaned: str, plain: str) -> Parsed:
+    """Which of several options' words an answer means: a phrase of three words or more and
+    twice as long as any other ("part o the job anyway"), or the words it starts with when a
+    break follows ("this is additional - the contract doesn't fund it"); else none."""
+    longest: dict[str, tuple[int, int]] = {}
+    for value, start, end in kept:
+        size = (end - start, len(plain[start:end].split()))
+        longest[value] = max(longest.get(value, (0, 0)), size)
+    (first, words), (second, _) = sorted(longest.values(), reverse=True)[:2]
+    if words >= 4 and first >= 2 * second:
+        return Parsed(max(longest, key=lambda value: longest[value]))
+    if re.search(r"[(.!;:+&]| but | - ", cleaned):
+        earliest = min(kept, key=lambda match: match[1])
+        if earliest[1] <= len(" ".join(plain.split()[:3])):
+            return Parsed(earliest[0])
+    return Parsed(problem="invalid")
 
 
 def _gives_way(mine: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -332,7 +348,8 @@ def head_count(text: str) -> list[float]:
     count. A range ("50-60") gives both ends; no count gives nothing."""
     # Neither a registration number nor a year ("since 1998") is a count.
     cleaned = re.sub(
-        r"\b\d{6,}\b|\b(?:since|in|from|est|established|founded|registered|started)\s+(?:19|20)\d\d\b",
+        r"\b\d{6,}\b|\b(?:since|in|from|est|established|founded|registered|started|set up|"
+        r"formed|incorporated|opened|began)\s+(?:in\s+)?(?:19|20)\d\d\b",
         "",
         tidy(text),
     )

@@ -169,6 +169,20 @@ def answer_after_question(text: str) -> str | None:
     return rest
 
 
+def opens_question(text: str) -> bool:
+    """Whether it starts with an open question word ("what", "wats", "how"): a question even
+    where its words also read as an answer ("wats the diff between extra n part of the service")."""
+    words = _plain(text).replace("'", "").split()
+    if not words or words[0] not in OPEN_QUESTION_WORDS:
+        return False
+    asked = text.rstrip().endswith("?") or bool(set(words[1:4]) & _ASKED_ABOUT)
+    return asked and not answer_after_question(text)
+
+
+# Words that make an open question word ask: "what is...", "wats the diff...", "how do...".
+_ASKED_ABOUT = {"is", "are", "does", "do", "diff", "difference", "mean", "means", "should", "can"}
+
+
 def looks_like_question(text: str, free_text: bool) -> bool:
     """A question mark; a sentence that starts with a question word (at a free-text step, an
     open one, "can we", "does it"..., or "is", "does", "should" before a longer sentence,

@@ -14,6 +14,7 @@ from assistant.commands import (
     Command,
     answer_after_question,
     looks_like_question,
+    opens_question,
     parse_command,
 )
 from assistant.effects import EFFECTS
@@ -239,7 +240,10 @@ def _answer_or_question(
     parsed = parse_answer(ctx, step, state, text)
     # The same words again, straight after they were taken as a question, are an answer.
     repeated = held is not None and held.get("step") == state.step and held.get("text") == text
-    if looks_like_question(text, free_text) and not (parsed.ok and not free_text) and not repeated:
+    asking = looks_like_question(text, free_text) and (
+        free_text or not parsed.ok or opens_question(text)
+    )
+    if asking and not repeated:
         _question_not_answer(ctx, state, step, text, parsed, out, events)
     elif not parsed.ok:
         # An answer that does not read is met with this step's own error, never a help article.

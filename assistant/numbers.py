@@ -7,7 +7,7 @@ ONES = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "thre": 3, "fiev": 5, "tweleve": 12, "twelev": 12,
+    "nineteen": 19, "thre": 3, "fiev": 5, "tweleve": 12, "twelev": 12, "once": 1, "twice": 2,
 }  # fmt: skip
 TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
@@ -50,6 +50,8 @@ def tidy(text: str) -> str:
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
     text = re.sub(r"[~≈]", " about ", text)
     text = re.sub(r"[a-z]+", lambda m: SPELT.get(m.group(0), m.group(0)), text)
+    text = re.sub(r"\bhalf[ -]terms?\b", "halfterm", text)  # "every half term": six a year
+    text = re.sub(r"\b(?:a )?full year\b", "1 year", text)  # "1 lad, full year"
     text = re.sub(r"\bgbp\s*(?=\d)", "£", text)  # "GBP 45,000"
     text = re.sub(r"\b(?:level|lvl|l|nvq)\s?[1-8]\b", " ", text)  # "Level 2 course", "L3"
     text = re.sub(

@@ -85,8 +85,22 @@ def _parse_whole(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     if spec.type == "duration":
         return parse_duration(text, int(spec.max))
     if spec.type == "timescale":
-        return parse_timescale(text, ctx.today, int(spec.max))
+        return _over_the_year(text, state) or parse_timescale(text, ctx.today, int(spec.max))
     return parse_postcode(text)
+
+
+_THE_YEAR = re.compile(r"^(?:over|during|throughout|across|within|in) the (?:year|yr)\W*$")
+
+
+def _over_the_year(text: str, state: State) -> Parsed | None:
+    """ "Over the year": the whole of a contract of a year or less, else its first year."""
+    if not _THE_YEAR.match(" ".join(text.lower().split())):
+        return None
+    duration = state.answers.get("opportunity.duration")
+    months = duration.get("months") if isinstance(duration, dict) else None
+    if months and months <= 12:
+        return Parsed({"text": "over the whole contract", "months": None})
+    return Parsed({"text": "within the first year", "months": 12.0})
 
 
 def _total(text: str, unit: str, low: float, high: float, state: State) -> Parsed | None:

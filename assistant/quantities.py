@@ -12,6 +12,7 @@ from knowledge.vocabulary import amount
 
 MONTHS_IN = {"day": 12 / 365.25, "week": 12 / 52, "fortnight": 12 / 26, "month": 1.0}
 MONTHS_IN |= {"quarter": 3.0, "term": 4.0, "year": 12.0, "summer": 12.0, "other month": 2.0}
+MONTHS_IN |= {"halfterm": 2.0}
 _PERIODS = {
     "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
     "fortnight": "fortnight", "month": "month", "months": "month", "mth": "month",
@@ -19,7 +20,7 @@ _PERIODS = {
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "summer": "year",
     "sumer": "year", "annum": "year", "monday": "week", "tuesday": "week", "wednesday": "week",
     "thursday": "week", "friday": "week", "saturday": "week", "sunday": "week", "sat": "week",
-    "weekend": "week", "night": "day", "evening": "day", "morning": "day",
+    "weekend": "week", "night": "day", "evening": "day", "morning": "day", "halfterm": "halfterm",
 }  # fmt: skip
 _UNIT_WORDS = {
     "weeks": {"week", "weeks", "wk", "wks"}, "hours": {"hour", "hours", "hrs", "hr"},
@@ -70,7 +71,15 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
     clauses = _TOTAL_AFTER.split(cleaned)
     if len(clauses) > 1 and (stated := _plain_in_unit(clauses[-1], unit)) is not None:
         return Reading(stated)  # they worked it out themselves: "so 12 in total"
+    if unit in ("tonnes", "tonnes-co2e"):  # "20 kilo each week": 0.02 tonnes a week
+        cleaned = re.sub(
+            r"(\d+(?:\.\d+)?)\s*(?:kg|kgs|kilo|kilos|kilogram|kilograms)\b",
+            lambda m: f"{float(m.group(1)) / 1000:g} tonnes",
+            cleaned,
+        )
     figures = [f for f in _figures(cleaned) if not _in_other_unit(f, unit)]
+    if (every := _every_time(cleaned, figures, unit, contract_months)) is not None:
+        return every
     if not figures:
         return None
     if _TOTAL_SAID.match(" ".join(figures[-1].after[:2])):
@@ -88,8 +97,38 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
         if not _period(f.after)
         and _length_months(f) is None
         and not (f.after[:1] and f.after[0] in _OTHER_MEASURES)
+        and "by" not in f.before[-1:]  # "8 students, mentored by 4 of our staff"
     ]
     return Reading(counts[0].number) if unit in _COUNTED and len(counts) == 1 else None
+
+
+_EVERY_TIME = re.compile(r"\b(?:every|each|once a|once every)\s+(other month|[a-z]+)\b")
+
+
+def _every_time(
+    text: str, figures: list[_Figure], unit: str, contract_months: float | None
+) -> Reading | None:
+    """A rate said without a number: "every half term" (one each time), "once a month", "every
+    half term... about 10 each time", "every half term at each of our 5 homes"."""
+    found = _EVERY_TIME.search(text)
+    period = _PERIODS.get(found.group(1)) if found else None
+    if not period or not contract_months or any(_period(f.after) for f in figures):
+        return None
+    counts = [f for f in figures if _length_months(f) is None]
+    if len(counts) > 1 or len(figures) != len(counts):
+        return None
+    times = round(contract_months / MONTHS_IN[period])
+    each = counts[0].number if counts else 1.0
+    each_time = re.search(r"\b(?:each|every|per|a) (?:time|session|visit|class|event)\b", text)
+    if unit in ("people", "organisations") and counts and not each_time:
+        return None  # "40 people... each gets a call once a week": still 40 people
+    if not counts and unit not in ("sessions", "events"):
+        return None
+    total = each * times
+    said = (
+        f"{_plain(each)} × {times}, {found.group(0)} over {_plain(round(contract_months))} months"
+    )
+    return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
 
 
 def _figures(text: str) -> list[_Figure]:
@@ -228,6 +267,8 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
         for f in figures
         if unit == "hours" and f is not figure and f.after[:1] in (["hours"], ["hrs"])
     ]
+    if unit in ("people", "organisations") and also and not _in_unit(figure, unit):
+        return None  # "40 people... each gets a call once a week": still 40 people
     each = also[0].number if also and not _in_unit(figure, unit) else 1
     if figure.after[:1] and figure.after[0] in _OTHER_MEASURES and not _in_unit(figure, unit):
         figure = _Figure(1.0, figure.before, figure.after)  # "3 hours every wednesday": 1 session
@@ -238,7 +279,11 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
         if f is not figure and ({"each", "x"} & set(f.before[-3:]) or "x" in f.after[:2])
     ]
     each *= places[0].number if places and _length_months(places[0]) is None else 1
-    places_kept = 2 if unit == "gbp" else (1 if figure.number != int(figure.number) else 0)
+    places_kept = (
+        2
+        if unit in ("gbp", "tonnes", "tonnes-co2e")
+        else (1 if figure.number != int(figure.number) else 0)
+    )
     total = round(figure.number * each * times, places_kept)
     per = (
         amount(figure.number * each, unit)

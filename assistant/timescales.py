@@ -68,6 +68,7 @@ _WHOLE_CONTRACT = re.compile(
     r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
     r"\b(?:all the \w+ (?:months|years)|all the way (?:thru|through)|throughout|the whole way"
     r"|over (?:the )?job|before the (?:contract|job) (?:is )?(?:end|ends|over|done)"
+    r"|all (?:of )?the contract|by the time (?:we|it|they) (?:finish|end)"
     r"|end of (?:the )?(?:job|install|project|works?)|whole (?:job|project|thing)"
     r"|(?:every|each|for every|for each) order|on this contract"
     r"|over the \w+ (?:months?|years?)"
@@ -77,7 +78,7 @@ _WHOLE_CONTRACT = re.compile(
     r"\b.*\b(?:contract|term)\b|^(?:throughout|ongoing throughout|for the duration)$"
 )
 _YEAR_OF_CONTRACT = re.compile(
-    r"\b(?:year|yr)\s+(one|two|three|four|five|[1-5])\b"
+    r"\b(?:year|yr|y)\s*(one|two|three|four|five|[1-5])\b"
     r"|\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|one)\s+(?:year|yr)\b"
 )
 _FROM_START = re.compile(
@@ -88,7 +89,8 @@ _FROM_START = re.compile(
     r"|from when we start|straight off|from the (?:very )?(?:start|beginning)"
     r"|(?:from|at) (?:go live|golive|launch|mobilisation|mobilization)|day (?:one|1) of"
     r"|(?:from )?(?:contract )?commencement|from (?:the )?contract start"
-    r"|from the (?:very )?first (?:week|month|day|session|order|visit|class|shift)"
+    r"|from (?:the )?(?:very )?first (?:week|month|day|session|order|visit|class|shift)"
+    r"|when (?:the )?contract starts?"
     r"|from the first (?:week|month|day)"
     r"|from launch|from the first day|first day|right now|now)\b"
 )
@@ -236,6 +238,8 @@ def _named_month_or_season(text: str, today: date) -> float | None:
     if month is None and re.search(r"\b(?:by|in|until|before|end of|of|from)\s+may\b", text):
         month = 5
     season = next((w for w in words if w in _SEASON_ENDS), None)
+    if quarter := re.search(r"\bq\s?([1-4])\b", text):  # "from Q2 2027": words split "q2"
+        season = f"q{quarter.group(1)}"
     end_month = month or (_SEASON_ENDS[season] if season else None)
     if end_month is None:
         if year is None or not re.search(r"\b(?:by|end of|in|until|before|during)\b", text):

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).parents[1] / "data"
-# The first corpus (tuning and held-out), and four more, all tuning, each by another blind
+# The first corpus (tuning and held-out), and five more, all tuning, each by another blind
 # writer.
 PERSONAS = [
     *yaml.safe_load((DATA / "personas.yaml").read_text()),
@@ -22,6 +22,7 @@ PERSONAS = [
     *yaml.safe_load((DATA / "personas_third.yaml").read_text()),
     *yaml.safe_load((DATA / "personas_fourth.yaml").read_text()),
     *yaml.safe_load((DATA / "personas_fifth.yaml").read_text()),
+    *yaml.safe_load((DATA / "personas_sixth.yaml").read_text()),
 ]
 # The persona's words for what they count, as the service's unit codes.
 UNITS = {
