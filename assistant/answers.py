@@ -44,7 +44,8 @@ _NEGATION = re.compile(
     r"\b(?:no|not|nope|nah|never|don'?t|dont|can'?t|cant|won'?t|wont|couldn'?t)\b"
 )
 _NO_AT_END = re.compile(
-    r"^\w+ not\b|(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
+    r"^(?!why)\w+ not\b|(?<!why )\bnot\W*$|\bno chance\b|\bno way\b|\bbut not\b|"
+    r"(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
     r"|\b(?:think|afraid|sadly|rather|probably|guess|prefer) not\b|\bpass on\b"
     r"|\bnot (?:be )?appropriate\b|\bnot for us\b"
     r"|^(?:we|i)(?: will| would| do| can| could)? not\b|^(?:we|i) (?:won'?t|can'?t|don'?t)\b"
@@ -52,7 +53,10 @@ _NO_AT_END = re.compile(
 )
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.
 _YES_AFTER_NO = re.compile(r"^no (?:problem|worries|bother|doubt)\b")
-_UNSURE = re.compile(r"\b(?:not sure|unsure|maybe|depends|dunno|don'?t know|perhaps|might)\b")
+_UNSURE = re.compile(
+    r"\b(?:not (?:really |too |that )?sure|unsure|maybe|depends|dunno|don'?t know|perhaps|might|"
+    r"no idea)\b"
+)
 _TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs"}
 _TIME_WORDS |= {"wk", "wks", "mth", "mths", "mnth", "mnths", "fortnight", "fortnights"}
 _MONEY_WORDS = {"pounds", "pound", "quid", "gbp", "£", "sterling", "total", "in", "all"}
@@ -74,6 +78,7 @@ _FILLERS = {
 }  # fmt: skip
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?$")
 _TIME_RANGE = re.compile(
+    r"\d\s*\+\s*\d|"
     r"\b(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s*(?:-|–|to|or)\s*"
     r"(?:\d+|two|three|four|five|six|nine|twelve|eighteen|twenty four)\s+[a-z]"
 )
@@ -85,6 +90,7 @@ _OVER_THE_CONTRACT = re.compile(
 )
 _RANGE = re.compile(r"\d\s*(?:-|–|to|or)\s*\d")
 _RATE = re.compile(
+    r"\bper (?!cent\b)\w+|"
     r"\b(?:a|per|each|every|evry)\s+(?:other\s+)?(?:week|wk|month|mth|year|yr|quarter|"
     r"fortnight|term|halfterm|summer|sumer|annum|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|sat|weekend)\b"
@@ -171,6 +177,8 @@ def parse_yes_no(text: str) -> Parsed:
     if "?" in text or _UNSURE.search(cleaned):
         return Parsed(problem="invalid")
     cleaned = _FILLER_FIRST.sub("", cleaned).strip() or cleaned
+    if meant := re.search(r"\b(?:i mean|sorry|actually)\b\W*(.+)$", cleaned):
+        cleaned = meant.group(1)  # "no, yes I mean yes"
     if _NO_AT_END.search(cleaned):
         return Parsed(False)  # "probably not, no", "i don't think we could"
     first = cleaned.split()[0]
@@ -219,20 +227,34 @@ def parse_choice(text: str, options: Options) -> Parsed:
     for value, label, *_ in options:
         if cleaned in (value.lower(), label.lower()):
             return Parsed(value)
-    if re.fullmatch(r"[0-9]{1,3}", cleaned) and 1 <= int(cleaned) <= len(options):
+    bands = all(_is_band(option[1]) for option in options)
+    numbered = re.fullmatch(r"[0-9]{1,3}", cleaned) and 1 <= int(cleaned) <= len(options)
+    if numbered and not bands:  # where the options are head counts, "3" is three people
         return Parsed(options[int(cleaned) - 1][0])
     if asks(cleaned) or _UNSURE.search(cleaned):
         return Parsed(problem="invalid")
     banded = _band(cleaned, options)
+    said = _said_in_words(cleaned, options)
+    if said is not None and said.ok and said.value not in _BUSINESS:
+        return said  # "a large charity with 300 staff" is a charity
     if banded.ok:
-        return banded
-    if (said := _said_in_words(cleaned, options)) is not None:
+        return banded  # "national firm with 400 staff" is a large business
+    if said is not None:
         return said
     labels = [option[1].lower() for option in options]
-    match = process.extractOne(cleaned, labels, scorer=fuzz.WRatio, score_cutoff=86)
-    if match and len(cleaned) >= 5:
+    affirmed = " ".join(_NOT_SAID.sub(" ", cleaned).split())  # not what is denied
+    match = process.extractOne(affirmed, labels, scorer=fuzz.WRatio, score_cutoff=86)
+    if match and len(affirmed) >= 5:
         return Parsed(options[match[2]][0])
     return banded
+
+
+# Kinds of organisation that a head count can overrule ("national firm with 400 staff").
+_BUSINESS = {"sme"}
+
+
+def _is_band(label: str) -> bool:
+    return bool(re.search(r"(?:fewer|less) than \d|\d+ to \d+|\d+ or more", label.lower()))
 
 
 def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
@@ -241,7 +263,7 @@ def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
     the earlier wins ("with or without the contract"), a phrase inside a longer phrase of
     another option gives way to it ("business" in "community business"), and of words far
     apart, the ones the answer starts with ("extra (we'd do it anyway but...)")."""
-    plain = _NOT_SAID.sub(" ", _plain_words(cleaned))  # "not a registered charity"
+    plain = _plain_words(_NOT_SAID.sub(" ", cleaned))  # "not a registered charity"
     plain = " ".join(plain.split())
     typed = plain.split()
     found: list[tuple[str, int, int]] = []
@@ -298,7 +320,11 @@ def _gives_way(mine: tuple[int, int], other: tuple[int, int]) -> bool:
 
 # Typo matching compares every word with every option phrase: for a long message, no typos.
 _MAX_TYPO_WORDS = 60
-_NOT_SAID = re.compile(r"\b(?:not|no) (?:a |an |the |just )?\w+(?: or \w+)?(?: \w+)?")
+# What is denied, to the end of its clause: "not something we do anyway", "we used to be a co-op".
+_NOT_SAID = re.compile(
+    r"\b(?:not|no|don'?t|won'?t|wouldn'?t|never|isn'?t|doesn'?t|didn'?t|can'?t|used to be)\b"
+    r"[^,.;:!?()]*"
+)
 
 
 def _plain_words(text: str) -> str:
@@ -340,6 +366,7 @@ def _in_band(number: float, label: str) -> bool:
 
 
 _NOT_STAFF = {"volunteer", "volunteers", "vols", "trustees"}
+_NOT_HEADS = {"teams", "team", "sites", "site", "branches", "offices", "locations", "shifts"}
 
 
 def head_count(text: str) -> list[float]:
@@ -347,11 +374,12 @@ def head_count(text: str) -> list[float]:
     part-timers" (3), "2 full time and 3 part time" (5), "under 10" (9). Volunteers do not
     count. A range ("50-60") gives both ends; no count gives nothing."""
     # Neither a registration number nor a year ("since 1998") is a count.
+    cleaned = re.sub(r"\([^)]*\)", " ", tidy(text)) if re.search(r"\d[^(]*\(", text) else text
     cleaned = re.sub(
         r"\b\d{6,}\b|\b(?:since|in|from|est|established|founded|registered|started|set up|"
         r"formed|incorporated|opened|began)\s+(?:in\s+)?(?:19|20)\d\d\b",
         "",
-        tidy(text),
+        tidy(cleaned),
     )
     if not re.search(r"[a-z0-9]", cleaned) or _RATE.search(cleaned):
         return []
@@ -362,7 +390,14 @@ def head_count(text: str) -> list[float]:
         for number, after in numbers_in(cleaned)
         if not (set(after[:2] if after[:1] != ["staff"] else after[:1]) & _NOT_STAFF)
         and not (set(after[:2]) & _TIME_WORDS)
+        and after[:2] not in (["of", "them"], ["of", "whom"], ["of", "those"])  # a part of them
+        and not (set(after[:1]) & _NOT_HEADS)  # "8 staff in 2 teams"
+        and not re.match(
+            r"(?:in|at|over) (?:the )?(?:summer|winter|peak|christmas)", " ".join(after)
+        )
     ]
+    if len(counted) > 1:  # "9 staff, 2020": a year beside a count is not one
+        counted = [n for n in counted if not 1900 <= n <= 2099] or counted
     me = re.search(r"\b(?:just me|only me|me and|me plus|myself and|me \+|just myself|sole trader"
                    r"|on my own|one man band|me myself)\b", cleaned)  # fmt: skip
     if not counted:
@@ -410,6 +445,10 @@ def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) ->
 def _share(cleaned: str) -> float | None:
     """A percentage said as a share: "three quarters", "roughly half", "1 in 5", "everyone",
     "none yet"."""
+    if re.search(r"\b(?:not|nearly|almost|except|but)\b", cleaned) and re.search(
+        r"\b(?:all|every|everyone|everybody)\b", cleaned
+    ):
+        return None  # "nearly all", "not all of them", "all except 2": not 100%
     plain = strip_hedges(cleaned)
     share = re.sub(r"\s*\bof (?:them|our staff|the staff|staff|us|the team|our team)\b", "", plain)
     if share.strip() in _SHARES:
@@ -422,11 +461,15 @@ def _share(cleaned: str) -> float | None:
         part, whole = read_number(found.group(1)), read_number(found.group(2))
         if part and whole and whole[0] and not part[1] and not whole[1]:
             return round(100 * part[0] / whole[0], 1)
-    if (
-        re.match(r"(?:all|all of|every one of|everyone|every single one of)\b", plain)
-        and "%" not in plain
-    ):
-        return 100.0
+    return _all_or_none(plain)
+
+
+def _all_or_none(plain: str) -> float | None:
+    """ "Everyone", "all 23 staff" (100); "none yet" (0); "not all", "nearly all" (neither)."""
+    if re.search(r"\b(?:not|nearly|almost|except|but)\b", plain):
+        return None
+    if re.match(r"(?:all|all of|every one of|everyone|every single one of)\b", plain):
+        return None if "%" in plain else 100.0
     if re.search(r"\d", plain):
         return None
     if _NONE.search(plain):

@@ -203,7 +203,8 @@ def _confirmed(ctx: Context, state: State, text: str, out: list[Message]) -> boo
     """A yes or no to a worked-out total; anything else is a fresh answer to the question."""
     pending, state.confirming = state.confirming or {}, None
     said = parse_yes_no(text)
-    if not said.ok or not state.step:
+    changed = re.search(r"\b(?:but|make it|instead|rather)\b", text.lower())
+    if not said.ok or not state.step or changed:  # "yes but make it 3": a fresh answer
         return False
     if said.value:
         _apply(ctx, state, ctx.flow.steps[state.step], pending["value"], out)

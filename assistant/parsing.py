@@ -36,6 +36,8 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed
+    if _EITHER_OR.search(text.lower()):
+        return parsed  # "2 apprentices, maybe 3", "£40,000 - £50,000": which is it?
     for part in answer_parts(text):
         found = _parse_whole(ctx, step, state, part)
         if found.ok:
@@ -43,6 +45,11 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     return parsed
 
 
+# Two amounts offered as alternatives or a range: asked again, never one of them chosen.
+_EITHER_OR = re.compile(
+    r"\d[\d,.]*\s*[kmt]?\b[^0-9]{0,25}?\b(?:maybe|or|possibly|perhaps|to)\b\s*£?\d"
+    r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|\d\s*\+\s*\d"
+)
 _SAME = re.compile(
     r"^(?:the )?(?:same|same again|same as (?:before|last time|above|the last one)|"
     r"as (?:before|above)|ditto)\W*$"
@@ -58,8 +65,12 @@ def _parse_whole(ctx: Context, step: Step, state: State, text: str) -> Parsed:
         and step.save.startswith("commitment.")
         and state.commitments
     ):
-        earlier = state.commitments[-1].get(step.save.removeprefix("commitment."))
-        if earlier is not None:
+        last = state.commitments[-1]
+        earlier = last.get(step.save.removeprefix("commitment."))
+        other_unit = step.save == "commitment.quantity" and last.get("unit") != state.draft.get(
+            "unit"
+        )
+        if earlier is not None and not other_unit:  # 104 weeks is not 104 organisations
             return Parsed(earlier)  # "same as before": what the last commitment said
     if spec.type == "text":
         return parse_text(text, spec.max_length, spec.min_length)

@@ -12,7 +12,7 @@ from knowledge.vocabulary import amount
 
 MONTHS_IN = {"day": 12 / 365.25, "week": 12 / 52, "fortnight": 12 / 26, "month": 1.0}
 MONTHS_IN |= {"quarter": 3.0, "term": 4.0, "year": 12.0, "summer": 12.0, "other month": 2.0}
-MONTHS_IN |= {"halfterm": 2.0}
+MONTHS_IN |= {"halfterm": 2.0, "other week": 12 / 26}
 _PERIODS = {
     "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
     "fortnight": "fortnight", "month": "month", "months": "month", "mth": "month",
@@ -21,6 +21,7 @@ _PERIODS = {
     "sumer": "year", "annum": "year", "monday": "week", "tuesday": "week", "wednesday": "week",
     "thursday": "week", "friday": "week", "saturday": "week", "sunday": "week", "sat": "week",
     "weekend": "week", "night": "day", "evening": "day", "morning": "day", "halfterm": "halfterm",
+    "other week": "other week",
 }  # fmt: skip
 _UNIT_WORDS = {
     "weeks": {"week", "weeks", "wk", "wks"}, "hours": {"hour", "hours", "hrs", "hr"},
@@ -77,6 +78,7 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
             lambda m: f"{float(m.group(1)) / 1000:g} tonnes",
             cleaned,
         )
+    cleaned = re.sub(r"\b(?:in|by|from|starting(?: in)?|until)\s+(?:19|20)\d\d\b", " ", cleaned)
     figures = [f for f in _figures(cleaned) if not _in_other_unit(f, unit)]
     if (every := _every_time(cleaned, figures, unit, contract_months)) is not None:
         return every
@@ -88,7 +90,11 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
         return reading
     if reading := _rate(figures, unit, contract_months):
         return reading
-    in_unit = [f for f in figures if _in_unit(f, unit) and not _period(f.after)]
+    in_unit = [
+        f
+        for f in figures
+        if _in_unit(f, unit) and not _period(f.after) and f.after[:1] not in (["per"], ["each"])
+    ]
     if len(in_unit) == 1:
         return Reading(in_unit[0].number)
     counts = [
@@ -102,7 +108,7 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
     return Reading(counts[0].number) if unit in _COUNTED and len(counts) == 1 else None
 
 
-_EVERY_TIME = re.compile(r"\b(?:every|each|once a|once every)\s+(other month|[a-z]+)\b")
+_EVERY_TIME = re.compile(r"\b(?:every|each|once a|once every)\s+(other month|other week|[a-z]+)\b")
 
 
 def _every_time(
@@ -215,6 +221,8 @@ def _count_times_length(
     if len(figures) != 2:
         return None
     count, length = figures
+    if _length_months(count) is not None and _length_months(length) is None:
+        count, length = length, count  # "10 weeks each, 2 of them"
     if (period := _period(count.after)) and contract_months:  # "2 trainees a year, 10 weeks each"
         times = contract_months / MONTHS_IN[period]
         count = _Figure(round(count.number * times), count.before, [])

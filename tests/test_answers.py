@@ -192,3 +192,52 @@ def test_a_count_picks_the_band_it_falls_in(text, value):
 @pytest.mark.parametrize("text", ["lots of us", "a big team", "2 years"])
 def test_a_band_is_not_picked_without_a_count(text):
     assert parse_choice(text, SIZES).problem == "invalid"
+
+
+# False readings found by a reviewer probing the parsers: each is now read as meant, or asked
+# again (never taken to mean something the person did not).
+REVIEW_OPTIONS = {
+    "sizes": SIZES,
+    "kinds": [("charity", "A charity or CIO", ("charity",)), ("cooperative", "A co-operative",
+              ("co-op",)), ("sme", "A small or medium-sized business", ("firm",)),
+              ("large", "A large business (250 staff or more)", ())],
+    "classes": [("additional", "Extra, for this contract", ("extra",)),
+                ("core", "Part of the service itself", ("part of the service",)),
+                ("organisation-wide", "Something we do anyway", ("do anyway", "do it anyway"))],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("options", "text", "value"),
+    [
+        ("sizes", "3", "micro"), ("sizes", "8 staff, 3 of them part-time", "micro"),
+        ("sizes", "9 staff, 2020", "micro"), ("sizes", "7 people (4 full-time)", "micro"),
+        ("sizes", "we have 8 staff in 2 teams", "micro"),
+        ("sizes", "5 staff, 15 in summer", "micro"),
+        ("kinds", "a large charity with 300 staff", "charity"),
+        ("kinds", "national firm with 400 staff", "large"),
+        ("kinds", "we used to be a co-op", None),
+        ("classes", "not something we do anyway", None),
+        ("classes", "we wouldn't do it anyway", None),
+        ("classes", "not extra, it's part of the service", "core"),
+    ],
+)  # fmt: skip
+def test_a_choice_is_not_read_as_what_was_denied_or_counted_wrongly(options, text, value):
+    assert parse_choice(text, REVIEW_OPTIONS[options]).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("of course not", False), ("yeah right, no chance", False), ("why not", True),
+     ("sure, but not this time", False), ("no, yes I mean yes", True), ("not really sure", None)],
+)  # fmt: skip
+def test_yes_and_no_are_not_turned_round(text, value):
+    assert parse_yes_no(text).value is value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"), [("not all of them", "percent"), ("nearly all", "percent"),
+                       ("£150 per session", "gbp")],
+)  # fmt: skip
+def test_a_part_or_a_rate_is_not_read_as_a_whole(text, unit):
+    assert parse_number(text, 0, 1e10, unit=unit, money=unit == "gbp").value is None

@@ -302,3 +302,30 @@ def test_a_measure_from_another_priority_says_where_the_commitment_goes():
     turn = engine.respond(CTX, turn.state, other["measure_id"])
     title = next(t.title for t in CTX.pack.themes if t.id == other["theme_id"])
     assert turn.messages[0].text.startswith(f'That measure is part of the council\'s "{title}"')
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "total"),
+    [("2 apprentices, maybe 3", "commitment-quantity", None),
+     ("two apprentices for 12 weeks each, starting in 2027", "confirm-amount", 24),
+     ("10 weeks each, 2 of them", "confirm-amount", 20)],
+)  # fmt: skip
+def test_an_amount_with_an_alternative_or_a_year_in_it_is_not_misread(text, step, total):
+    turn = play(*THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", text)
+    assert turn.prompt.step == step
+    assert (turn.state.confirming or {}).get("value") == total
+
+
+def test_yes_but_a_change_to_a_worked_out_total_is_a_fresh_answer():
+    turn = play(*THEMES_START, *APPRENTICES[:3], "2 apprentices for a year each")
+    turn = engine.respond(CTX, turn.state, "yes but make it 3 apprentices")
+    assert turn.prompt.step == "commitment-quantity" and "quantity" not in turn.state.draft
+
+
+def test_same_as_before_is_not_copied_into_another_unit():
+    first = [*THEMES_START, *APPRENTICES, "extra", "another"]
+    turn = play(*first, "help 5 local charities with free training", "no")
+    turn = play(*first, "help 5 local charities with free training", "own", "organisations")
+    assert turn.prompt.step == "commitment-quantity"
+    turn = engine.respond(CTX, turn.state, "same as before")
+    assert turn.prompt.step == "commitment-quantity"  # 104 weeks is not 104 organisations
