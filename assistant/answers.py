@@ -52,7 +52,7 @@ _NO_AT_END = re.compile(
     r"|\b(?:rather|prefer) not to\b"
 )
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.
-_YES_AFTER_NO = re.compile(r"^no (?:problem|worries|bother|doubt)\b")
+_YES_AFTER_NO = re.compile(r"^no (?:problem|worries|bother|doubt|objections?)\b")
 _UNSURE = re.compile(
     r"\b(?:not (?:really |too |that )?sure|unsure|maybe|depends|dunno|don'?t know|perhaps|might|"
     r"no idea)\b"
@@ -131,9 +131,16 @@ def _clean(text: str) -> str:
 
 # A person correcting themselves: "12 - no sorry, 18 months", "£18,000 - no wait, £36,000".
 _CORRECTION = re.compile(
-    r"\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
-    r"or rather|no no)\b[\s,:-]*",
+    r"(?:\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
+    r"or rather|no no)\b|\s[-–]\s*no\b)[\s,:-]*",
 )
+
+
+def corrected(text: str) -> bool:
+    """Whether the person corrects themselves: "11 - no, 8", "a CIC - sorry, a CIO"."""
+    return bool(_CORRECTION.search(text.lower()))
+
+
 _CLAUSE_BREAK = re.compile(r"(?:\.(?!\d)|[!;\n])+|\?|,(?!\d{3})|\(|\)| - | but | so |\bthen\b")
 
 
@@ -151,7 +158,7 @@ def answer_parts(text: str) -> list[str]:
     corrected = list(_CORRECTION.finditer(text))
     if corrected:
         after = text[corrected[-1].end() :]
-        before = re.sub(r"[\d.,]+\s*[-–,]*\s*$", "", text[: corrected[-1].start()].rstrip(" -,"))
+        before = re.sub(r"[\d.,]+\s*[-–,]*\s*$", "", text[: corrected[0].start()].rstrip(" -,"))
         parts += [after, f"{before} {after}"]
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
     if len(clauses) > 1:
@@ -169,6 +176,17 @@ def parse_text(text: str, max_length: int, min_length: int = 1) -> Parsed:
     return Parsed(cleaned)
 
 
+def _meant(said: str) -> str | None:
+    """What is left to read: after a correction ("no, yes I mean yes"), or None when yes and
+    no are both said ("yes and no")."""
+    if found := re.search(r"\b(?:i mean|sorry|actually)\b\W*(.+)$", said):
+        return found.group(1)
+    plain = re.sub(r"\bno (?:problem|worries|bother|doubt|objections?)\b", "", said)
+    if re.search(r"\byes\b", plain) and re.search(r"\bno\b", plain):
+        return None
+    return said
+
+
 def parse_yes_no(text: str) -> Parsed:
     """Yes or no, however it is typed ("yep", "sure, go on", "nah, skip that one")."""
     cleaned = " ".join(re.sub(r"[^a-z0-9%' /]", " ", _clean(text).lower()).split())
@@ -176,9 +194,9 @@ def parse_yes_no(text: str) -> Parsed:
         return Parsed(problem="required")
     if "?" in text or _UNSURE.search(cleaned):
         return Parsed(problem="invalid")
-    cleaned = _FILLER_FIRST.sub("", cleaned).strip() or cleaned
-    if meant := re.search(r"\b(?:i mean|sorry|actually)\b\W*(.+)$", cleaned):
-        cleaned = meant.group(1)  # "no, yes I mean yes"
+    cleaned = _meant(_FILLER_FIRST.sub("", cleaned).strip() or cleaned)
+    if cleaned is None:
+        return Parsed(problem="invalid")  # "yes and no", "no but yes": ask again
     if _NO_AT_END.search(cleaned):
         return Parsed(False)  # "probably not, no", "i don't think we could"
     first = cleaned.split()[0]

@@ -6,6 +6,7 @@ from assistant.answers import (
     Parsed,
     answer_parts,
     asks,
+    corrected,
     parse_choice,
     parse_duration,
     parse_number,
@@ -33,11 +34,17 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     clause of it ("£28,000 total, 2 saal ka")."""
     if step.answer.type != "text":
         text = text[:MAX_SHORT_ANSWER]  # a choice, number or date is said in a line or two
+        if step.answer.type in ("number", "money") and _EITHER_OR.search(text.lower()):
+            return Parsed(problem="invalid")  # "2 apprentices, maybe 3", "between 10 and 15"
+        if corrected(text):  # "goods - sorry, services", "50 weeks - no, 60": the correction
+            for part in answer_parts(text)[:2]:
+                if (found := _parse_whole(ctx, step, state, part)).ok:
+                    return found
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed
     if _EITHER_OR.search(text.lower()):
-        return parsed  # "2 apprentices, maybe 3", "£40,000 - £50,000": which is it?
+        return parsed  # "£40,000 - £50,000", "2 or 3 years": which is it?
     for part in answer_parts(text):
         found = _parse_whole(ctx, step, state, part)
         if found.ok:
@@ -48,7 +55,7 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
 # Two amounts offered as alternatives or a range: asked again, never one of them chosen.
 _EITHER_OR = re.compile(
     r"\d[\d,.]*\s*[kmt]?\b[^0-9]{0,25}?\b(?:maybe|or|possibly|perhaps|to)\b\s*£?\d"
-    r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|\d\s*\+\s*\d"
+    r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|\d\s*\+\s*\d|\bbetween\s+£?\d[\d,.]*\s*[km]?\s+and\s+£?\d"
 )
 _SAME = re.compile(
     r"^(?:the )?(?:same|same again|same as (?:before|last time|above|the last one)|"

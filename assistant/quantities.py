@@ -6,7 +6,7 @@ total" (the total they gave), "(roughly 60 tonnes)" (the one figure in the unit 
 import re
 from dataclasses import dataclass
 
-from assistant.numbers import leading_number, tidy, words_of
+from assistant.numbers import leading_number, read_number, tidy, words_of
 from assistant.timescales import UNIT_SPELLINGS
 from knowledge.vocabulary import amount
 
@@ -66,19 +66,12 @@ class _Figure:
 
 def read_total(text: str, unit: str, contract_months: float | None) -> Reading | None:
     """The total the text gives in `unit`, or None when it gives no single total."""
-    cleaned = re.sub(r"\b(?:l|level|nvq)\s?\d\b", " ", tidy(text))  # "L3 apprentices"
-    if unit != "gbp":
-        cleaned = re.sub(r"(?<=\d) m\b", " months", cleaned)  # "18m each" is months here
+    cleaned = _readable(text, unit)
     clauses = _TOTAL_AFTER.split(cleaned)
     if len(clauses) > 1 and (stated := _plain_in_unit(clauses[-1], unit)) is not None:
         return Reading(stated)  # they worked it out themselves: "so 12 in total"
-    if unit in ("tonnes", "tonnes-co2e"):  # "20 kilo each week": 0.02 tonnes a week
-        cleaned = re.sub(
-            r"(\d+(?:\.\d+)?)\s*(?:kg|kgs|kilo|kilos|kilogram|kilograms)\b",
-            lambda m: f"{float(m.group(1)) / 1000:g} tonnes",
-            cleaned,
-        )
-    cleaned = re.sub(r"\b(?:in|by|from|starting(?: in)?|until)\s+(?:19|20)\d\d\b", " ", cleaned)
+    if (yearly := _year_by_year(cleaned, unit)) is not None:
+        return yearly
     figures = [f for f in _figures(cleaned) if not _in_other_unit(f, unit)]
     if (every := _every_time(cleaned, figures, unit, contract_months)) is not None:
         return every
@@ -106,6 +99,42 @@ def read_total(text: str, unit: str, contract_months: float | None) -> Reading |
         and "by" not in f.before[-1:]  # "8 students, mentored by 4 of our staff"
     ]
     return Reading(counts[0].number) if unit in _COUNTED and len(counts) == 1 else None
+
+
+_IN_YEAR = re.compile(
+    r"(£?\s*\d[\d.]*\s*k?)\s*(?:[a-z]+\s+){0,2}?in (?:year|yr) ?(?:[1-5]|one|two|three|four|five)\b"
+)
+
+
+def _readable(text: str, unit: str) -> str:
+    """The text with what is not an amount set aside: "L3 apprentices", "starting in 2027";
+    "18m" as months (where money is not asked) and kilos as tonnes (where tonnes are)."""
+    cleaned = re.sub(r"\b(?:l|level|nvq)\s?\d\b", " ", tidy(text))
+    if unit != "gbp":
+        cleaned = re.sub(r"(?<=\d) m\b", " months", cleaned)
+    if unit in ("tonnes", "tonnes-co2e"):
+        cleaned = _in_tonnes(cleaned)
+    return re.sub(r"\b(?:in|by|from|starting(?: in)?|until)\s+(?:19|20)\d\d\b", " ", cleaned)
+
+
+def _in_tonnes(text: str) -> str:
+    """Kilos as tonnes: "20 kilo each week" is 0.02 tonnes a week."""
+    return re.sub(
+        r"(\d+(?:\.\d+)?)\s*(?:kg|kgs|kilo|kilos|kilogram|kilograms)\b",
+        lambda m: f"{float(m.group(1)) / 1000:g} tonnes",
+        text,
+    )
+
+
+def _year_by_year(text: str, unit: str) -> Reading | None:
+    """A figure for each year: "52 weeks in year 1 and 26 in year 2" is 78 in all."""
+    found = [read_number(m.group(1)) for m in _IN_YEAR.finditer(text)]
+    numbers = [number[0] for number in found if number]
+    if len(numbers) < 2 or len(numbers) != len(found):
+        return None
+    total = round(sum(numbers), 2)
+    said = " + ".join(amount(n, unit) if unit == "gbp" else _plain(n) for n in numbers)
+    return Reading(total, f"That is {amount(total, unit)} in all ({said}, year by year).")
 
 
 _EVERY_TIME = re.compile(r"\b(?:every|each|once a|once every)\s+(other month|other week|[a-z]+)\b")

@@ -241,3 +241,10 @@ def test_yes_and_no_are_not_turned_round(text, value):
 )  # fmt: skip
 def test_a_part_or_a_rate_is_not_read_as_a_whole(text, unit):
     assert parse_number(text, 0, 1e10, unit=unit, money=unit == "gbp").value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("yes and no", None), ("Yes no problem", True), ("no objection", True)]
+)
+def test_yes_and_no_together_is_asked_again(text, value):
+    assert parse_yes_no(text).value is value

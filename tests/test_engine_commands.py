@@ -329,3 +329,23 @@ def test_same_as_before_is_not_copied_into_another_unit():
     assert turn.prompt.step == "commitment-quantity"
     turn = engine.respond(CTX, turn.state, "same as before")
     assert turn.prompt.step == "commitment-quantity"  # 104 weeks is not 104 organisations
+
+
+def test_a_correction_is_what_is_kept():
+    turn = play("Riverside", "we're a CIC - sorry, a CIO", "11 - no, 8")
+    assert turn.state.answers["organisation.type"] == "charity"
+    assert turn.state.answers["organisation.size"] == "micro"
+    turn = play(
+        *THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", "50 weeks - no, 60"
+    )
+    assert turn.state.draft["quantity"] == 60
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [("52 weeks in year 1 and 26 in year 2", 78), ("between 10 and 15 weeks", None)],
+)
+def test_figures_year_by_year_add_up_and_a_range_is_asked_again(text, total):
+    turn = play(*THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", text)
+    assert (turn.state.confirming or {}).get("value") == total
+    assert turn.prompt.step == ("confirm-amount" if total else "commitment-quantity")
