@@ -258,7 +258,14 @@ def _count_times_length(
     months = _length_months(length)
     each = _EACH.search(" ".join(length.after + count.after)) or "for" in length.before[-1:]
     each = each or "x" in count.after[:1] or unit == "weeks"
-    if months is None and each and _in_unit(length, unit) and not _in_unit(count, unit):
+    rated = _period(length.after)  # "2 hours a week each" is a rate, for _rate
+    if (
+        months is None
+        and each
+        and not rated
+        and _in_unit(length, unit)
+        and not _in_unit(count, unit)
+    ):
         total = count.number * length.number  # "6 interpreters, each 40 hours training"
         said = f"{_plain(count.number)} × {amount(length.number, unit)}"
         return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
@@ -310,10 +317,12 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
     if figure.after[:1] and figure.after[0] in _OTHER_MEASURES and not _in_unit(figure, unit):
         figure = _Figure(1.0, figure.before, figure.after)  # "3 hours every wednesday": 1 session
     # "one a month in each of the three towns": so many places, each at that rate.
+    per_head = "each" in figure.after[:6]  # "3 volunteers, 2 hours a week each"
     places = [
         f
         for f in figures
-        if f is not figure and ({"each", "x"} & set(f.before[-3:]) or "x" in f.after[:2])
+        if f is not figure
+        and ({"each", "x"} & set(f.before[-3:]) or "x" in f.after[:2] or per_head)
     ]
     each *= places[0].number if places and _length_months(places[0]) is None else 1
     places_kept = (

@@ -3,6 +3,7 @@
 import pytest
 
 from assistant import engine
+from assistant.quantities import read_total
 from tests.helpers.engine_context import context
 
 CTX = context("tower-hamlets")
@@ -349,3 +350,10 @@ def test_figures_year_by_year_add_up_and_a_range_is_asked_again(text, total):
     turn = play(*THEMES_START, "yes", "take on 2 apprentices in our kitchen", "yes", text)
     assert (turn.state.confirming or {}).get("value") == total
     assert turn.prompt.step == ("confirm-amount" if total else "commitment-quantity")
+
+
+def test_hours_a_week_each_for_several_people_add_up_over_the_contract():
+    reading = read_total("3 volunteers, 2 hours a week each", "hours", 24)
+    assert reading.total == 624  # 3 people x 2 hours x 104 weeks
+    assert reading.confirm == "That is 624 hours in all (6 a week for 24 months)."
+    assert read_total("6 interpreters, each one have 40 hours training", "hours", 24).total == 240
