@@ -13,15 +13,12 @@ from knowledge.vocabulary import amount
 MONTHS_IN = {"day": 12 / 365.25, "week": 12 / 52, "fortnight": 12 / 26, "month": 1.0}
 MONTHS_IN |= {"quarter": 3.0, "term": 4.0, "year": 12.0, "summer": 12.0, "other month": 2.0}
 MONTHS_IN |= {"halfterm": 2.0, "other week": 12 / 26}
-_PERIODS = {
-    "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
-    "fortnight": "fortnight", "month": "month", "months": "month", "mth": "month",
-    "mths": "month", "mnth": "month", "mnths": "month", "quarter": "quarter", "term": "term",
-    "year": "year", "years": "year", "yr": "year", "yrs": "year", "summer": "year",
-    "sumer": "year", "annum": "year", "monday": "week", "tuesday": "week", "wednesday": "week",
-    "thursday": "week", "friday": "week", "saturday": "week", "sunday": "week", "sat": "week",
-    "weekend": "week", "night": "day", "evening": "day", "morning": "day", "halfterm": "halfterm",
-    "other week": "other week",
+# The period a rate is said in: the lengths timescales know ("wk", "mnths"), and more.
+_PERIODS = UNIT_SPELLINGS | {
+    "term": "term", "summer": "year", "sumer": "year", "annum": "year", "monday": "week",
+    "tuesday": "week", "wednesday": "week", "thursday": "week", "friday": "week",
+    "saturday": "week", "sunday": "week", "sat": "week", "weekend": "week", "night": "day",
+    "evening": "day", "morning": "day", "halfterm": "halfterm", "other week": "other week",
 }  # fmt: skip
 _UNIT_WORDS = {
     "weeks": {"week", "weeks", "wk", "wks"}, "hours": {"hour", "hours", "hrs", "hr"},
@@ -224,8 +221,7 @@ def _period(after: list[str]) -> str | None:
 
 def _length_months(figure: _Figure) -> float | None:
     """A length of time: "18 months", "26 weeks", "2 yrs", "18 munths"."""
-    said = figure.after[0] if figure.after else ""
-    period = _PERIODS.get(said) or UNIT_SPELLINGS.get(said)
+    period = _PERIODS.get(figure.after[0]) if figure.after else None
     if period is None or _period(figure.after):
         return None
     return figure.number * MONTHS_IN[period]
