@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from assistant.answers import asks
 from assistant.flow import Flow
+from assistant.yes_no import asks
 
 # In free text, "can", "do", "will"... often start a statement ("Can offer 2 placements").
 OPEN_QUESTION_WORDS = frozenset(

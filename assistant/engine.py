@@ -6,10 +6,9 @@ input, and always returns a prompt.
 
 import re
 import unicodedata
-from datetime import date
 from typing import Any
 
-from assistant.answers import Parsed, parse_choice, parse_yes_no
+from assistant.choices import parse_choice
 from assistant.commands import (
     Command,
     answer_after_question,
@@ -19,11 +18,13 @@ from assistant.commands import (
 )
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
+from assistant.help import explain, opportunity_facts
+from assistant.parsed import Parsed
 from assistant.parsing import parse_answer
-from assistant.prompts import ANOTHER, choices, current_prompt, fill
+from assistant.prompts import ANOTHER, choices, current_prompt
 from assistant.state import State
 from assistant.turns import Context, Message, Turn
-from knowledge.vocabulary import UNIT_LABELS
+from assistant.yes_no import parse_yes_no
 
 MAX_INPUT = 5000
 TOO_LONG = f"Your message is too long: keep it under {MAX_INPUT:,} characters."
@@ -35,16 +36,6 @@ TOO_MANY_TURNS = (
     "conversation."
 )
 USE_THAT = 'If that was your answer rather than a question, type "use that".'
-COMMANDS_TEXT = (
-    'You can also ask me a question at any time, type "back" to change your last answer, or '
-    '"skip" where a question is optional.'
-)
-HELP_TEXT = (
-    "Answer each question in your own words, or choose an option. You can ask me a question "
-    'at any time, like "what does additional mean?". You can also type "back" to change your '
-    'last answer, "skip" to move on where a question is optional, "start again", or "change" '
-    'and a section, like "change about you". Your answers are saved as you go.'
-)
 
 
 def start(ctx: Context, prefill: dict[str, Any] | None = None) -> Turn:
@@ -129,45 +120,6 @@ def _find_commitment(state: State, said: str) -> dict | None:
         number = int(said)
         return state.commitments[number - 1] if 0 < number <= len(state.commitments) else None
     return next((c for c in state.commitments if c["id"] == said), None)
-
-
-# Which of the opportunity's own facts go before an answer on each knowledge topic.
-_FACTS_FOR = {
-    "scoring": ("weighting",),
-    "procurement-act": ("weighting",),
-    "why-councils-ask": ("weighting",),
-    "writing-the-response": ("word_limit", "closes"),
-    "thresholds": ("value",),
-    "proportionality": ("value",),
-}
-
-
-def opportunity_facts(answers: dict[str, Any], topic: str) -> str:
-    """The tender's own facts that bear on an answer: "For this contract, social value is 10%
-    of the score." Only what is known: the weighting, word limit and closing date come from a
-    tender the conversation was started for."""
-    said = []
-    for fact in _FACTS_FOR.get(topic, ()):
-        value = answers.get(f"opportunity.{fact}")
-        if value is None:
-            continue
-        if fact == "weighting":
-            said.append(f"social value is {value:g}% of the score")
-        elif fact == "word_limit":
-            said.append(f"your written response can be up to {value:,} words")
-        elif fact == "closes":
-            said.append(f"bids close on {_day(str(value))}")
-        elif fact == "value" and isinstance(value, int | float):
-            said.append(f"the contract is worth about £{value:,.0f}")
-    return f"For this contract, {' and '.join(said)}. " if said else ""
-
-
-def _day(iso: str) -> str:
-    try:
-        day = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
 
 
 def _add_another(ctx: Context, state: State, out: list[Message]) -> None:
@@ -384,7 +336,7 @@ def _go(
 
 def _command(ctx: Context, state: State, command: Command, out: list[Message]) -> None:
     if command.name == "help":
-        out.append(Message("assistant", _help(ctx, state)))
+        out.append(Message("assistant", explain(ctx, state)))
     elif command.name == "back":
         undone = state.undo()
         text = "OK, let's go back." if undone else "There is nothing to go back to yet."
@@ -395,31 +347,6 @@ def _command(ctx: Context, state: State, command: Command, out: list[Message]) -
         state.confirming_restart = True
     else:
         _change(ctx, state, command.stage, out)
-
-
-def _help(ctx: Context, state: State) -> str:
-    """Why the current question is asked, what a good answer looks like for this commitment's
-    measure, an example, and what else they can type."""
-    step = ctx.flow.steps.get(state.step or "")
-    if step is None:
-        return HELP_TEXT
-    parts = [fill(step.why, ctx, state)] if step.why else []
-    measure = _draft_measure(ctx, state)
-    if measure and step.loop and step.save and step.save.startswith("commitment."):
-        parts.append(
-            f"This commitment counts {measure.title.lower()}, in {UNIT_LABELS[measure.unit]}."
-        )
-        if step.save == "commitment.evidence_plan":
-            parts.append(f"The council would accept, for example: {state.draft.get('evidence')}.")
-    if example := step.example_for(state.draft.get("unit")):
-        parts.append(f"For example: {fill(example, ctx, state)}.")
-    parts.append(COMMANDS_TEXT)
-    return " ".join(part.strip() for part in parts if part.strip())
-
-
-def _draft_measure(ctx: Context, state: State):
-    measure_id = state.draft.get("measure_id")
-    return next((m for _, m in ctx.pack.measures if m.id == measure_id), None)
 
 
 def _skip(ctx: Context, state: State, out: list[Message]) -> None:

@@ -2,24 +2,23 @@
 
 import re
 
-from assistant.answers import (
-    Parsed,
+from assistant.amounts import (
     answer_parts,
-    asks,
     corrected,
-    parse_choice,
     parse_duration,
     parse_number,
     parse_postcode,
     parse_text,
     parse_timescale,
-    parse_yes_no,
 )
+from assistant.choices import parse_choice
 from assistant.flow import Step
+from assistant.parsed import Parsed
 from assistant.prompts import RETRY, choices
 from assistant.quantities import read_total
 from assistant.state import State
 from assistant.turns import Context
+from assistant.yes_no import asks, parse_yes_no
 from knowledge.vocabulary import UNIT_LABELS
 
 # How much of an answer to a choice, number or date question is read: enough for "£18,000 - no

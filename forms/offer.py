@@ -28,7 +28,7 @@ from wtforms.validators import (
 )
 
 import clock
-from assistant.answers import parse_timescale
+from assistant.amounts import parse_timescale
 from forms.fields import NumberField, text_field
 from forms.validators import strip_whitespace
 from knowledge import vocabulary

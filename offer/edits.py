@@ -4,7 +4,7 @@ import copy
 from datetime import date
 from typing import Any
 
-from assistant.answers import parse_timescale
+from assistant.amounts import parse_timescale
 from assistant.state import next_commitment_id
 from knowledge.packs import CouncilPack
 

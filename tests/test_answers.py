@@ -4,13 +4,9 @@ from datetime import date
 
 import pytest
 
-from assistant.answers import (
-    parse_choice,
-    parse_number,
-    parse_postcode,
-    parse_timescale,
-    parse_yes_no,
-)
+from assistant.amounts import parse_number, parse_postcode, parse_timescale
+from assistant.choices import parse_choice
+from assistant.yes_no import parse_yes_no
 
 TODAY = date(2026, 11, 22)
 

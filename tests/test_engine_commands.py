@@ -3,6 +3,7 @@
 import pytest
 
 from assistant import engine
+from assistant.help import opportunity_facts
 from assistant.quantities import read_total
 from tests.helpers.engine_context import context
 
@@ -263,8 +264,8 @@ def test_an_answer_about_scoring_starts_with_this_tenders_own_weighting():
 
 
 def test_the_tenders_facts_are_said_only_where_they_are_known():
-    assert engine.opportunity_facts({}, "scoring") == ""
-    said = engine.opportunity_facts(
+    assert opportunity_facts({}, "scoring") == ""
+    said = opportunity_facts(
         {"opportunity.word_limit": 750, "opportunity.closes": "2027-01-29"}, "writing-the-response"
     )
     assert said == (

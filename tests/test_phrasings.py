@@ -12,14 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.answers import (
-    parse_choice,
-    parse_duration,
-    parse_number,
-    parse_timescale,
-    parse_yes_no,
-)
+from assistant.amounts import parse_duration, parse_number, parse_timescale
+from assistant.choices import parse_choice
 from assistant.flow import DEFAULT_FLOW, load_flow
+from assistant.yes_no import parse_yes_no
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "phrasings.yaml").read_text())
 TODAY = date(2026, 12, 5)  # the day the corpus was written: its dates count from it

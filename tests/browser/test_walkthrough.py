@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answers import parse_yes_no
+from assistant.yes_no import parse_yes_no
 from tests.helpers.browser import fits_width
 from tests.helpers.personas import PERSONAS, Persona
 from tests.helpers.visible import PACKS, codes, faults

@@ -1,0 +1,314 @@
+"""Reading amounts, times and the rest of the answer types: numbers and money as people type
+them ("£8.5k", "about 40", "three quarters"), timescales and lengths, postcodes, free text,
+and the parts of an answer to read when the whole does not make sense."""
+
+import math
+import re
+from datetime import date
+
+from assistant import timescales
+from assistant.numbers import ONES, TENS, read_number, strip_hedges, tidy
+from assistant.parsed import Parsed, clean
+from assistant.yes_no import asks
+
+TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs"}
+TIME_WORDS |= {"wk", "wks", "mth", "mths", "mnth", "mnths", "fortnight", "fortnights"}
+_MONEY_WORDS = {"pounds", "pound", "quid", "gbp", "£", "sterling", "total", "in", "all"}
+# Units that are measured, not counted: the word after the number must be the unit's own.
+_MEASURED_IN = {
+    "weeks": {"week", "weeks", "wk", "wks"},
+    "hours": {"hour", "hours", "hrs", "hr", "h"},
+    "tonnes": {"tonne", "tonnes", "tons", "ton", "t"},
+    "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t", "co2e", "co2"},
+}
+_PERCENT_WORDS = {"%", "percent", "pc", "per", "cent", "percentage"}
+_FILLERS = {
+    "i", "think", "reckon", "believe", "guess", "tcv", "value", "contract", "hopefully", "ex",
+    "vat", "inc", "incl", "including", "excluding", "exc", "excl", "plus", "net", "gross", "is",
+    "its", "approximately", "term", "full", "overall", "budget",
+    "in", "total", "or", "so", "ish", "max", "tops", "altogether", "all", "roughly",
+    "approx", "about", "over", "the", "whole", "across", "a",
+    "of", "them", "it", "at", "most", "least", "minimum", "maximum", "give", "take",
+}  # fmt: skip
+_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?$")
+_TIME_RANGE = re.compile(
+    r"\d\s*\+\s*\d|"
+    r"\b(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s*(?:-|–|to|or)\s*"
+    r"(?:\d+|two|three|four|five|six|nine|twelve|eighteen|twenty four)\s+[a-z]"
+)
+_OVER_THE_CONTRACT = re.compile(
+    r"\s+(?:over|across|for|during|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?"
+    r"(?:(?!each\b|every\b|a\b|per\b)\w+\s+)?"
+    r"(?:years?|yrs?|months?|term|contract|job|project|life of the contract)\b.*$"
+    r"|\s+(?:for|over)\s+(?:the\s+)?(?:whole|full|entire|total|all)\b.*$"
+)
+_RANGE = re.compile(r"\d\s*(?:-|–|to|or)\s*\d")
+RATE_SAID = re.compile(
+    r"\bper (?!cent\b)\w+|"
+    r"\b(?:a|per|each|every|evry)\s+(?:other\s+)?(?:week|wk|month|mth|year|yr|quarter|"
+    r"fortnight|term|halfterm|summer|sumer|annum|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|sat|weekend)\b"
+)
+# A share in words, for a percentage: "three quarters", "every one of them".
+_SHARES = {
+    "half": 50, "a half": 50, "quarter": 25, "a quarter": 25, "three quarters": 75,
+    "third": 33, "a third": 33, "one third": 33, "two thirds": 67, "a tenth": 10,
+    "one quarter": 25, "one half": 50, "three quarter": 75,
+}  # fmt: skip
+_ALL = re.compile(
+    r"^(?:all of it|all of them|all|every|each|the lot|the whole lot)\b"
+    r"|\b(?:everyone|everybody|all of (?:them|us|our|"
+    r"the)|every (?:single )?one|every (?:single )?(?:member|worker|employee|person)"
+    r"|all (?:of )?(?:our|the) (?:staff|team|workers|employees|people))\b"
+)
+_NONE = re.compile(r"^(?:none|no one|noone|nobody|zero|nil|not any)\b")
+
+
+# A person correcting themselves: "12 - no sorry, 18 months", "£18,000 - no wait, £36,000".
+_CORRECTION = re.compile(
+    r"(?:\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
+    r"or rather|no no)\b|\s[-–]\s*no\b)[\s,:-]*",
+)
+
+
+def corrected(text: str) -> bool:
+    """Whether the person corrects themselves: "11 - no, 8", "a CIC - sorry, a CIO"."""
+    return bool(_CORRECTION.search(text.lower()))
+
+
+_CLAUSE_BREAK = re.compile(r"(?:\.(?!\d)|[!;\n])+|\?|,(?!\d{3})|\(|\)| - | but | so |\bthen\b")
+
+
+def answer_parts(text: str) -> list[str]:
+    """The parts of an answer a person reads when the whole does not make sense: what follows
+    a correction (and the answer with the correction made), what is left without questions,
+    then each clause, the last first."""
+    parts: list[str] = []
+    statements = re.sub(r"[^.!?]*\?", " ", text).strip()
+    if statements != text.strip():
+        if not re.search(r"[a-z0-9£]", statements.lower()):
+            return []  # only questions: nothing of it is an answer
+        parts.append(statements)
+        text = statements  # "Per year or total? Total is £54,000.": read what is not asked
+    corrected = list(_CORRECTION.finditer(text))
+    if corrected:
+        after = text[corrected[-1].end() :]
+        before = re.sub(r"[\d.,]+\s*[-–,]*\s*$", "", text[: corrected[0].start()].rstrip(" -,"))
+        parts += [after, f"{before} {after}"]
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
+    if len(clauses) > 1:
+        parts += clauses[::-1]
+    return [part for part in dict.fromkeys(parts) if re.search(r"[a-z0-9£]", part.lower())][:12]
+
+
+def parse_text(text: str, max_length: int, min_length: int = 1) -> Parsed:
+    """Free text, trimmed, within its length limits."""
+    cleaned = clean(text)
+    if len(cleaned) < min_length:
+        return Parsed(problem="required" if not cleaned else "too_short")
+    if len(cleaned) > max_length:
+        return Parsed(problem="too_long")
+    return Parsed(cleaned)
+
+
+def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) -> bool:
+    """Whether the words after a number say what it counts in a way this answer allows: money
+    only in pounds, a percentage only as one, a count never in time, pounds or per cent unless
+    that is the unit asked for."""
+    words = [word for word in rest if word not in _FILLERS]
+    if unit == "gbp":
+        if rest[:1] == ["£"] or "£" in rest[:1]:
+            return not (set(words) & TIME_WORDS)  # "£30k of it would go to local firms"
+        return set(words) <= _MONEY_WORDS
+    if unit == "percent":
+        return not words or words[0] in _PERCENT_WORDS or words[0] in unit_words
+    kinds = set(words)
+    if kinds & {"£", "pounds", "pound", "quid"} or kinds & _PERCENT_WORDS - {"per"}:
+        return False
+    if unit in _MEASURED_IN:  # "3 firms" is not 3 weeks; "300 volunteer hours" is 300 hours
+        return not words or bool(set(words[:2]) & (_MEASURED_IN[unit] | unit_words))
+    if kinds & TIME_WORDS:
+        return bool(kinds & unit_words)
+    return True
+
+
+def _share(cleaned: str) -> float | None:
+    """A percentage said as a share: "three quarters", "roughly half", "1 in 5", "everyone",
+    "none yet"."""
+    if re.search(r"\b(?:not|nearly|almost|except|but)\b", cleaned) and re.search(
+        r"\b(?:all|every|everyone|everybody)\b", cleaned
+    ):
+        return None  # "nearly all", "not all of them", "all except 2": not 100%
+    plain = strip_hedges(cleaned)
+    share = re.sub(r"\s*\bof (?:them|our staff|the staff|staff|us|the team|our team)\b", "", plain)
+    if share.strip() in _SHARES:
+        return float(_SHARES[share.strip()])
+    # "three quarters of what comes in", "cut bottles by a quarter": a share named in words.
+    for said in sorted(_SHARES, key=len, reverse=True):
+        if plain.startswith(f"{said} of ") or re.search(rf"\bby {said}\b", plain):
+            return float(_SHARES[said])
+    if found := re.fullmatch(r"(\w+)(?: \w+)? (?:in|out of) (?:every |each )?(\w+)(?: .*)?", plain):
+        part, whole = read_number(found.group(1)), read_number(found.group(2))
+        if part and whole and whole[0] and not part[1] and not whole[1]:
+            return round(100 * part[0] / whole[0], 1)
+    return _all_or_none(plain)
+
+
+def _all_or_none(plain: str) -> float | None:
+    """ "Everyone", "all 23 staff" (100); "none yet" (0); "not all", "nearly all" (neither)."""
+    if re.search(r"\b(?:not|nearly|almost|except|but)\b", plain):
+        return None
+    if re.match(r"(?:all|all of|every one of|everyone|every single one of)\b", plain):
+        return None if "%" in plain else 100.0
+    if re.search(r"\d", plain):
+        return None
+    if _NONE.search(plain):
+        return 0.0
+    if _ALL.search(plain):
+        return 100.0
+    return None
+
+
+def read_amount(text: str, unit: str | None, unit_words: frozenset[str] = frozenset()):
+    """The amount in an answer, in the unit asked for, or None: figures or words, money with
+    "k", "grand" or "m", a share in words for a percentage."""
+    cleaned = tidy(text)
+    if unit == "percent" and (share := _share(cleaned)) is not None:
+        return share
+    if unit == "gbp":
+        cleaned = _OVER_THE_CONTRACT.sub("", cleaned)
+    if _RANGE.search(cleaned) or RATE_SAID.search(cleaned):
+        return None
+    found = read_number(cleaned)
+    if found is None:
+        return None
+    value, rest = found
+    another = any(re.fullmatch(r"[\d.]+", w) or w in ONES or w in TENS for w in rest)
+    if unit != "gbp" and rest[:1] == ["£"] or another:
+        return None  # "8 people, 26 weeks each" is a total to work out, not 8
+    return value if _fits_unit(rest, unit, unit_words) else None
+
+
+def _read_instead(text: str) -> str | None:
+    """A number and what it counts, read from an answer that gives something other than what
+    was asked ("2 years" for money, "3 firms" for a percentage), to say so."""
+    found = read_number(tidy(text))
+    if found is None or not found[1] or found[1][0] in ("£",):
+        return f"£{found[0]:,.0f}" if found and found[1][:1] == ["£"] else None
+    value, rest = found
+    said = f"{value:g}" if value != int(value) else f"{int(value):,}"
+    return f"{said} {' '.join(rest[:2])}".strip()
+
+
+def parse_number(
+    text: str,
+    minimum: float,
+    maximum: float,
+    whole: bool = True,
+    money: bool = False,
+    unit_words: frozenset[str] = frozenset(),
+    unit: str | None = None,
+) -> Parsed:
+    """A number (or an amount of money) within limits, as people type it: "12", "1,500",
+    "£40k", "roughly 75 grand", "about 40", "9 staff", "twelve", "a dozen", "90%", "three
+    quarters" (of a percentage). `unit` is the unit asked for ("gbp" for money); `unit_words`
+    its words ("weeks"), allowed after the number even when they are time."""
+    if not clean(text):
+        return Parsed(problem="required")
+    unit = "gbp" if money else unit
+    if asks(text):
+        return Parsed(problem="invalid")
+    text = text.replace("?", " ")  # "maybe one every fortnight?": unsure, not asking
+    value = read_amount(text, unit, unit_words)
+    if value is None:
+        return Parsed(problem="invalid", understood=_read_instead(text))
+    if not math.isfinite(value):
+        return Parsed(problem="too_big" if value > 0 else "too_small")
+    if unit == "percent":
+        maximum, value = min(maximum, 100), round(value)
+    if whole and unit != "gbp" and value != int(value):
+        return Parsed(problem="whole_number")
+    if value < minimum:
+        return Parsed(problem="too_small")
+    if value > maximum:
+        return Parsed(problem="too_big")
+    return Parsed(round(value, 2) if unit == "gbp" else (int(value) if whole else value))
+
+
+def parse_postcode(text: str) -> Parsed:
+    """A UK postcode or postcode district, normalised to capitals with one space."""
+    cleaned = clean(text).upper()
+    if not cleaned:
+        return Parsed(problem="required")
+    match = _POSTCODE.match(cleaned.replace(" ", "")[:-3] + " " + cleaned.replace(" ", "")[-3:])
+    match = match if match and match.group(2) else _POSTCODE.match(cleaned)
+    if not match:
+        return Parsed(problem="invalid")
+    return Parsed(" ".join(part for part in match.groups() if part))
+
+
+def parse_timescale(text: str, today: date, max_months: int = 240) -> Parsed:
+    """A duration ("6 months", "two years"), a point in the contract ("end of year one", "in
+    the first six months", "from day one", "each year") or a date ("by summer 2027",
+    "31/03/2027"). The value is {"text": how it reads, "months": months from today, or None
+    for the whole contract}, so both plain English and a comparable number are kept."""
+    if not clean(text):
+        return Parsed(problem="required")
+    if "?" in text:
+        return Parsed(problem="invalid")
+    cleaned = tidy(text)
+    if _TIME_RANGE.search(cleaned):
+        return Parsed(problem="invalid")
+    found = timescales.read(cleaned, today)
+    if found is None:
+        return Parsed(problem="invalid")
+    words, months = found
+    if months is not None and months <= 0:
+        return Parsed(problem="in_the_past")
+    if months is not None and months > max_months:
+        return Parsed(problem="too_far")
+    return Parsed({"text": words or _as_said(text), "months": months})
+
+
+def _as_said(text: str) -> str:
+    """A timescale as typed, to sit inside a sentence: "By March 2027." reads "by March 2027"."""
+    said = clean(text).rstrip(".!,;: ")
+    first, _, rest = said.partition(" ")
+    if first.lower() in _LOWER_FIRST:
+        said = f"{first.lower()} {rest}".strip()
+    return said
+
+
+_LOWER_FIRST = {
+    "by", "within", "in", "over", "from", "every", "each", "end", "before", "after", "during",
+    "around", "about", "roughly", "at", "for", "the", "until", "no", "not", "right", "starting",
+    "six", "twelve", "three", "two", "one", "four", "five", "eighteen", "a", "an",
+}  # fmt: skip
+
+
+def parse_duration(text: str, max_months: int = 240) -> Parsed:
+    """How long something lasts ("2 yrs", "eighteen months", "a year and a half"), as
+    {"text", "months"}; not a date or a point in time."""
+    if not clean(text):
+        return Parsed(problem="required")
+    cleaned = re.sub(r"(?<=\d) ?m\b", " months", tidy(text))  # "24m" is 24 months here
+    cleaned = re.sub(  # "+ optional 12-month extension" is not the contract's length
+        r"\+?\s*(?:an?\s+|plus\s+)?(?:optional\s+|possible\s+)?\d+[\s-]*(?:months?|years?)\s+"
+        r"(?:optional\s+)?extensions?\b",
+        " ",
+        cleaned,
+    )
+    cleaned = re.sub(
+        r"\b(academic|calendar|financial|school|full|whole)\s+(?=years?\b)", "", cleaned
+    )
+    cleaned = " ".join(timescales.UNIT_SPELLINGS.get(w, w) for w in cleaned.split())
+    months = None if "?" in text or _TIME_RANGE.search(cleaned) else timescales.duration(cleaned)
+    if months is None or timescales.lengths_in(cleaned) > 1:
+        return Parsed(problem="invalid")  # "funding runs 4 years but our contract is 3 years"
+    if months <= 0:
+        return Parsed(problem="too_small")
+    if months > max_months:
+        return Parsed(problem="too_far")
+    years = months / 12
+    said = f"{years:g} year{'s' * (years != 1)}" if years == int(years) else f"{months:g} months"
+    return Parsed({"text": said, "months": months})
