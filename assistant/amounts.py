@@ -67,7 +67,7 @@ _NONE = re.compile(r"^(?:none|no one|noone|nobody|zero|nil|not any)\b")
 # A person correcting themselves: "12 - no sorry, 18 months", "£18,000 - no wait, £36,000".
 _CORRECTION = re.compile(
     r"(?:\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
-    r"or rather|no no)\b|\s[-–]\s*no\b)[\s,:-]*",
+    r"or rather|no no)\b|\s[-–]\s*no\b|,\s*no\s*,|\b(?:say|call it)\b(?=\s*£?\d))[\s,:-]*",
 )
 
 
@@ -286,6 +286,16 @@ _LOWER_FIRST = {
 }  # fmt: skip
 
 
+# An option to extend is not the contract's length.
+_EXTENSION = re.compile(
+    r"\b(?:with\s+)?(?:the\s+|an?\s+)?(?:option(?:al)?|possible|possibility)\s+"
+    r"(?:to\s+extend|of\s+extending|extension|for)?\s*(?:it\s+)?(?:by|for)?\s*"
+    r"(?:a\s+further|another|up\s+to)?\s*\d+[\s-]*(?:months?|years?)"
+    r"|\b(?:extendable|extendible|extended)\s+(?:by|for)\s+(?:a\s+further\s+|another\s+|up\s+to\s+)?"
+    r"\d+[\s-]*(?:months?|years?)"
+)
+
+
 def parse_duration(text: str, max_months: int = 240) -> Parsed:
     """How long something lasts ("2 yrs", "eighteen months", "a year and a half"), as
     {"text", "months"}; not a date or a point in time."""
@@ -298,6 +308,7 @@ def parse_duration(text: str, max_months: int = 240) -> Parsed:
         " ",
         cleaned,
     )
+    cleaned = _EXTENSION.sub(" ", cleaned)  # "with the option to extend by a further 12 months"
     cleaned = re.sub(
         r"\b(academic|calendar|financial|school|full|whole)\s+(?=years?\b)", "", cleaned
     )

@@ -125,9 +125,9 @@ _NOT_SAID = re.compile(
 
 
 def _plain_words(text: str) -> str:
-    return " ".join(
-        re.sub(r"[^a-z0-9 ]", " ", text.lower().replace("-", "").replace("'", "")).split()
-    )
+    """Letters and digits: "co-op" is "coop", "organisation-wide" is "organisation wide"."""
+    joined = re.sub(r"\bco-", "co", text.lower()).replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", joined).split())
 
 
 def _typo_of(phrase: list[str], typed: list[str]) -> int | None:
@@ -198,6 +198,8 @@ def head_count(text: str) -> list[float]:
     me = re.search(r"\b(?:just me|only me|me and|me plus|myself and|me \+|just myself|sole trader"
                    r"|on my own|one man band|me myself)\b", cleaned)  # fmt: skip
     if not counted:
+        if _NO_PAID_STAFF.search(cleaned):
+            return [0.0]  # "no paid staff, all volunteers"
         return (
             [1.0] if me and re.search(r"\b(?:just|only|on my own|sole|one man)\b", cleaned) else []
         )
@@ -208,6 +210,12 @@ def head_count(text: str) -> list[float]:
     elif re.match(r"(?:just |a bit |a little )?(?:over|more than|above)\b", cleaned):
         total += 1
     return [total]
+
+
+_NO_PAID_STAFF = re.compile(
+    r"\bno (?:paid )?(?:staff|employees|workers)\b|\b(?:all|only|just) volunteers\b"
+    r"|\bvolunteer[ -](?:run|led)\b|\brun by volunteers\b|\bnobody is paid\b"
+)
 
 
 def _band(cleaned: str, options: Options) -> Parsed:

@@ -88,8 +88,8 @@ def leading_number(words: list[str]) -> tuple[float, int] | None:  # noqa: C901 
             group = float(f"{int(group)}.{digits}")  # "one point two million"
         elif word in ("a", "an") and after in _NEEDS_NUMBER_AFTER_A and not seen:
             group, seen = 1.0, True
-        elif word in ("a", "an") and seen and after in SCALES:
-            pass  # "half a million"
+        elif word in ("a", "an") and seen and (after in SCALES or after == "dozen"):
+            pass  # "half a million", "half a dozen"
         elif word in ("half", "quarter") and not seen:
             group, seen = (0.5 if word == "half" else 0.25), True
             if after == "of":

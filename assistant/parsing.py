@@ -33,16 +33,14 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     clause of it ("£28,000 total, 2 saal ka")."""
     if step.answer.type != "text":
         text = text[:MAX_SHORT_ANSWER]  # a choice, number or date is said in a line or two
-        if step.answer.type in ("number", "money") and _EITHER_OR.search(text.lower()):
+        if corrected(text) and (found := _correction(ctx, step, state, text)):
+            return found  # "goods - sorry, services", "50 weeks - no, 60": the correction
+        if step.answer.type in ("number", "money") and _alternatives(text):
             return Parsed(problem="invalid")  # "2 apprentices, maybe 3", "between 10 and 15"
-        if corrected(text):  # "goods - sorry, services", "50 weeks - no, 60": the correction
-            for part in answer_parts(text)[:2]:
-                if (found := _parse_whole(ctx, step, state, part)).ok:
-                    return found
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed
-    if _EITHER_OR.search(text.lower()):
+    if _alternatives(text):
         return parsed  # "£40,000 - £50,000", "2 or 3 years": which is it?
     for part in answer_parts(text):
         found = _parse_whole(ctx, step, state, part)
@@ -51,11 +49,43 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     return parsed
 
 
+def _correction(ctx: Context, step: Step, state: State, text: str) -> Parsed | None:
+    """What a person corrected themselves to, when it reads as one answer."""
+    for part in answer_parts(text)[:2]:
+        if not _alternatives(part) and (found := _parse_whole(ctx, step, state, part)).ok:
+            return found
+    return None
+
+
 # Two amounts offered as alternatives or a range: asked again, never one of them chosen.
 _EITHER_OR = re.compile(
-    r"\d[\d,.]*\s*[kmt]?\b[^0-9]{0,25}?\b(?:maybe|or|possibly|perhaps|to)\b\s*£?\d"
+    r"\d[\d,.]*\s*[kmt]?\b[^0-9]{0,25}?\b(?<!so )(?<!thats )(?<!that's )"
+    r"(?:maybe|or|possibly|perhaps|to)\b\s*£?\d"
     r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|\d\s*\+\s*\d|\bbetween\s+£?\d[\d,.]*\s*[km]?\s+and\s+£?\d"
 )
+_UNIT_AFTER = re.compile(r"^\s*(%|percent|per cent|£|[a-z]+)")
+
+
+def _alternatives(text: str) -> bool:
+    """Two amounts offered as alternatives or a range ("2, maybe 3"), not two amounts of
+    different things ("100% FSC - and maybe 3 tonnes of offcuts")."""
+    lowered = text.lower()
+    for found in _EITHER_OR.finditer(lowered):
+        first = re.match(r"£?\s*[\d,.]+\s*[kmt]?\b", lowered[found.start() :])
+        ends = (found.start() + (first.end() if first else 0), _number_end(lowered, found.end()))
+        units = [_UNIT_AFTER.match(lowered[end:]) for end in ends]
+        said = [u.group(1) for u in units if u]
+        if len(said) == 2 and said[0] != said[1] and "%" in said[0] + said[1]:
+            continue
+        return True
+    return False
+
+
+def _number_end(text: str, start: int) -> int:
+    found = re.match(r"[\d,.]*\s*[kmt]?\b", text[start:])
+    return start + (found.end() if found else 0)
+
+
 _SAME = re.compile(
     r"^(?:the )?(?:same|same again|same as (?:before|last time|above|the last one)|"
     r"as (?:before|above)|ditto)\W*$"
@@ -124,7 +154,8 @@ def _total(text: str, unit: str, low: float, high: float, state: State) -> Parse
     """A total worked out from other terms ("2 apprentices for a year each"), to confirm."""
     duration = state.answers.get("opportunity.duration")
     months = duration.get("months") if isinstance(duration, dict) else None
-    reading = read_total(text, unit, months)
+    value = state.answers.get("opportunity.value")
+    reading = read_total(text, unit, months, value if isinstance(value, int | float) else None)
     if reading is None or asks(text):
         return None
     total = (

@@ -39,7 +39,8 @@ _TOTAL_SAID = re.compile(r"^(?:in total|total|altogether|overall|all in|in all)\
 _OTHER_MEASURES = {"hours", "hour", "hrs", "hr", "mins", "minutes"}
 _TOTAL_AFTER = re.compile(
     r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling|"
-    r"(?:which )?i make(?: it| that)?(?: to be)?|that makes|comes to|works out (?:at|as))\b"
+    r"(?:which )?i make(?: it| that)?(?: to be)?|that makes|comes to|works out (?:at|as)"
+    r"|equivalent to|equating to|equates to|amounting to)\b"
 )
 _RATE = re.compile(r"^(?:a|per|each|every|an|once a|evry)\s+(other month|[a-z]+)")
 _EACH = re.compile(r"\b(?:each|apiece|per person|per apprentice|every one|lasting)\b")
@@ -61,15 +62,42 @@ class _Figure:
     after: list[str]
 
 
-def read_total(text: str, unit: str, contract_months: float | None) -> Reading | None:
-    """The total the text gives in `unit`, or None when it gives no single total."""
+def read_total(
+    text: str, unit: str, contract_months: float | None, contract_value: float | None = None
+) -> Reading | None:
+    """The total the text gives in `unit`, or None when it gives no single total. A working
+    day is 7 hours where hours are asked ("2 days a month"), and the line says so."""
+    reading = _read_total(text, unit, contract_months, contract_value)
+    if reading is None or unit != "hours" or not _DAYS.search(tidy(text)):
+        return reading
+    confirm = (reading.confirm or f"That is {amount(reading.total, unit)} in all.").rstrip(".")
+    return Reading(reading.total, f"{confirm}, counting a day as {HOURS_A_DAY} hours.")
+
+
+# Hours in a working day: a 35-hour week over 5 days (ONS average full-time hours, rounded
+# down, as Measure Up uses; as of 2024).
+HOURS_A_DAY = 7
+_DAYS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|half a) days?\b")
+_SPELT_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half a": 0.5}
+_OF_CONTRACT = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:total\s+)?"
+    r"(?:contract|tender)(?:\s+(?:value|price|sum))?\b"
+)
+
+
+def _read_total(
+    text: str, unit: str, contract_months: float | None, contract_value: float | None
+) -> Reading | None:
     cleaned = _readable(text, unit)
-    clauses = _TOTAL_AFTER.split(cleaned)
-    if len(clauses) > 1 and (stated := _plain_in_unit(clauses[-1], unit)) is not None:
-        return Reading(stated)  # they worked it out themselves: "so 12 in total"
+    if unit == "gbp" and contract_value and (share := _OF_CONTRACT.search(cleaned)):
+        return _share_of(float(share.group(1)), contract_value)
+    if (stated := _worked_out(cleaned, unit, contract_months)) is not None:
+        return stated
     if (yearly := _year_by_year(cleaned, unit)) is not None:
         return yearly
-    figures = [f for f in _figures(cleaned) if not _in_other_unit(f, unit)]
+    figures = _without_schedule(
+        [f for f in _figures(cleaned) if not _in_other_unit(f, unit)], contract_months
+    )
     if (every := _every_time(cleaned, figures, unit, contract_months)) is not None:
         return every
     if not figures:
@@ -103,10 +131,55 @@ _IN_YEAR = re.compile(
 )
 
 
+def _share_of(percent: float, contract_value: float) -> Reading:
+    """ "10% of contract value", in pounds."""
+    total = round(percent / 100 * contract_value, 2)
+    said = f"{_plain(percent)}% of {amount(contract_value, 'gbp')}"
+    return Reading(total, f"That is {amount(total, 'gbp')} in all ({said}).")
+
+
+def _worked_out(cleaned: str, unit: str, contract_months: float | None) -> Reading | None:
+    """What they worked out themselves: "so 12 in total"; "6 trainees, each doing all 3
+    holidays, so roughly 10 weeks each" is 6 × 10 weeks."""
+    clauses = _TOTAL_AFTER.split(cleaned)
+    if len(clauses) < 2:
+        return None
+    if not re.search(r"\beach\b", clauses[-1]):
+        stated = _plain_in_unit(clauses[-1], unit)
+        return Reading(stated) if stated else None
+    if (head := _figures(clauses[0])) and (tail := _figures(clauses[-1])):
+        return _count_times_length([head[0], tail[-1]], unit, contract_months)
+    return None
+
+
+def _without_schedule(figures: list[_Figure], contract_months: float | None) -> list[_Figure]:
+    """Without a rate that only says when a count comes: in "3 trainees, one a year" (over
+    three years) the count is 3, said twice."""
+    if len(figures) < 3 or not contract_months:
+        return figures
+    for figure in figures:
+        period = _period(figure.after)
+        times = contract_months / MONTHS_IN[period] if period else 0
+        said_as_count = any(
+            f is not figure and abs(f.number - figure.number * times) < 0.5 for f in figures
+        )
+        if period and said_as_count:
+            return [f for f in figures if f is not figure]
+    return figures
+
+
 def _readable(text: str, unit: str) -> str:
     """The text with what is not an amount set aside: "L3 apprentices", "starting in 2027";
-    "18m" as months (where money is not asked) and kilos as tonnes (where tonnes are)."""
+    "18m" as months (where money is not asked), kilos as tonnes (where tonnes are) and days
+    as hours (where hours are)."""
     cleaned = re.sub(r"\b(?:l|level|nvq)\s?\d\b", " ", tidy(text))
+    # "4 students, a week each" (not "2 hours a week each", a rate)
+    cleaned = re.sub(r"(?:^|(?<=, )|(?<=for ))a (year|month|week) each\b", r"1 \1 each", cleaned)
+    if unit == "hours":
+        cleaned = _DAYS.sub(
+            lambda m: f"{float(_SPELT_DAYS.get(m.group(1)) or m.group(1)) * HOURS_A_DAY:g} hours",
+            cleaned,
+        )
     if unit != "gbp":
         cleaned = re.sub(r"(?<=\d) m\b", " months", cleaned)
     if unit in ("tonnes", "tonnes-co2e"):
@@ -273,7 +346,7 @@ def _count_times_length(
         return None
     weeks = round(months * 52 / 12)
     total = count.number * weeks
-    said = f"{_plain(count.number)} × {weeks} weeks"
+    said = f"{_plain(count.number)} × {amount(weeks, 'weeks')}"
     return Reading(total, f"That is {amount(total, 'weeks')} in all ({said}).")
 
 
@@ -318,7 +391,12 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
         f
         for f in figures
         if f is not figure
-        and ({"each", "x"} & set(f.before[-3:]) or "x" in f.after[:2] or per_head)
+        and (
+            {"each", "x"} & set(f.before[-3:])
+            or "x" in f.after[:2]
+            or per_head
+            or (f.before[-1:] in (["in"], ["at"], ["across"]) and f.after[:1] != [])
+        )
     ]
     each *= places[0].number if places and _length_months(places[0]) is None else 1
     places_kept = (

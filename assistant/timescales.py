@@ -45,12 +45,13 @@ _MONTHS = {
 # The month a season (or quarter) is over: "by summer" is by the end of August.
 _SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SEASON_ENDS |= {"q1": 3, "q2": 6, "q3": 9, "q4": 12, "christmas": 12, "xmas": 12}
-_SEASON_ENDS |= {"easter": 3}
+_SEASON_ENDS |= {"easter": 3, "spring term": 4, "summer term": 7, "autumn term": 12}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
 _ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4}
 _ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _EVERY = re.compile(
-    r"\b(?:each|every|evry|per|once a|once every)\s+(?:academic\s+|school\s+|financial\s+)?"
+    r"\b(?:each|every|evry|per|once a|once every)\s+"
+    r"(?:academic\s+|school\s+|financial\s+|contract\s+)?"
     r"(year|yr|month|mth|quarter|term|week|summer)\b"
     r"|\b(annually|annual|yearly|monthly|quarterly|termly|weekly)\b"
     r"|\b(?:every|evry)\s+(\d+|two|three|four|six|twelve|other)\s+(months?|weeks?)\b"
@@ -67,29 +68,34 @@ _EVERY_MONTHS = {1: "month", 3: "quarter", 12: "year"}
 _WHOLE_CONTRACT = re.compile(
     r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
     r"\b(?:all the \w+ (?:months|years)|all the way (?:thru|through)|throughout|the whole way"
-    r"|over (?:the )?job|before the (?:contract|job) (?:is )?(?:end|ends|over|done)"
+    r"|over (?:the )?job"
+    r"|before (?:the )?(?:contract|job|framework) (?:is )?(?:end|ends|over|done|finish\w*)"
     r"|all (?:of )?the contract|by the time (?:we|it|they) (?:finish|end)"
-    r"|end of (?:the )?(?:job|install|project|works?)|whole (?:job|project|thing)"
+    r"|end of (?:the )?(?:job|install|project|works?)|whole (?:job|project|thing|framework)"
     r"|(?:every|each|for every|for each) order|on this contract"
     r"|over the \w+ (?:months?|years?)"
     r"|end of the (?:job|install|project|"
     r"installation|works|work)|over the \w+ years?)\b|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
-    r"\b.*\b(?:contract|term)\b|^(?:throughout|ongoing throughout|for the duration)$"
+    r"\b.*\b(?:contract|(?<!spring )(?<!summer )(?<!autumn )term|framework)\b"
+    r"|^(?:throughout|ongoing throughout|for the duration)$"
 )
 _YEAR_OF_CONTRACT = re.compile(
     r"\b(?:year|yr|y)\s*(one|two|three|four|five|[1-5])\b"
     r"|\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|one)\s+(?:year|yr)\b"
+    r"|\bend of (?:the )?year (to|too)$"  # "buy the end of year to", said to a phone
 )
 _FROM_START = re.compile(
     r"\b(?:day (?:one|1)|from the (?:start|beginning|off|outset|get go)|straight ?away"
     r"|immediately|right away|from (?:week|month) (?:one|1)"
     r"|as soon as (?:the contract|we start|it starts)"
-    r"|start of the contract|at the (?:start|beginning)|from start|from the word go"
+    r"|(?:the )?start of (?:the )?(?:contract|job|works|project)|at the (?:start|beginning)"
+    r"|from start|from the word go"
     r"|from when we start|straight off|from the (?:very )?(?:start|beginning)"
-    r"|(?:from|at) (?:go live|golive|launch|mobilisation|mobilization)|day (?:one|1) of"
+    r"|(?:from|at) (?:the )?(?:contract )?(?:go live|golive|launch|mobilisation|mobilization)"
+    r"|day (?:one|1) of"
     r"|(?:from )?(?:contract )?commencement|from (?:the )?contract start"
-    r"|from (?:the )?(?:very )?first (?:week|month|day|session|order|visit|class|shift)"
+    r"|from (?:the )?(?:very )?first (?!year|yr)[a-z]+"
     r"|when (?:the )?contract starts?"
     r"|from the first (?:week|month|day)"
     r"|from launch|from the first day|first day|right now|now)\b"
@@ -108,7 +114,7 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     ):
         return "from the start of the contract", 1.0
     if year := _YEAR_OF_CONTRACT.search(text):
-        number = _ORDINALS[year.group(1) or year.group(2)]
+        number = _ORDINALS.get(year.group(1) or year.group(2), 2)
         return f"by the end of year {number} of the contract", 12.0 * number
     if _WHOLE_CONTRACT.search(text):
         return "over the whole contract", None
@@ -238,6 +244,8 @@ def _named_month_or_season(text: str, today: date) -> float | None:
     if month is None and re.search(r"\b(?:by|in|until|before|end of|of|from)\s+may\b", text):
         month = 5
     season = next((w for w in words if w in _SEASON_ENDS), None)
+    if term := re.search(r"\b(spring|summer|autumn) term\b", text):
+        season = f"{term.group(1)} term"
     if quarter := re.search(r"\bq\s?([1-4])\b", text):  # "from Q2 2027": words split "q2"
         season = f"q{quarter.group(1)}"
     end_month = month or (_SEASON_ENDS[season] if season else None)

@@ -42,7 +42,8 @@ _NO_AT_END = re.compile(
     r"^(?!why)\w+ not\b|(?<!why )\bnot\W*$|\bno chance\b|\bno way\b|\bbut not\b|"
     r"(?:^|[\s,])(?:no|nope|nah)\W*$|\b(?:don'?t|do not) think (?:so|we could|we can)\b"
     r"|\b(?:think|afraid|sadly|rather|probably|guess|prefer) not\b|\bpass on\b"
-    r"|\bnot (?:be )?appropriate\b|\bnot for us\b"
+    r"|\bnot (?:be )?(?:appropriate|applicable|relevant)\b|\bnot for us\b"
+    r"|\b(?:does ?n'?t|does not) apply\b"
     r"|^(?:we|i)(?: will| would| do| can| could)? not\b|^(?:we|i) (?:won'?t|can'?t|don'?t)\b"
     r"|\b(?:rather|prefer) not to\b"
 )

@@ -75,4 +75,15 @@ def amount(quantity: float | None, unit: str | None) -> str:
         return f"£{number}"
     if unit == "percent":
         return f"{number}%"
-    return f"{number} {UNIT_LABELS.get(unit or '', unit or '')}".strip()
+    label = UNIT_LABELS.get(unit or "", unit or "")
+    if quantity == 1:
+        label = _ONE.get(unit or "", label)
+    return f"{number} {label}".strip()
+
+
+# One of a unit: "1 week", "1 person", "1 tonne CO2e".
+_ONE = {
+    "people": "person", "weeks": "week", "hours": "hour", "tonnes-co2e": "tonne CO2e",
+    "tonnes": "tonne", "sessions": "session", "items": "item", "organisations": "organisation",
+    "events": "event",
+}  # fmt: skip

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from assistant.amounts import parse_number, parse_postcode, parse_timescale
+from assistant.amounts import parse_duration, parse_number, parse_postcode, parse_timescale
 from assistant.choices import parse_choice
 from assistant.yes_no import parse_yes_no
+from tests.helpers.engine_context import context
 
 TODAY = date(2026, 11, 22)
 
@@ -244,3 +245,62 @@ def test_a_part_or_a_rate_is_not_read_as_a_whole(text, unit):
 )
 def test_yes_and_no_together_is_asked_again(text, value):
     assert parse_yes_no(text).value is value
+
+
+def _flow_options(step: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    options = context("tower-hamlets").flow.steps[step].answer.options
+    return [(o.value, o.label, o.also) for o in options]
+
+
+FLOW_OPTIONS = {"classes": _flow_options("commitment-classification"), "sizes": SIZES}
+
+
+@pytest.mark.parametrize(
+    ("options", "text", "value"),
+    [
+        ("classes", "part of our groop work", "core"),
+        ("classes", "its how we do the contract", "core"),
+        ("classes", "this is part of cleaning service", "core"),
+        ("classes", "normal business for us", "organisation-wide"),
+        ("classes", "this is how we work always, for all member", "organisation-wide"),
+        ("classes", "This represents an organisation-wide improvement for all of our clients.",
+         "organisation-wide"),
+        ("classes", "This commitment is additional to the core contract requirements.",
+         "additional"),
+        ("sizes", "No paid staff, all volunteers", "micro"),
+    ],
+)  # fmt: skip
+def test_a_choice_said_in_a_persons_own_words_is_read(options, text, value):
+    assert parse_choice(text, FLOW_OPTIONS[options]).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("start of job", 1.0),
+        ("Each contract year", None),
+        ("buy the end of year to", 24.0),  # "by the end of year two", said to a phone
+        ("before contract finish", None),
+        ("Whole framework", None),
+        ("Commencing from contract mobilisation.", 1.0),
+        ("From the first holiday, Easter", 1.0),
+        ("by the end of the summer term 2027", 8.2),  # 31 July 2027
+    ],
+)
+def test_timescales_as_people_say_them(text, months):
+    assert parse_timescale(text, TODAY).value["months"] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("An initial period of 24 months, with the option to extend by a further 12 months.", 24),
+        ("3 years, extendable by a further 2 years", 36),
+    ],
+)
+def test_an_option_to_extend_is_not_the_contracts_length(text, months):
+    assert parse_duration(text).value["months"] == months
+
+
+def test_not_applicable_is_no():
+    assert parse_yes_no("This is not applicable to our offer.").value is False

@@ -358,3 +358,32 @@ def test_hours_a_week_each_for_several_people_add_up_over_the_contract():
     assert reading.total == 624  # 3 people x 2 hours x 104 weeks
     assert reading.confirm == "That is 624 hours in all (6 a week for 24 months)."
     assert read_total("6 interpreters, each one have 40 hours training", "hours", 24).total == 240
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "months", "total"),
+    [
+        ("3 trainees, one a year, each for about 6 months", "weeks", 36, 78),
+        ("2 days a month", "hours", 36, 504),
+        ("one a month in 3 villages", "sessions", 24, 72),
+        ("Half a dozen young carers a year", "people", 24, 12),
+        ("4 students, a week each", "weeks", 18, 4),
+        ("6 trainees, each doing all 3 holidays, so roughly 10 weeks each", "weeks", 12, 60),
+        ("Up to 50 kg per week, equivalent to approximately 5.2 tonnes", "tonnes", 24, 5.2),
+        ("3 volunteers, 2 hours a week each", "hours", 24, 624),
+    ],
+)
+def test_a_total_said_in_other_terms_is_worked_out_as_meant(text, unit, months, total):
+    assert read_total(text, unit, months).total == total
+
+
+def test_days_are_counted_in_hours_and_the_line_says_how():
+    reading = read_total("2 days a month", "hours", 36)
+    assert reading.confirm.endswith("counting a day as 7 hours.")
+
+
+def test_a_share_of_the_contract_is_worked_out_in_pounds():
+    reading = read_total("10% of contract value", "gbp", 60, 8_500_000)
+    assert reading.total == 850_000
+    assert reading.confirm == "That is £850,000 in all (10% of £8,500,000)."
+    assert read_total("10% of contract value", "gbp", 60) is None  # no value known: asked again
