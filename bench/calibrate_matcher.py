@@ -33,12 +33,13 @@ def objective(report: Report) -> float:
     return report.top1_accuracy + report.answer_accuracy - 2 * report.wrong_answer_rate
 
 
-def verdict_for(hits, entries, answer: float, margin: float) -> Verdict:
-    """The verdict the matcher would give with these thresholds."""
+def verdict_for(hits, topic_of, answer: float, margin: float) -> Verdict:
+    """The verdict the index alone would give with these thresholds (`topic_of`: a document
+    id's topic)."""
     if not hits:
         return Verdict(False, None)
-    top_topic = entries[hits[0].doc_id].topic
-    rival = next((h.score for h in hits if entries[h.doc_id].topic != top_topic), 0.0)
+    top_topic = topic_of(hits[0].doc_id)
+    rival = next((h.score for h in hits if topic_of(h.doc_id) != top_topic), 0.0)
     answered = hits[0].score >= answer and hits[0].score - rival >= margin
     return Verdict(answered, top_topic)
 
@@ -63,11 +64,13 @@ def calibrate() -> tuple[Calibration, Report]:
             }
         )
         matcher = KnowledgeMatcher(entries, trial)
-        hits = {q.text: matcher.index.search(q.text, limit=10) for q in tune}
+        hits = {q.text: matcher.ranked(q.text) for q in tune}
         for answer, margin in itertools.product(ANSWER_THRESHOLDS, MARGINS):
             report = evaluate(
                 tune,
-                lambda text, a=answer, m=margin, h=hits: verdict_for(h[text], entries, a, m),
+                lambda text, a=answer, m=margin, h=hits, k=matcher.topic: verdict_for(
+                    h[text], k, a, m
+                ),
             )
             key = (objective(report), -abs(margin - 5))
             if best is None or key > best[0]:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from knowledge.content import ContentError
 from knowledge.library import load_library
+from knowledge.matcher import load_outside
 from knowledge.packs import DEFAULT_COUNCIL_ID
 from knowledge.service import KnowledgeService
 
@@ -15,13 +16,15 @@ from knowledge.service import KnowledgeService
 def _check(_args: argparse.Namespace) -> int:
     try:
         library = load_library()
+        outside = load_outside()
     except ContentError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     measures = sum(len(pack.measures) for pack in library.packs.values())
     print(
         f"ok: {len(library.packs)} council packs ({measures} measures), "
-        f"{len(library.base_entries)} knowledge entries across {len(library.topics)} topics"
+        f"{len(library.base_entries)} knowledge entries across {len(library.topics)} topics, "
+        f"{len(outside)} areas it does not answer"
     )
     return 0
 

@@ -7,9 +7,12 @@ from pydantic import Field
 
 from knowledge.content import Strict, read_yaml, validate
 from knowledge.entries import Entry
-from knowledge.index import Document, FuzzyIndex, Weights
+from knowledge.index import Document, FuzzyIndex, Hit, Weights
+from knowledge.second_opinion import SecondOpinion
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.yaml"
+OUTSIDE_FILE = Path(__file__).parent / "outside.yaml"
+OUTSIDE = "outside:"  # the id prefix of what the assistant does not answer
 MAX_QUESTION_LENGTH = 500  # characters; longer questions are refused, not cut
 
 
@@ -20,6 +23,10 @@ class Thresholds(Strict):
     margin: float = Field(ge=0, le=100)
     suggest: float = Field(ge=0, le=100)
     measure: float = Field(ge=0, le=100)
+    # Below `answer` (or without the margin), a question is still answered from `agree` up
+    # when the second opinion picks the same topic with at least this decision value.
+    agree: float = Field(ge=0, le=100)
+    second_opinion: float = Field(ge=-5, le=5)
 
 
 class Calibration(Strict):
@@ -40,6 +47,20 @@ class Calibration(Strict):
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     """The calibrated weights and thresholds."""
     return validate(Calibration, read_yaml(path), path)
+
+
+class Outside(Strict):
+    """An area the assistant does not answer (council tax, TUPE), and how people ask about it."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    area: str
+    questions: list[str] = Field(min_length=3)
+
+
+def load_outside(path: Path = OUTSIDE_FILE) -> list[Outside]:
+    """The areas outside the knowledge base."""
+    data = read_yaml(path)
+    return [validate(Outside, item, path) for item in data]
 
 
 @dataclass(frozen=True)
@@ -76,33 +97,64 @@ class SearchResult:
         }
 
 
+def documents_of(entries: dict[str, Entry], outside: list[Outside]) -> dict[str, Document]:
+    """What the matcher matches on: each entry's questions and title (its keywords and answer
+    as context), and each area it does not answer."""
+    documents = {
+        e.id: Document([*e.questions, e.title], " ".join([*e.keywords, e.answer]))
+        for e in entries.values()
+    }
+    for area in outside:
+        documents[OUTSIDE + area.id] = Document(area.questions)
+    return documents
+
+
 class KnowledgeMatcher:
     """Scores a question against every phrasing of every entry (pre-processed once)."""
 
-    def __init__(self, entries: dict[str, Entry], calibration: Calibration):
+    def __init__(
+        self,
+        entries: dict[str, Entry],
+        calibration: Calibration,
+        outside: list[Outside] | None = None,
+        second: SecondOpinion | None = None,
+    ):
+        """`second`: a second opinion shared by several councils' matchers (trained on all
+        their phrasings); without one, this matcher trains its own."""
         self.entries = entries
         self.thresholds = calibration.thresholds
-        documents = {
-            e.id: Document([*e.questions, e.title], " ".join([*e.keywords, e.answer]))
-            for e in entries.values()
-        }
+        documents = documents_of(entries, load_outside() if outside is None else outside)
         self.index = FuzzyIndex(documents, calibration.weights)
+        self.second = second or SecondOpinion(
+            {doc_id: document.phrasings for doc_id, document in documents.items()}
+        )
+
+    def topic(self, doc_id: str) -> str:
+        """An entry's topic; "outside" for what the assistant does not answer."""
+        return "outside" if doc_id.startswith(OUTSIDE) else self.entries[doc_id].topic
+
+    def ranked(self, question: str) -> list[Hit]:
+        """Entries and outside areas by score, best first; nothing when the best is outside."""
+        hits = self.index.search(question[:1000], limit=10)
+        return [] if hits and hits[0].doc_id.startswith(OUTSIDE) else hits
 
     def search(self, question: str, limit: int = 3, topics: tuple[str, ...] = ()) -> SearchResult:
         """Answer only above the threshold and with a clear lead over another topic. `topics`
         are those of the question being asked when it came (evidence, at the evidence
         question): an entry of one of them is answered from halfway between the suggest and
         answer thresholds, without the lead."""
-        hits = self.index.search(question[:1000], limit=10)
-        candidates = [h for h in hits if h.score >= self.thresholds.suggest]
+        hits = self.ranked(question)
+        candidates = [
+            h for h in hits if h.score >= self.thresholds.suggest and h.doc_id in self.entries
+        ]
         if not candidates:
             return SearchResult(question, answered=False)
         top = self.entries[candidates[0].doc_id]
-        rival = next((h.score for h in hits if self.entries[h.doc_id].topic != top.topic), 0.0)
+        rival = next((h.score for h in hits if self.topic(h.doc_id) != top.topic), 0.0)
         answered = (
             candidates[0].score >= self.thresholds.answer
             and candidates[0].score - rival >= self.thresholds.margin
-        )
+        ) or self._agreed(question, candidates[0].score, top.topic)
         near = (self.thresholds.suggest + self.thresholds.answer) / 2
         in_context = [h for h in candidates[:3] if self.entries[h.doc_id].topic in topics]
         if not answered and in_context and in_context[0].score >= near:
@@ -110,3 +162,14 @@ class KnowledgeMatcher:
             answered = True
         matches = [Match(self.entries[h.doc_id], h.score) for h in candidates[:limit]]
         return SearchResult(question, answered, matches)
+
+    def _agreed(self, question: str, score: float, topic: str) -> bool:
+        """Whether the second opinion, read from letters rather than words, picks the same
+        topic as the index's best entry, which scores at least `agree`."""
+        if score < self.thresholds.agree:
+            return False
+        opinion = self.second.best(question[:1000])
+        return (
+            opinion.decision >= self.thresholds.second_opinion
+            and self.topic(opinion.doc_id) == topic
+        )

@@ -3,7 +3,16 @@
 from functools import cache
 
 from knowledge.library import Library, load_library
-from knowledge.matcher import Calibration, KnowledgeMatcher, SearchResult, load_calibration
+from knowledge.matcher import (
+    Calibration,
+    KnowledgeMatcher,
+    Outside,
+    SearchResult,
+    documents_of,
+    load_calibration,
+    load_outside,
+)
+from knowledge.second_opinion import SecondOpinion
 from knowledge.suggest import MeasureSuggester, Suggestion
 
 
@@ -13,8 +22,10 @@ class KnowledgeService:
     def __init__(self, library: Library, calibration: Calibration):
         self.library = library
         self.calibration = calibration
+        outside = load_outside()
+        second = SecondOpinion(_phrasings(library, outside))
         self._matchers = {
-            council_id: KnowledgeMatcher(entries, calibration)
+            council_id: KnowledgeMatcher(entries, calibration, outside, second)
             for council_id, entries in library.entries_by_council.items()
         }
         self._suggesters = {
@@ -35,6 +46,17 @@ class KnowledgeService:
     def suggest(self, text: str, council_id: str) -> list[Suggestion]:
         """Measures of this council's pack that the text may describe."""
         return self._suggesters[council_id].suggest(text)
+
+
+def _phrasings(library: Library, outside: list[Outside]) -> dict[str, list[str]]:
+    """Every council's phrasings of each document, together: one second opinion serves all
+    councils (a council's own version of an entry keeps the entry's id)."""
+    phrasings: dict[str, list[str]] = {}
+    for entries in library.entries_by_council.values():
+        for doc_id, document in documents_of(entries, outside).items():
+            known = phrasings.setdefault(doc_id, [])
+            known += [p for p in document.phrasings if p not in known]
+    return phrasings
 
 
 @cache

@@ -85,3 +85,15 @@ def test_held_out_accuracy_is_at_least_90_percent(held_out):
 
 def test_held_out_confident_answers_are_rarely_wrong(held_out):
     assert held_out.wrong_answer_rate <= 0.05, f"wrong answers {held_out.wrong_answer_rate:.1%}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do i get a parking permit for my van", "can i pay my council tax by direct debit",
+     "what is tupe and does it apply to us", "how much public liability insurance do we need"],
+)  # fmt: skip
+def test_a_question_outside_social_value_gets_no_article_that_only_shares_a_word(
+    knowledge, question
+):
+    found = knowledge.search(question, "tower-hamlets")
+    assert not found.answered and not found.matches
