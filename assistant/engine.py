@@ -18,7 +18,7 @@ from assistant.commands import (
 )
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
-from assistant.help import explain, opportunity_facts
+from assistant.help import explain, opportunity_facts, outside_reply
 from assistant.parsed import Parsed
 from assistant.parsing import parse_answer
 from assistant.prompts import ANOTHER, choices, current_prompt
@@ -273,6 +273,10 @@ def _reply_to_question(
         return True
     if not must:
         return False
+    if result.outside:
+        out.append(Message("assistant", outside_reply(result.outside)))
+        events.append({"type": "outside", "question": text})
+        return True
     reply = "I do not have a good answer to that, so I have passed your question to the council."
     links = tuple({"id": m.entry.id, "title": m.entry.title} for m in result.matches[:3])
     if links:

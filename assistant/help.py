@@ -83,3 +83,11 @@ def explain(ctx: Context, state: State) -> str:
 def _draft_measure(ctx: Context, state: State):
     measure_id = state.draft.get("measure_id")
     return next((m for _, m in ctx.pack.measures if m.id == measure_id), None)
+
+
+def outside_reply(area: str) -> str:
+    """What the assistant says to a question about something other than social value."""
+    return (
+        f"I can only help with the social value part of a bid, so I cannot answer questions "
+        f"about {area}. The council's website or the tender documents may help with that."
+    )

@@ -78,12 +78,14 @@ class SearchResult:
     query: str
     answered: bool
     matches: list[Match] = field(default_factory=list)
+    outside: str | None = None  # the area it is about, when that is not social value
 
     def to_dict(self) -> dict:
         """The documented JSON shape of the CLI and the API."""
         return {
             "query": self.query,
             "answered": self.answered,
+            "outside": self.outside,
             "matches": [
                 {
                     "id": m.entry.id,
@@ -123,7 +125,9 @@ class KnowledgeMatcher:
         their phrasings); without one, this matcher trains its own."""
         self.entries = entries
         self.thresholds = calibration.thresholds
-        documents = documents_of(entries, load_outside() if outside is None else outside)
+        outside = load_outside() if outside is None else outside
+        self.areas = {OUTSIDE + area.id: area.area for area in outside}
+        documents = documents_of(entries, outside)
         self.index = FuzzyIndex(documents, calibration.weights)
         self.second = second or SecondOpinion(
             {doc_id: document.phrasings for doc_id, document in documents.items()}
@@ -143,7 +147,9 @@ class KnowledgeMatcher:
         are those of the question being asked when it came (evidence, at the evidence
         question): an entry of one of them is answered from halfway between the suggest and
         answer thresholds, without the lead."""
-        hits = self.ranked(question)
+        hits = self.index.search(question[:1000], limit=10)
+        if hits and hits[0].doc_id in self.areas:
+            return SearchResult(question, answered=False, outside=self.areas[hits[0].doc_id])
         candidates = [
             h for h in hits if h.score >= self.thresholds.suggest and h.doc_id in self.entries
         ]

@@ -140,6 +140,16 @@ def test_a_question_the_knowledge_base_cannot_answer_is_kept_for_staff(client, d
     assert rows == [{"question": "can you book me a taxi to the meeting?", "source": "assistant"}]
 
 
+def test_a_question_about_something_else_says_so_and_is_not_kept_for_staff(client, db):
+    conversation = create(client)
+    body = say(client, conversation, "how do i get a parking permit for my van?").json
+    text = body["messages"][0]["text"]
+    assert text.startswith("I can only help with the social value part of a bid")
+    assert "passed your question" not in text
+    assert body["prompt"]["step"] == "org-name"
+    assert list(db.query("SELECT question FROM unanswered_questions")) == []
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

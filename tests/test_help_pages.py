@@ -23,10 +23,15 @@ def test_a_clear_question_gets_its_answer_and_is_not_logged(client, app, db):
 
 
 def test_a_repeated_unanswered_question_is_counted_once(client, db):
-    for question in ["what time do the bins go out", "What time do the  bins go out"]:
+    for question in [
+        "is our garden thing any good for this",
+        "Is our garden  thing any good for this",
+    ]:
         client.get(f"/help/?q={question}")
     logged = list_unanswered(db, "tower-hamlets")
-    assert [(q.question, q.times_asked) for q in logged] == [("what time do the bins go out", 2)]
+    assert [(q.question, q.times_asked) for q in logged] == [
+        ("is our garden thing any good for this", 2)
+    ]
 
 
 def test_a_blank_question_is_an_error_and_is_not_logged(client, db):
@@ -36,14 +41,22 @@ def test_a_blank_question_is_an_error_and_is_not_logged(client, db):
 
 
 def test_an_unclear_question_offers_choices_or_says_so_and_is_logged(client, db):
-    soup = parse(client.get("/help/?q=what+time+do+the+bins+go+out"))
+    soup = parse(client.get("/help/?q=is+our+garden+thing+any+good+for+this"))
     assert soup.select_one(".app-help-result h2").get_text(strip=True) in {
         "Did you mean…",
         "We do not have an answer to that yet",
     }
     logged = list_unanswered(db, "tower-hamlets")
-    assert [q.question for q in logged] == ["what time do the bins go out"]
+    assert [q.question for q in logged] == ["is our garden thing any good for this"]
     assert logged[0].source == "help"
+
+
+def test_a_question_about_something_else_says_so_and_is_not_logged(client, db):
+    soup = parse(client.get("/help/?q=what+time+do+the+bins+go+out"))
+    result = soup.select_one(".app-help-result")
+    assert result.h2.get_text(strip=True) == "That is not something we can help with here"
+    assert "cannot answer questions about other council services" in result.get_text(" ")
+    assert list_unanswered(db, "tower-hamlets") == []
 
 
 def test_an_empty_question_shows_the_error_summary(client):

@@ -56,7 +56,7 @@ def test_hostile_input_never_raises(knowledge):
 
 def test_result_json_has_the_documented_shape(knowledge):
     body = search(knowledge, "how is social value scored").to_dict()
-    assert set(body) == {"query", "answered", "matches"}
+    assert set(body) == {"query", "answered", "outside", "matches"}
     assert set(body["matches"][0]) == {"id", "topic", "title", "score", "answer"}
     scores = [m["score"] for m in body["matches"]]
     assert scores == sorted(scores, reverse=True)
@@ -96,4 +96,4 @@ def test_a_question_outside_social_value_gets_no_article_that_only_shares_a_word
     knowledge, question
 ):
     found = knowledge.search(question, "tower-hamlets")
-    assert not found.answered and not found.matches
+    assert not found.answered and not found.matches and found.outside

@@ -10,7 +10,7 @@ from web.common.db import get_db
 def answer_question(question: str, council_id: str, source: str) -> SearchResult:
     """Search the council's knowledge base; keep unanswered questions for staff."""
     result = current_app.extensions["knowledge"].search(question, council_id)
-    if not result.answered:
+    if not result.answered and not result.outside:  # only gaps in the knowledge base
         best = result.matches[0] if result.matches else None
         record_unanswered(
             get_db(),
