@@ -16,6 +16,9 @@ OPEN_QUESTION_WORDS = frozenset(
 # "Can we...", "does it...", "do receipts count...": a question even without its "?".
 _ASKING = re.compile(
     r"^(?:(?:do )?(?:you|yow|u) (?:want|need|mean|prefer)\b)"
+    r"|^(?:(?:just |i was |i am |im |i'm )?wondering|(?:i'?d|i would|i want to) (?:like to )?know"
+    r"|quick question|(?:just )?checking|can (?:you|u) tell me|(?:please |pls )?tell me"
+    r"|(?:im |i'm |i am )?(?:not sure|unsure) (?:whether|if))\b"
     r"|^(?:can|could|do|does|did|is|are|should|would|will|may|must|have|has|am|shall|cant|"
     r"cannot|isnt|arent|dont|doesnt)\s+(?:(?:i|we|you|it|they|this|that|these|those|there|"
     r"he|she|anyone|someone|everyone|the|a|an|our|my|your|their)\b|\w+\s+(?:count|need|"
@@ -92,6 +95,31 @@ _SIMPLE = {
     "keep that": "use-that",
 }
 _CHANGE = re.compile(r"^(?:change|edit|go to)\s+(?:the\s+|my\s+)?(.+)$")
+# Asking for help with the question itself, not about social value: "not sure what you mean",
+# "example please", "what do I put here" (answered like "help": why it is asked, an example).
+_THIS = r"(?: (?:this|that|it|the question|this question|this one|this bit|here))?"
+_HELP_REQUEST = re.compile(
+    r"^(?:sorry |hi |ok |hmm |um |erm )*(?:"
+    r"(?:i )?(?:dont|do not) (?:understand|get|follow|know what to (?:put|write|say))"
+    rf"(?: what you mean| what (?:this|that|it) means| what youre asking)?{_THIS}"
+    r"|(?:im |i am )?(?:not sure|unsure|confused|lost|stuck)"
+    r"(?: (?:what|how) (?:you mean(?: by(?: \w+){1,3})?|(?:this|that|it) means"
+    r"|to (?:answer|put|write|say))"
+    rf"| what youre asking| what to (?:put|write|say)| (?:about|with|by|on)){{0,1}}{_THIS}"
+    r"|(?:no idea|no clue|dunno|idk)"
+    rf"(?: what (?:to (?:put|write|say)|you mean|(?:this|it) means))?{_THIS}"
+    r"|(?:can you |could you |can u |could u |please |pls |plz )?"
+    r"(?:explain|explain (?:it|this|that|again)|say (?:that|it) again|rephrase|"
+    r"give (?:me )?(?:an )?examples?|show (?:me )?(?:an )?examples?|(?:an )?examples?|"
+    r"(?:any |some )?(?:tips|ideas|suggestions)|help me|more help)(?: please| pls| plz)?"
+    r"|(?:i )?(?:need|want) (?:some |a bit of )?help(?: with)?" + _THIS + r"(?: please| pls)?"
+    r"|what (?:do you|does (?:this|that|it)) mean(?: by (?:that|this))?"
+    r"|what (?:is|are) you (?:asking|after|looking for)(?: here)?"
+    r"|what (?:do|should|shall) (?:i|we) (?:put|write|say|answer)(?: here| for (?:this|that))?"
+    r"|what (?:sort|kind|type) of (?:thing|answer|things)(?: do you| are you)?"
+    r" (?:want|need|mean|after)(?: here)?"
+    r")\W*$"
+)
 # "change commitment c3", "remove commitment 2": one commitment, by id or by its number.
 _ONE_COMMITMENT = re.compile(
     r"^(change|edit|remove|delete)\s+(?:the\s+)?commitment\s+(?:number\s+)?(c?\d{1,3})$"
@@ -130,6 +158,8 @@ def parse_command(text: str, flow: Flow) -> Command | None:
     plain = _plain(text)
     if plain in _SIMPLE:
         return Command(_SIMPLE[plain])
+    if _HELP_REQUEST.match(plain.replace("'", "")):
+        return Command("help")
     if plain == "change":
         return Command("change", None)
     match = _CHANGE.match(plain)

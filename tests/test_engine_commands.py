@@ -387,3 +387,35 @@ def test_a_share_of_the_contract_is_worked_out_in_pounds():
     assert reading.total == 850_000
     assert reading.confirm == "That is £850,000 in all (10% of £8,500,000)."
     assert read_total("10% of contract value", "gbp", 60) is None  # no value known: asked again
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not sure what you mean by delivery", "example please", "no idea what to put here",
+     "sorry dont get it", "can u give an example", "need help with this one",
+     "what do i put here"],
+)  # fmt: skip
+def test_asking_for_help_with_the_question_is_help_never_the_answer(text):
+    turn = play(*THEMES_START, *APPRENTICES[:5], text)
+    assert turn.prompt.step == "commitment-delivery"
+    assert "delivery" not in turn.state.draft
+    assert CTX.flow.steps["commitment-delivery"].why.split(".")[0] in turn.messages[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not sure yet, probably the local college", "Not sure about the exact people but our chef"],
+)
+def test_an_answer_that_starts_unsure_is_still_an_answer(text):
+    turn = play(*THEMES_START, *APPRENTICES[:5], text)
+    assert turn.prompt.step == "commitment-beneficiaries"
+
+
+@pytest.mark.parametrize(
+    "text", ["wondering if volunteers count here", "Not sure whether this includes our volunteers",
+             "I would like to know if photos are ok"],
+)  # fmt: skip
+def test_a_question_without_a_question_mark_is_not_taken_as_the_answer(text):
+    turn = play(*THEMES_START, *APPRENTICES[:5], text)
+    assert turn.prompt.step == "commitment-delivery"
+    assert "delivery" not in turn.state.draft
