@@ -67,7 +67,8 @@ _NONE = re.compile(r"^(?:none|no one|noone|nobody|zero|nil|not any)\b")
 # A person correcting themselves: "12 - no sorry, 18 months", "£18,000 - no wait, £36,000".
 _CORRECTION = re.compile(
     r"(?:\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
-    r"or rather|no no)\b|\s[-–]\s*no\b|,\s*no\s*,|\b(?:say|call it)\b(?=\s*£?\d))[\s,:-]*",
+    r"or rather|no no|hang on|hold on)\b|\s[-–—]\s*no\b|,\s*no\s*,"
+    r"|\b(?:say|call it)\b(?=\s*£?\d))[\s,:—–-]*",
 )
 
 
@@ -76,7 +77,34 @@ def corrected(text: str) -> bool:
     return bool(_CORRECTION.search(text.lower()))
 
 
-_CLAUSE_BREAK = re.compile(r"(?:\.(?!\d)|[!;\n])+|\?|,(?!\d{3})|\(|\)| - | but | so |\bthen\b")
+_CLAUSE_BREAK = re.compile(
+    r"(?:\.(?!\d)|[!;\n])+|\?|,(?!\d{3})|\(|\)| [-–—] | but | so |\bthen\b|\b(?:because|as) we\b"
+)
+
+
+_NUMBER_WORD = (
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+    r"|twenty|thirty|forty|fifty|sixty"
+)
+
+
+def _with_number_changed(said: str, correction: str) -> str:
+    """What was said with its number corrected: "within nine months of starting" and
+    "twelve, it's the first season" is "within twelve months of starting"."""
+    new = re.match(rf"\s*£?\s*({_NUMBER_WORD})\b(?=\s*(?:[,.;]|$))", correction, re.I)
+    old = list(re.finditer(rf"\b({_NUMBER_WORD})\b", said, re.I))
+    if not new or not old:
+        return correction
+    last = old[-1]
+    return said[: last.start()] + new.group(1) + said[last.end() :]
+
+
+# A clause about where things stand, not what is promised: "we're at 18% now", "last year".
+_NOT_THE_PROMISE = re.compile(
+    r"\b(?:now|currently|at the moment|at present|last year|this year|so far|already|we did|"
+    r"we'?re at|we are at|was|were)\b",
+    re.I,
+)
 
 
 def answer_parts(text: str) -> list[str]:
@@ -93,11 +121,17 @@ def answer_parts(text: str) -> list[str]:
     corrected = list(_CORRECTION.finditer(text))
     if corrected:
         after = text[corrected[-1].end() :]
-        before = re.sub(r"[\d.,]+\s*[-–,]*\s*$", "", text[: corrected[0].start()].rstrip(" -,"))
-        parts += [after, f"{before} {after}"]
+        said = text[: corrected[0].start()].rstrip(" -–—,")
+        before = re.sub(r"[\d.,]+\s*[-–—,]*\s*$", "", said)
+        changed = _with_number_changed(said, after)  # "60 tonnes a year - no, 45": 45 a year
+        parts += (
+            [changed, after, f"{before} {after}"]
+            if changed != after
+            else [after, f"{before} {after}"]
+        )
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
-    if len(clauses) > 1:
-        parts += clauses[::-1]
+    if len(clauses) > 1:  # the last first; what is so now or was so before, after the rest
+        parts += sorted(clauses[::-1], key=lambda clause: bool(_NOT_THE_PROMISE.search(clause)))
     return [part for part in dict.fromkeys(parts) if re.search(r"[a-z0-9£]", part.lower())][:12]
 
 
@@ -256,10 +290,12 @@ def parse_timescale(text: str, today: date, max_months: int = 240) -> Parsed:
         return Parsed(problem="required")
     if "?" in text:
         return Parsed(problem="invalid")
-    cleaned = tidy(text)
+    cleaned = _year_in_digits(tidy(text))
     if _TIME_RANGE.search(cleaned):
         return Parsed(problem="invalid")
-    found = timescales.read(cleaned, today)
+    worked_out = re.split(r",?\s+so\s+", cleaned)  # "from the first term, so by October 2027"
+    found = timescales.read(worked_out[-1], today) if len(worked_out) > 1 else None
+    found = found or timescales.read(cleaned, today)
     if found is None:
         return Parsed(problem="invalid")
     words, months = found
@@ -268,6 +304,24 @@ def parse_timescale(text: str, today: date, max_months: int = 240) -> Parsed:
     if months is not None and months > max_months:
         return Parsed(problem="too_far")
     return Parsed({"text": words or _as_said(text), "months": months})
+
+
+_UNITS_SAID = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+
+
+def _year_in_digits(text: str) -> str:
+    """A year said in words as a figure: "twenty twenty seven" is 2027."""
+    return re.sub(
+        r"\b(?:twenty|two thousand(?: and)?) (twenty|thirty)(?: (one|two|three|four|five|six"
+        r"|seven|eight|nine))?\b",
+        lambda m: str(
+            2000 + (20 if m.group(1) == "twenty" else 30) + _UNITS_SAID.get(m.group(2) or "", 0)
+        ),
+        text,
+    )
 
 
 def _as_said(text: str) -> str:

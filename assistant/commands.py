@@ -187,16 +187,41 @@ def _asks_in_free_text(text: str) -> bool:
     return False
 
 
+def asks_outright(text: str) -> bool:
+    """A question of its own in the middle or at the end of an answer, not a check on it:
+    "We buy the panels but our partner fits them - does that change things?" asks, "goods, is
+    that right?" only checks."""
+    for asked in re.findall(r"([^?.!]*)\?", text):
+        last = _plain(re.split(r"[,;:]| [-–—] ", asked)[-1])
+        words = last.split()
+        if words and words[0] in QUESTION_WORDS and not _ONLY_CHECKS.match(last):
+            return True
+    return False
+
+
+_ONLY_CHECKS = re.compile(r"^(?:is|does) (?:that|this|it) (?:right|ok|okay|correct|alright|fine)\b")
+# "we don't keep names for safety reasons, is that a problem": a question at the end.
+_TRAILING_QUESTION = re.compile(
+    r"^(?:is|does|do|can|will|would|should|could|must) (?:that|this|it|we|i)\b"
+)
+
+
 def answer_after_question(text: str) -> str | None:
     """The answer a person gives straight after checking what is asked: "Do you mean day to
     day? We run the community room..." (a question after a statement is a question)."""
     found = re.match(r"^\s*(?P<asked>[^?]*)\?\s*(?P<rest>[^?]+)$", text, re.S)
-    if not found or not _CHECKING.search(found.group("asked").lower()):
+    asked = _plain(found.group("asked")) if found else ""
+    # Checking starts "do you...", "is it...", "so you...": "How would you want us to show
+    # this without naming anyone? Our rules are strict." asks, and says why.
+    if not found or not _CHECKING.search(asked) or not _CHECK_START.match(asked):
         return None
     rest = found.group("rest").strip()
     if len(rest.split()) < 3 or looks_like_question(rest, free_text=True):
         return None
     return rest
+
+
+_CHECK_START = re.compile(r"^(?:sorry |ok |so )?(?:do|does|did|is|are|you|u|by|or|just|to check)\b")
 
 
 def opens_question(text: str) -> bool:
@@ -220,6 +245,9 @@ def looks_like_question(text: str, free_text: bool) -> bool:
     alternative ("... or need something more")."""
     if asks(text) or (_asks_in_free_text(text) if free_text else "?" in text):
         return True  # at a choice or number step, a "?" answer that reads is still an answer
+    tail = _plain(re.split(r",", text)[-1]) if "," in text else ""
+    if free_text and _TRAILING_QUESTION.match(tail) and not _ONLY_CHECKS.match(tail):
+        return True
     # At a choice or number step a question may follow a comma: "the money, is it paid after?"
     breaks = r"[.!;\n]+" if free_text else r"[.!;,\n]+"
     for sentence in re.split(breaks, text):

@@ -12,6 +12,7 @@ from assistant.choices import parse_choice
 from assistant.commands import (
     Command,
     answer_after_question,
+    asks_outright,
     looks_like_question,
     opens_question,
     parse_command,
@@ -194,7 +195,10 @@ def _answer_or_question(
     # The same words again, straight after they were taken as a question, are an answer.
     repeated = held is not None and held.get("step") == state.step and held.get("text") == text
     asking = looks_like_question(text, free_text) and (
-        free_text or not parsed.ok or opens_question(text)
+        free_text
+        or not parsed.ok
+        or opens_question(text)
+        or (asks_outright(text) and not _answered_after(ctx, step, state, text))
     )
     if asking and not repeated:
         _question_not_answer(ctx, state, step, text, parsed, out, events)
@@ -209,6 +213,13 @@ def _answer_or_question(
         _apply(ctx, state, step, parsed.value, out)
         if step.yes_carries_to and parsed.value == "yes" and state.step == step.yes_carries_to:
             _carry(ctx, state, text, out, events)
+
+
+def _answered_after(ctx: Context, step: Step, state: State, text: str) -> bool:
+    """Whether what follows the last question reads as the answer: "What counts as a community
+    group? We're a TRA, so community group I'd say." (not "...? Sorry, I mean for this form")."""
+    rest = text.rsplit("?", 1)[1]
+    return bool(rest.strip()) and parse_answer(ctx, step, state, rest).ok
 
 
 def _question_not_answer(

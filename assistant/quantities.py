@@ -12,20 +12,23 @@ from knowledge.vocabulary import amount
 
 MONTHS_IN = {"day": 12 / 365.25, "week": 12 / 52, "fortnight": 12 / 26, "month": 1.0}
 MONTHS_IN |= {"quarter": 3.0, "term": 4.0, "year": 12.0, "summer": 12.0, "other month": 2.0}
-MONTHS_IN |= {"halfterm": 2.0, "other week": 12 / 26}
+MONTHS_IN |= {"halfterm": 2.0, "other week": 12 / 26, "termweek": 12 / 39}  # 39 school weeks
 # The period a rate is said in: the lengths timescales know ("wk", "mnths"), and more.
 _PERIODS = UNIT_SPELLINGS | {
     "term": "term", "summer": "year", "sumer": "year", "annum": "year", "monday": "week",
     "tuesday": "week", "wednesday": "week", "thursday": "week", "friday": "week",
     "saturday": "week", "sunday": "week", "sat": "week", "weekend": "week", "night": "day",
     "evening": "day", "morning": "day", "halfterm": "halfterm", "other week": "other week",
+    "termweek": "termweek",
 }  # fmt: skip
 _UNIT_WORDS = {
     "weeks": {"week", "weeks", "wk", "wks"}, "hours": {"hour", "hours", "hrs", "hr"},
     "gbp": {"£", "pounds", "quid", "grand", "k"}, "percent": {"%", "percent", "per cent"},
     "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t"},
     "tonnes": {"tonne", "tonnes", "tons", "ton", "t"},
-    "sessions": {"session", "sessions"}, "events": {"event", "events"},
+    "sessions": {"session", "sessions", "visit", "visits", "workshop", "workshops", "class",
+                 "classes", "talk", "talks", "lesson", "lessons", "clinic", "clinics"},
+    "events": {"event", "events"},
     "people": {"people", "person", "persons"}, "items": {"items", "item"},
     "organisations": {"organisations", "organisation", "orgs", "firms", "businesses"},
 }  # fmt: skip
@@ -89,12 +92,19 @@ def _read_total(
     text: str, unit: str, contract_months: float | None, contract_value: float | None
 ) -> Reading | None:
     cleaned = _readable(text, unit)
-    if unit == "gbp" and contract_value and (share := _OF_CONTRACT.search(cleaned)):
-        return _share_of(float(share.group(1)), contract_value)
+    if (share := _a_share(cleaned, unit, contract_value)) is not None:
+        return share
+    if contract_months:  # "2 apprentices for the full contract"
+        cleaned = _WHOLE_LENGTH.sub(f"for {contract_months:g} months", cleaned)
     if (stated := _worked_out(cleaned, unit, contract_months)) is not None:
         return stated
     if (yearly := _year_by_year(cleaned, unit)) is not None:
         return yearly
+    return _from_figures(cleaned, unit, contract_months)
+
+
+def _from_figures(cleaned: str, unit: str, contract_months: float | None) -> Reading | None:
+    """The total from the figures said: a rate, a count times a length, the one in the unit."""
     figures = _without_schedule(
         [f for f in _figures(cleaned) if not _in_other_unit(f, unit)], contract_months
     )
@@ -113,7 +123,7 @@ def _read_total(
         for f in figures
         if _in_unit(f, unit) and not _period(f.after) and f.after[:1] not in (["per"], ["each"])
     ]
-    if len(in_unit) == 1:
+    if len(in_unit) == 1 and not _other_counts(figures, in_unit[0], unit):
         return Reading(in_unit[0].number)
     counts = [
         f
@@ -131,11 +141,39 @@ _IN_YEAR = re.compile(
 )
 
 
+# "8 of the 11", "2 of our 6 buses": a part of a whole.
+_PART_OF = re.compile(r"\b(\d+)\s+(?:out\s+)?of\s+(?:our|the|my|their|all)?\s*(\d+)\b")
+_WHOLE_LENGTH = re.compile(
+    r"\bfor the (?:full|whole|entire) (?:contract|term)\b"
+    r"|\bfor the (?:length|duration|life) of the contract\b"
+)
+
+
+def _a_share(cleaned: str, unit: str, contract_value: float | None) -> Reading | None:
+    """A share of the contract's value in pounds, or a part of a whole ("8 of the 11")."""
+    if unit == "gbp" and contract_value and (share := _OF_CONTRACT.search(cleaned)):
+        return _share_of(float(share.group(1)), contract_value)
+    if (part := _PART_OF.search(cleaned)) and 0 < float(part.group(1)) <= float(part.group(2)):
+        return _part_of(float(part.group(1)), float(part.group(2)), unit)
+    return None
+
+
+def _part_of(part: float, whole: float, unit: str) -> Reading | None:
+    """ "8 of the 11": 73% where a percentage is asked, 8 where a count is."""
+    if unit == "percent":
+        share = round(100 * part / whole)
+        return Reading(share, f"That is {share}% ({_plain(part)} of {_plain(whole)}).")
+    return Reading(part) if unit in _COUNTED else None
+
+
 def _share_of(percent: float, contract_value: float) -> Reading:
     """ "10% of contract value", in pounds."""
     total = round(percent / 100 * contract_value, 2)
     said = f"{_plain(percent)}% of {amount(contract_value, 'gbp')}"
     return Reading(total, f"That is {amount(total, 'gbp')} in all ({said}).")
+
+
+_IN_ALL = re.compile(r"^(?:\w+ )?(?:in total|in all|altogether|overall|over the)\b")
 
 
 def _worked_out(cleaned: str, unit: str, contract_months: float | None) -> Reading | None:
@@ -146,10 +184,37 @@ def _worked_out(cleaned: str, unit: str, contract_months: float | None) -> Readi
         return None
     if not re.search(r"\beach\b", clauses[-1]):
         stated = _plain_in_unit(clauses[-1], unit)
+        if stated is None:  # "so twelve a year, and thirty-six over the three years"
+            stated = next(
+                (
+                    f.number
+                    for f in _figures(clauses[-1])
+                    if _IN_ALL.match(" ".join(f.after[1:] if _in_unit(f, unit) else f.after))
+                    and (_in_unit(f, unit) or unit in _COUNTED)
+                ),
+                None,
+            )
         return Reading(stated) if stated else None
     if (head := _figures(clauses[0])) and (tail := _figures(clauses[-1])):
         return _count_times_length([head[0], tail[-1]], unit, contract_months)
     return None
+
+
+def _other_counts(figures: list[_Figure], chosen: _Figure, unit: str) -> bool:
+    """Whether another plain count stands beside the one in the unit asked ("90 workshops in
+    total, but only 45 are extra"): which one is meant is read clause by clause instead."""
+    return (
+        unit in _COUNTED
+        and any(
+            f is not chosen
+            and f.number != chosen.number
+            and _length_months(f) is None
+            and not _period(f.after)
+            and f.before[-1:] not in (["not"], ["no"])  # "4 people, not 9"
+            and not {"each", "per"} & set(f.after[:3])  # "2 documents for each"
+            for f in figures
+        )
+    )
 
 
 def _without_schedule(figures: list[_Figure], contract_months: float | None) -> list[_Figure]:
@@ -173,6 +238,11 @@ def _readable(text: str, unit: str) -> str:
     "18m" as months (where money is not asked), kilos as tonnes (where tonnes are) and days
     as hours (where hours are)."""
     cleaned = re.sub(r"\b(?:l|level|nvq)\s?\d\b", " ", tidy(text))
+    cleaned = re.sub(r"\bco2e?\b", "carbon", cleaned)  # not a figure of 2
+    if re.search(r"\bterm[ -]?time\b", cleaned):  # "once a week in term time": 39 weeks a year
+        cleaned = re.sub(r"\b(a|per|each|every|once a)\s+week\b", r"\1 termweek", cleaned)
+        cleaned = re.sub(r"\bweekly\b", "every termweek", cleaned)
+        cleaned = re.sub(r"\b(?:in|during|only in)?\s*term[ -]?time(?: only)?\b", " ", cleaned)
     # "4 students, a week each" (not "2 hours a week each", a rate)
     cleaned = re.sub(r"(?:^|(?<=, )|(?<=for ))a (year|month|week) each\b", r"1 \1 each", cleaned)
     if unit == "hours":
@@ -207,7 +277,14 @@ def _year_by_year(text: str, unit: str) -> Reading | None:
     return Reading(total, f"That is {amount(total, unit)} in all ({said}, year by year).")
 
 
-_EVERY_TIME = re.compile(r"\b(?:every|each|once a|once every)\s+(other month|other week|[a-z]+)\b")
+_EVERY_TIME = re.compile(
+    r"\b(?:every|each|once a|once every)\s+(other month|other week|[a-z]+)\b"
+    r"|\b(weekly|monthly|fortnightly|termly|quarterly|yearly|annual|annually)\b"
+)
+_EVERY_WORD = {
+    "weekly": "week", "monthly": "month", "fortnightly": "fortnight", "termly": "term",
+    "quarterly": "quarter", "yearly": "year", "annual": "year", "annually": "year",
+}  # fmt: skip
 
 
 def _every_time(
@@ -216,7 +293,10 @@ def _every_time(
     """A rate said without a number: "every half term" (one each time), "once a month", "every
     half term... about 10 each time", "every half term at each of our 5 homes"."""
     found = _EVERY_TIME.search(text)
-    period = _PERIODS.get(found.group(1)) if found else None
+    said = (found.group(1) or "") if found else ""
+    period = (_PERIODS.get(said) or MONTHS_IN.get(said) and said) if found else None
+    if found and found.group(2):
+        period = _EVERY_WORD[found.group(2)]
     if not period or not contract_months or any(_period(f.after) for f in figures):
         return None
     counts = [f for f in figures if _length_months(f) is None]
@@ -231,7 +311,8 @@ def _every_time(
         return None
     total = each * times
     said = (
-        f"{_plain(each)} × {times}, {found.group(0)} over {_plain(round(contract_months))} months"
+        f"{_plain(each)} × {times}, {found.group(0).replace('termweek', 'week in term time')} "
+        f"over {_plain(round(contract_months))} months"
     )
     return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
 
@@ -326,7 +407,7 @@ def _count_times_length(
         count = _Figure(round(count.number * times), count.before, [])
     months = _length_months(length)
     each = _EACH.search(" ".join(length.after + count.after)) or "for" in length.before[-1:]
-    each = each or "x" in count.after[:1] or unit == "weeks"
+    each = each or "x" in count.after[:2] or unit == "weeks"
     rated = _period(length.after)  # "2 hours a week each" is a rate, for _rate
     if (
         months is None
@@ -410,8 +491,11 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
         if unit in ("gbp", "percent")
         else _plain(figure.number * each)
     )
-    said = f"{per} a {period} for {_plain(round(months))} months"
+    said = f"{per} a {_PERIOD_SAID.get(period, period)} for {_plain(round(months))} months"
     return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
+
+
+_PERIOD_SAID = {"termweek": "week in term time"}
 
 
 def _plain(number: float) -> str:

@@ -73,7 +73,7 @@ _WHOLE_CONTRACT = re.compile(
     r"|all (?:of )?the contract|by the time (?:we|it|they) (?:finish|end)"
     r"|end of (?:the )?(?:job|install|project|works?)|whole (?:job|project|thing|framework)"
     r"|(?:every|each|for every|for each) order|on this contract"
-    r"|over the \w+ (?:months?|years?)"
+    r"|over the \w+ (?:months?|years?)|(?:for |over )?both years|all (?:the )?years"
     r"|end of the (?:job|install|project|"
     r"installation|works|work)|over the \w+ years?)\b|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"

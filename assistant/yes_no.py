@@ -66,16 +66,43 @@ def _meant(said: str) -> str | None:
     return said
 
 
+def _settled_first(text: str) -> bool | None:
+    """A whole yes or no said first, before a comma and a caveat."""
+    said = clean(text).lower().replace("’", "'")
+    if "?" in said:
+        return None
+    for phrase in _SETTLED:
+        words = r",?\s+".join(re.escape(word) for word in phrase.split())
+        if re.match(rf"^{words}\s*[,.;—–-]+\s*\S", said):
+            return not phrase.startswith("no")
+    return None
+
+
+# Whole confirmations that a caveat after them does not undo (a bare "yes, maybe" is unsure).
+_SETTLED = {
+    "yes that's right", "yes thats right", "yes that is right", "yes it is", "yes correct",
+    "yes that's correct", "that's right", "thats right", "that's correct", "no it isn't",
+    "no it's not", "no that's wrong", "no thats wrong",
+}  # fmt: skip
+
+
 def parse_yes_no(text: str) -> Parsed:
     """Yes or no, however it is typed ("yep", "sure, go on", "nah, skip that one")."""
     cleaned = " ".join(re.sub(r"[^a-z0-9%' /]", " ", clean(text).lower()).split())
     if not cleaned:
         return Parsed(problem="required")
+    if (settled := _settled_first(text)) is not None:
+        return Parsed(settled)  # "Yes, that's right, although it depends on funding"
     if "?" in text or UNSURE.search(cleaned):
         return Parsed(problem="invalid")
     cleaned = _meant(_FILLER_FIRST.sub("", cleaned).strip() or cleaned)
     if cleaned is None:
         return Parsed(problem="invalid")  # "yes and no", "no but yes": ask again
+    return _read(cleaned)
+
+
+def _read(cleaned: str) -> Parsed:
+    """Yes or no from the words left to read."""
     if _NO_AT_END.search(cleaned):
         return Parsed(False)  # "probably not, no", "i don't think we could"
     first = cleaned.split()[0]

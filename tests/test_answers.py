@@ -304,3 +304,31 @@ def test_an_option_to_extend_is_not_the_contracts_length(text, months):
 
 def test_not_applicable_is_no():
     assert parse_yes_no("This is not applicable to our offer.").value is False
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("for both years", None), ("By Christmas twenty twenty-seven", 13.1),
+     ("Starting from the first autumn term, so by the end of October 2027", 11.3)],
+)  # fmt: skip
+def test_more_timescales_as_people_say_them(text, months):
+    assert parse_timescale(text, TODAY).value["months"] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Yes, that's right, although I'd add that it depends on funding.", True),
+     ("yes, maybe", None), ("yes, but not sure", None)],
+)  # fmt: skip
+def test_a_whole_confirmation_is_not_undone_by_a_caveat(text, value):
+    assert parse_yes_no(text).value is value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("We would do this whether or not we won the contract, it's our wider strategy",
+      "organisation-wide"),
+     ("its part of the design really", "core")],
+)  # fmt: skip
+def test_more_classifications_in_peoples_words(text, value):
+    assert parse_choice(text, FLOW_OPTIONS["classes"]).value == value

@@ -4,7 +4,9 @@ import pytest
 
 from assistant import engine
 from assistant.help import opportunity_facts
+from assistant.parsing import parse_answer
 from assistant.quantities import read_total
+from assistant.state import State
 from tests.helpers.engine_context import context
 
 CTX = context("tower-hamlets")
@@ -419,3 +421,58 @@ def test_a_question_without_a_question_mark_is_not_taken_as_the_answer(text):
     turn = play(*THEMES_START, *APPRENTICES[:5], text)
     assert turn.prompt.step == "commitment-delivery"
     assert "delivery" not in turn.state.draft
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "months", "total"),
+    [
+        ("once a week in term time", "sessions", 12, 39),
+        ("2 of our 6 buses", "percent", 48, 33),
+        ("2 of our 6 buses", "items", 48, 2),
+        ("most of our staff, 8 of the 11", "percent", 36, 73),
+        ("2 apprentices for the full contract", "weeks", 36, 312),
+        ("every other month", "sessions", 24, 12),
+        ("weekly sessions", "sessions", 12, 52),
+        ("20 volunteers x 4 hours", "hours", 24, 80),
+        ("3 schools, 2 visits each", "sessions", 24, 6),
+        ("Two per school, in six schools, each year - so twelve a year, and thirty-six over the "
+         "three years", "sessions", 36, 36),
+        ("A 30% cut in carbon against our 2025/26 baseline, equivalent to 12 tonnes CO2e",
+         "percent", 24, 30),
+        ("4 trainees, 9 months each - so 4 people, not 9.", "people", 24, 4),
+    ],
+)  # fmt: skip
+def test_more_totals_said_in_other_terms(text, unit, months, total):
+    assert read_total(text, unit, months).total == total
+
+
+def test_two_different_counts_are_read_clause_by_clause():
+    text = "We'll run 90 workshops in total, but only 45 are the free extra ones"
+    assert read_total(text, "sessions", 24) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("About 60 tonnes a year — no, 45, I was looking at last year's figures", "tonnes", 90),
+     ("25% of food spend — we're at 18% now, so it's a stretch", "percent", 25)],
+)  # fmt: skip
+def test_a_corrected_figure_keeps_what_it_was_said_with(text, unit, value):
+    state = State(
+        step="commitment-quantity",
+        answers={"opportunity.duration": {"months": 24}},
+        draft={"unit": unit},
+        theme_index=0,
+    )
+    assert parse_answer(CTX, CTX.flow.steps["commitment-quantity"], state, text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [("What counts as a community group? We're a TRA, constituted, so community group I'd say.",
+      "org-size"),
+     ("We buy from a wholesaler but they deliver - does that change things? Sorry, for this form.",
+      "org-type")],
+)  # fmt: skip
+def test_an_answer_wrapped_in_a_question_is_an_answer_and_a_question_is_not(text, step):
+    turn = play("Riverside", text)
+    assert turn.prompt.step == step
