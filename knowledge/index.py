@@ -145,7 +145,7 @@ class FuzzyIndex:
         joined = " ".join(sorted(tokens))
         w = self.weights
         best: dict[str, tuple[float, str]] = {}
-        for position in candidates:
+        for position in sorted(candidates):
             phrasing = self._phrasings[position]
             shared = self._weigh(tokens & phrasing.tokens)
             score = 100 * (
