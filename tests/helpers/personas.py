@@ -24,6 +24,7 @@ PERSONAS = [
     *yaml.safe_load((DATA / "personas_fifth.yaml").read_text()),
     *yaml.safe_load((DATA / "personas_sixth.yaml").read_text()),
     *yaml.safe_load((DATA / "personas_seventh.yaml").read_text()),
+    *yaml.safe_load((DATA / "personas_eighth.yaml").read_text()),
 ]
 # The persona's words for what they count, as the service's unit codes.
 UNITS = {
