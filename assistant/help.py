@@ -75,7 +75,7 @@ def explain(ctx: Context, state: State) -> str:
         if step.save == "commitment.evidence_plan":
             parts.append(f"The council would accept, for example: {state.draft.get('evidence')}.")
     if example := step.example_for(state.draft.get("unit")):
-        parts.append(f"For example: {fill(example, ctx, state)}.")
+        parts.append(f"For example: {fill(example, ctx, state).rstrip('. ')}.")
     parts.append(COMMANDS_TEXT)
     return " ".join(part.strip() for part in parts if part.strip())
 

@@ -40,6 +40,7 @@ _FILLING = {"in", "total", "altogether", "overall", "a", "per", "of"}
 _TOTAL_SAID = re.compile(r"^(?:in total|total|altogether|overall|all in|in all)\b")
 # What a figure may count that is not the unit asked for: "3 hours every wednesday", sessions.
 _OTHER_MEASURES = {"hours", "hour", "hrs", "hr", "mins", "minutes"}
+_TIME_SPENT = {"day", "days", "week", "weeks", "evening", "evenings", "morning", "mornings"}
 _TOTAL_AFTER = re.compile(
     r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling|"
     r"(?:which )?i make(?: it| that)?(?: to be)?|that makes|comes to|works out (?:at|as)"
@@ -440,9 +441,9 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
     if (
         unit in ("people", "organisations")
         and figure.after[:1]
-        and figure.after[0] in _OTHER_MEASURES
+        and figure.after[0] in _OTHER_MEASURES | _TIME_SPENT
     ):
-        return None  # "4 survivors, 2 hours a week each": the people are 4, not the weeks
+        return None  # "4 survivors, 2 hours a week each", "2 days a month": not people
     span = next(
         (m for f in figures if f is not figure and _FOR.search(" ".join(f.before))
          and (m := _length_months(f))), None)  # fmt: skip
@@ -488,7 +489,7 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
     total = round(figure.number * each * times, places_kept)
     per = (
         amount(figure.number * each, unit)
-        if unit in ("gbp", "percent")
+        if unit in ("gbp", "percent", "hours")
         else _plain(figure.number * each)
     )
     said = f"{per} a {_PERIOD_SAID.get(period, period)} for {_plain(round(months))} months"

@@ -358,7 +358,7 @@ def test_figures_year_by_year_add_up_and_a_range_is_asked_again(text, total):
 def test_hours_a_week_each_for_several_people_add_up_over_the_contract():
     reading = read_total("3 volunteers, 2 hours a week each", "hours", 24)
     assert reading.total == 624  # 3 people x 2 hours x 104 weeks
-    assert reading.confirm == "That is 624 hours in all (6 a week for 24 months)."
+    assert reading.confirm == "That is 624 hours in all (6 hours a week for 24 months)."
     assert read_total("6 interpreters, each one have 40 hours training", "hours", 24).total == 240
 
 
@@ -476,3 +476,13 @@ def test_a_corrected_figure_keeps_what_it_was_said_with(text, unit, value):
 def test_an_answer_wrapped_in_a_question_is_an_answer_and_a_question_is_not(text, step):
     turn = play("Riverside", text)
     assert turn.prompt.step == step
+
+
+def test_time_spent_is_not_a_count_of_people():
+    assert read_total("2 days a month", "people", 12) is None
+    assert read_total("2 days a month", "sessions", 36).total == 72
+
+
+def test_help_gives_the_example_as_one_sentence():
+    turn = play(*THEMES_START, *APPRENTICES[:5], "help")
+    assert ".." not in turn.messages[0].text
