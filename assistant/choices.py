@@ -162,7 +162,16 @@ def _in_band(number: float, label: str) -> bool:
     return False
 
 
-_NOT_STAFF = {"volunteer", "volunteers", "vols", "trustees"}
+_NOT_STAFF = {
+    "volunteer",
+    "volunteers",
+    "vols",
+    "trustees",
+    "subcontractors",
+    "subbies",
+    "freelancers",
+    "contractors",
+}
 _NOT_HEADS = {"teams", "team", "sites", "site", "branches", "offices", "locations", "shifts"}
 
 
@@ -182,6 +191,8 @@ def head_count(text: str) -> list[float]:
         return []
     if found := re.search(r"(\d+)\s*(?:-|–|to|or|and)\s*(\d+)", cleaned):
         return [float(found.group(1)), float(found.group(2))]
+    if below := re.match(r"(?:less than|fewer than|under|below) (\d+)\W*$", cleaned):
+        return [0.0, float(below.group(1)) - 1]  # "less than 50" may be fewer than 10
     counted = [
         number
         for number, after in numbers_in(cleaned)

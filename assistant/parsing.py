@@ -61,7 +61,8 @@ def _correction(ctx: Context, step: Step, state: State, text: str) -> Parsed | N
 _EITHER_OR = re.compile(
     r"\d[\d,.]*\s*[kmt]?\b[^0-9]{0,25}?\b(?<!so )(?<!thats )(?<!that's )"
     r"(?:maybe|or|possibly|perhaps|to)\b\s*£?\d"
-    r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|\d\s*\+\s*\d|\bbetween\s+£?\d[\d,.]*\s*[km]?\s+and\s+£?\d"
+    r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|£\s*\d[\d,.]*\s*[km]?\s*[-–]\s*\d"
+    r"|\d\s*\+\s*\d|\bbetween\s+£?\d[\d,.]*\s*[km]?\s+and\s+£?\d"
 )
 _UNIT_AFTER = re.compile(r"^\s*(%|percent|per cent|£|[a-z]+)")
 

@@ -183,6 +183,10 @@ def _worked_out(cleaned: str, unit: str, contract_months: float | None) -> Readi
     clauses = _TOTAL_AFTER.split(cleaned)
     if len(clauses) < 2:
         return None
+    first = _plain_in_unit(clauses[0], unit)
+    stated_first = first and any(_in_unit(f, unit) for f in _figures(clauses[0]))
+    if unit in _MEASURED and stated_first and _plain_in_unit(clauses[-1], unit) is None:
+        return Reading(first)  # "104 weeks, so 2 apprentices": 104
     if not re.search(r"\beach\b", clauses[-1]):
         stated = _plain_in_unit(clauses[-1], unit)
         if stated is None:  # "so twelve a year, and thirty-six over the three years"
@@ -212,7 +216,7 @@ def _other_counts(figures: list[_Figure], chosen: _Figure, unit: str) -> bool:
             and _length_months(f) is None
             and not _period(f.after)
             and f.before[-1:] not in (["not"], ["no"])  # "4 people, not 9"
-            and not {"each", "per"} & set(f.after[:3])  # "2 documents for each"
+            and not {"each", "per"} & set(f.after[:3] + f.before[-2:])  # "2 documents for each"
             for f in figures
         )
     )
@@ -288,6 +292,12 @@ _EVERY_WORD = {
 }  # fmt: skip
 
 
+_PEOPLE = {
+    "people", "residents", "families", "children", "kids", "pupils", "students", "adults",
+    "participants", "young", "older", "elderly", "members", "carers", "clients", "users",
+}  # fmt: skip
+
+
 def _every_time(
     text: str, figures: list[_Figure], unit: str, contract_months: float | None
 ) -> Reading | None:
@@ -304,15 +314,18 @@ def _every_time(
     if len(counts) > 1 or len(figures) != len(counts):
         return None
     times = round(contract_months / MONTHS_IN[period])
-    each = counts[0].number if counts else 1.0
     each_time = re.search(r"\b(?:each|every|per|a) (?:time|session|visit|class|event)\b", text)
+    if unit in ("sessions", "events") and counts and not each_time:
+        # "monthly, for about 12 people": one session a month, for 12 people
+        counts = [f for f in counts if not set(f.after[:3]) & _PEOPLE]
+    each = counts[0].number if counts else 1.0
     if unit in ("people", "organisations") and counts and not each_time:
         return None  # "40 people... each gets a call once a week": still 40 people
     if not counts and unit not in ("sessions", "events"):
         return None
     total = each * times
     said = (
-        f"{_plain(each)} × {times}, {found.group(0).replace('termweek', 'week in term time')} "
+        f"{_plain(each)} × {times}, {_said_plainly(found.group(0))} "
         f"over {_plain(round(contract_months))} months"
     )
     return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
@@ -364,14 +377,16 @@ def _in_other_unit(figure: _Figure, unit: str) -> bool:
 
 
 def _period(after: list[str]) -> str | None:
-    """The period of a rate ("a month", "per yr", "every other month"), if the words say one."""
-    found = next(
-        (m for skip in range(4) if (m := _RATE.match(" ".join(after[skip : skip + 3])))), None
-    )
-    if not found:
-        return None
-    period = found.group(1)
-    return period if period == "other month" else _PERIODS.get(period)
+    """The period of a rate ("a month", "per yr", "every other month"), if the words say one:
+    "2 hours each, every month" is a month."""
+    for skip in range(4):
+        found = _RATE.match(" ".join(after[skip : skip + 3]))
+        period = found and (
+            found.group(1) if found.group(1) == "other month" else _PERIODS.get(found.group(1))
+        )
+        if period:
+            return period
+    return None
 
 
 def _length_months(figure: _Figure) -> float | None:
@@ -403,12 +418,14 @@ def _count_times_length(
     count, length = figures
     if _length_months(count) is not None and _length_months(length) is None:
         count, length = length, count  # "10 weeks each, 2 of them"
+    elif _in_unit(count, unit) and not _in_unit(length, unit) and unit in _MEASURED:
+        count, length = length, count  # "10 hours per person, 4 people", "£250 x 4"
     if (period := _period(count.after)) and contract_months:  # "2 trainees a year, 10 weeks each"
         times = contract_months / MONTHS_IN[period]
         count = _Figure(round(count.number * times), count.before, [])
     months = _length_months(length)
     each = _EACH.search(" ".join(length.after + count.after)) or "for" in length.before[-1:]
-    each = each or "x" in count.after[:2] or unit == "weeks"
+    each = each or "x" in count.after[:2] + length.after[:1] or unit == "weeks"
     rated = _period(length.after)  # "2 hours a week each" is a rate, for _rate
     if (
         months is None
@@ -496,7 +513,14 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
     return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
 
 
-_PERIOD_SAID = {"termweek": "week in term time"}
+_PERIOD_SAID = {"termweek": "week in term time", "halfterm": "half term"}
+
+
+def _said_plainly(said: str) -> str:
+    """A rate's words with the reading's own spellings put back: "every half term"."""
+    for spelling, words in _PERIOD_SAID.items():
+        said = said.replace(spelling, words)
+    return said
 
 
 def _plain(number: float) -> str:

@@ -77,7 +77,8 @@ _WHOLE_CONTRACT = re.compile(
     r"|end of the (?:job|install|project|"
     r"installation|works|work)|over the \w+ years?)\b|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
-    r"\b.*\b(?:contract|(?<!spring )(?<!summer )(?<!autumn )term|framework)\b"
+    r"\b.*\b(?:contract|framework"
+    r"|(?<!spring )(?<!summer )(?<!autumn )(?<!first )(?<!second )(?<!third )(?<!school )term)\b"
     r"|^(?:throughout|ongoing throughout|for the duration)$"
 )
 _YEAR_OF_CONTRACT = re.compile(
@@ -120,8 +121,9 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
         return "over the whole contract", None
     if (months := duration(text)) is not None:
         return None, months
-    if point := _POINT_IN_CONTRACT.search(text):
-        return None, _months(int(point.group(2)), point.group(1))
+    if points := _POINT_IN_CONTRACT.findall(text):  # "from month 3 to month 12": by month 12
+        unit, number = points[-1]
+        return None, _months(int(number), unit)
     if _FROM_START.search(text):
         return "from the start of the contract", 1.0
     if (until := _months_until(text, today)) is not None:

@@ -332,3 +332,27 @@ def test_a_whole_confirmation_is_not_undone_by_a_caveat(text, value):
 )  # fmt: skip
 def test_more_classifications_in_peoples_words(text, value):
     assert parse_choice(text, FLOW_OPTIONS["classes"]).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("from month 3 to month 12", 12.0), ("start in month 6, finish by month 18", 18.0)],
+)
+def test_a_span_in_the_contract_is_due_at_its_end(text, months):
+    assert parse_timescale(text, TODAY).value["months"] == months
+
+
+def test_the_first_term_is_not_the_whole_contract():
+    assert parse_timescale("by the end of the first term", TODAY).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("less than 50", None),
+        ("under 10", "micro"),
+        ("we employ 6 and use 20 subcontractors", "micro"),
+    ],
+)
+def test_a_head_count_that_spans_two_bands_is_asked_again(text, value):
+    assert parse_choice(text, SIZES).value == value

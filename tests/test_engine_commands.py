@@ -486,3 +486,32 @@ def test_time_spent_is_not_a_count_of_people():
 def test_help_gives_the_example_as_one_sentence():
     turn = play(*THEMES_START, *APPRENTICES[:5], "help")
     assert ".." not in turn.messages[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "total"),
+    [("10 hours per person, 4 people", "hours", 40), ("12 hours each for our 4 staff", "hours", 48),
+     ("£250 x 4", "gbp", 1000), ("104 weeks, so 2 apprentices", "weeks", 104),
+     ("6 sessions, each for 10 older people", "sessions", 6),
+     ("monthly, for about 12 people", "sessions", 24),
+     ("3 staff, 2 hours each, every month", "hours", 144)],
+)  # fmt: skip
+def test_a_second_probes_misreadings_are_read_as_meant(text, unit, total):
+    assert read_total(text, unit, 24).total == total
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not sure yet - any ideas", "no idea, you tell me", "I was hoping you'd tell me",
+     "whoever you think", "whatever they need", "not sure what they'd accept"],
+)  # fmt: skip
+def test_leaving_it_to_the_assistant_is_help_not_the_answer(text):
+    turn = play(*THEMES_START, *APPRENTICES[:5], text)
+    assert turn.prompt.step == "commitment-delivery" and "delivery" not in turn.state.draft
+
+
+@pytest.mark.parametrize("text", ["£40-50k", "£40k-50k", "£3000-4000", "£5-10k"])
+def test_a_range_for_the_contract_value_is_asked_again(text):
+    turn = play("Riverside", "a charity", "9 staff", "E3 4AA", "We run a lunch club.",
+                "Meals contract", "services", text)  # fmt: skip
+    assert turn.prompt.step == "contract-value"
