@@ -64,6 +64,11 @@ _EITHER_OR = re.compile(
     r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|£\s*\d[\d,.]*\s*[km]?\s*[-–]\s*\d"
     r"|\d\s*\+\s*\d|\bbetween\s+£?\d[\d,.]*\s*[km]?\s+and\s+£?\d"
 )
+_NET_OF_VAT = re.compile(
+    r"(£?\s*\d[\d,.]*\s*(?:k|m|thousand|million)?)\s*(?:ex\.?|exc\.?|excl\.?|excluding|"
+    r"exclusive of|net of|before)\s*vat\b",
+    re.I,
+)
 _UNIT_AFTER = re.compile(r"^\s*(%|percent|per cent|£|[a-z]+)")
 
 
@@ -116,25 +121,29 @@ def _parse_whole(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     if spec.type == "choice":
         return _choice(text, [(c.value, c.label, c.also) for c in choices(step, state)])
     if spec.type in ("number", "money"):
-        unit = str(state.draft.get("unit") or "") if step.loop else ""
-        unit_words = frozenset({unit, unit.rstrip("s"), UNIT_LABELS.get(unit, "")} - {""})
-        parsed = parse_number(
-            text,
-            spec.min,
-            spec.max,
-            money=spec.type == "money",
-            unit_words=unit_words,
-            unit=unit or None,
-        )
-        if parsed.problem != "invalid":
-            return parsed
-        unit = "gbp" if spec.type == "money" else unit or "people"
-        return _total(text, unit, spec.min, spec.max, state) or parsed
+        return _amount(step, state, text)
     if spec.type == "duration":
         return parse_duration(text, int(spec.max))
     if spec.type == "timescale":
         return _over_the_year(text, state) or parse_timescale(text, ctx.today, int(spec.max))
     return parse_postcode(text)
+
+
+def _amount(step: Step, state: State, text: str) -> Parsed:
+    """A number or money: as said, or worked out from other terms."""
+    spec = step.answer
+    if spec.type == "money" and (net := _NET_OF_VAT.search(text)):
+        text = net.group(1)  # "£50k ex. VAT (£60k inc.)": the figure without VAT
+    unit = str(state.draft.get("unit") or "") if step.loop else ""
+    unit_words = frozenset({unit, unit.rstrip("s"), UNIT_LABELS.get(unit, "")} - {""})
+    parsed = parse_number(
+        text, spec.min, spec.max, money=spec.type == "money", unit_words=unit_words,
+        unit=unit or None,
+    )  # fmt: skip
+    if parsed.problem != "invalid":
+        return parsed
+    unit = "gbp" if spec.type == "money" else unit or "people"
+    return _total(text, unit, spec.min, spec.max, state) or parsed
 
 
 _THE_YEAR = re.compile(r"^(?:over|during|throughout|across|within|in) the (?:year|yr)\W*$")

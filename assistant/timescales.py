@@ -101,6 +101,14 @@ _FROM_START = re.compile(
     r"|from the first (?:week|month|day)"
     r"|from launch|from the first day|first day|right now|now)\b"
 )
+_MONTHS_OF_YEAR = re.compile(
+    r"\b(?:in|within) the first (\w+) months? of (?:the )?(?:year|yr) (\w+)\b"
+)
+_STARTS_LATER = re.compile(
+    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|from) (?:in )?(?:the )?(?:year|yr) (?:two|three|four"
+    r"|five|[2-5])\b|\b(?:start(?:s|ing)?|begin(?:s|ning)?|from) (?:in )?(?:the )?(?:second"
+    r"|third|fourth|fifth) year\b"
+)
 _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
 
 
@@ -110,13 +118,10 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     for reading in (_quarter, _recurring):
         if (found := reading(text)) is not None:
             return found
-    if re.search(
-        r"\bfrom (?:the )?(?:year|yr) (?:one|1)\b|\bfrom (?:the )?first (?:year|yr)\b", text
-    ):
-        return "from the start of the contract", 1.0
-    if year := _YEAR_OF_CONTRACT.search(text):
-        number = _ORDINALS.get(year.group(1) or year.group(2), 2)
-        return f"by the end of year {number} of the contract", 12.0 * number
+    if _STARTS_LATER.search(text):
+        return None  # "starting in year 2" says when it starts, not by when: asked again
+    if (found := _in_a_year_of_the_contract(text)) is not None:
+        return found
     if _WHOLE_CONTRACT.search(text):
         return "over the whole contract", None
     if (months := duration(text)) is not None:
@@ -128,6 +133,23 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
         return "from the start of the contract", 1.0
     if (until := _months_until(text, today)) is not None:
         return None, round(until, 1)
+    return None
+
+
+def _in_a_year_of_the_contract(text: str) -> tuple[str | None, float] | None:
+    """ "From year 1" (the start), "within the first 3 months of year 2" (15), "by the end of
+    year one" (12)."""
+    if re.search(
+        r"\bfrom (?:the )?(?:year|yr) (?:one|1)\b|\bfrom (?:the )?first (?:year|yr)\b", text
+    ):
+        return "from the start of the contract", 1.0
+    if within := _MONTHS_OF_YEAR.search(text):
+        months, year = leading_number([within.group(1)]), _ORDINALS.get(within.group(2))
+        if months and year:
+            return None, 12.0 * (year - 1) + months[0]
+    if year := _YEAR_OF_CONTRACT.search(text):
+        number = _ORDINALS.get(year.group(1) or year.group(2), 2)
+        return f"by the end of year {number} of the contract", 12.0 * number
     return None
 
 

@@ -356,3 +356,12 @@ def test_the_first_term_is_not_the_whole_contract():
 )
 def test_a_head_count_that_spans_two_bands_is_asked_again(text, value):
     assert parse_choice(text, SIZES).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("within the first 3 months of year 2", 15.0), ("starting in year 2", None)],
+)
+def test_a_start_is_not_a_deadline(text, months):
+    parsed = parse_timescale(text, TODAY)
+    assert (parsed.value or {}).get("months") == months

@@ -515,3 +515,9 @@ def test_a_range_for_the_contract_value_is_asked_again(text):
     turn = play("Riverside", "a charity", "9 staff", "E3 4AA", "We run a lunch club.",
                 "Meals contract", "services", text)  # fmt: skip
     assert turn.prompt.step == "contract-value"
+
+
+def test_a_value_given_with_and_without_vat_is_the_one_without():
+    turn = play("Riverside", "a charity", "9 staff", "E3 4AA", "We run a lunch club.",
+                "Meals contract", "services", "£50k ex. VAT (£60k inc.)")  # fmt: skip
+    assert turn.state.answers["opportunity.value"] == 50000
