@@ -40,6 +40,8 @@ _FILLING = {"in", "total", "altogether", "overall", "a", "per", "of"}
 _TOTAL_SAID = re.compile(r"^(?:in total|total|altogether|overall|all in|in all)\b")
 # What a figure may count that is not the unit asked for: "3 hours every wednesday", sessions.
 _OTHER_MEASURES = {"hours", "hour", "hrs", "hr", "mins", "minutes"}
+_RATE_WORDS = {"each", "every", "per", "worth", "evry", "once", "x"}
+_PATTERN = {"day", "days", "hours", "hrs", "hour", "hr"}
 _TIME_SPENT = {"day", "days", "week", "weeks", "evening", "evenings", "morning", "mornings"}
 _TOTAL_AFTER = re.compile(
     r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling|"
@@ -101,6 +103,8 @@ def _read_total(
         return stated
     if (yearly := _year_by_year(cleaned, unit)) is not None:
         return yearly
+    if unit == "weeks" and (several := _one_after_another(cleaned)) is not None:
+        return several
     return _from_figures(cleaned, unit, contract_months)
 
 
@@ -109,6 +113,8 @@ def _from_figures(cleaned: str, unit: str, contract_months: float | None) -> Rea
     figures = _without_schedule(
         [f for f in _figures(cleaned) if not _in_other_unit(f, unit)], contract_months
     )
+    if unit == "weeks":  # "3 days a week", "30 hrs/week": how they work, not how long
+        figures = [f for f in figures if not (set(f.after[:1]) & _PATTERN and _period(f.after))]
     if (every := _every_time(cleaned, figures, unit, contract_months)) is not None:
         return every
     if not figures:
@@ -148,6 +154,31 @@ _WHOLE_LENGTH = re.compile(
     r"\bfor the (?:full|whole|entire) (?:contract|term)\b"
     r"|\bfor the (?:length|duration|life) of the contract\b"
 )
+
+
+# "1 apprentice for 26 weeks, 2 for 13 weeks", "1 for 12 months, then another for 6".
+_FOR_A_TIME = re.compile(
+    r"(?:\b(\d+)|\b(another|a second|one more))\s+(?:[a-z]+\s+){0,2}?for\s+(\d+)"
+    r"(?:\s+(weeks?|months?|years?))?"
+)
+
+
+def _one_after_another(cleaned: str) -> Reading | None:
+    """Weeks of people taken on in turn, each for its own time: added up."""
+    found = _FOR_A_TIME.findall(cleaned)
+    if len(found) < 2:
+        return None
+    total, last_unit, said = 0.0, None, []
+    for count, _another, length, length_unit in found:
+        length_unit = (length_unit or last_unit or "").rstrip("s")
+        if not length_unit:
+            return None
+        last_unit = length_unit
+        people = float(count) if count else 1.0
+        weeks = round(float(length) * MONTHS_IN[length_unit] * 52 / 12)
+        total += people * weeks
+        said.append(f"{_plain(people)} × {amount(weeks, 'weeks')}")
+    return Reading(total, f"That is {amount(total, 'weeks')} in all ({' + '.join(said)}).")
 
 
 def _a_share(cleaned: str, unit: str, contract_value: float | None) -> Reading | None:
@@ -404,6 +435,13 @@ def _in_unit(figure: _Figure, unit: str) -> bool:
     return bool(set(named) & words) or (unit == "gbp" and "£" in figure.before[-1:])
 
 
+def _weeks_long(length: _Figure, months: float) -> float:
+    """How many weeks a length is: in working days, "10 days" is 2 weeks."""
+    if length.after[:1] in (["day"], ["days"]):
+        return length.number / 5
+    return round(months * 52 / 12)
+
+
 def _count_times_length(
     figures: list[_Figure], unit: str, contract_months: float | None = None
 ) -> Reading | None:
@@ -443,7 +481,7 @@ def _count_times_length(
         return Reading(count.number)
     if unit != "weeks":
         return None
-    weeks = round(months * 52 / 12)
+    weeks = _weeks_long(length, months)
     total = count.number * weeks
     said = f"{_plain(count.number)} × {amount(weeks, 'weeks')}"
     return Reading(total, f"That is {amount(total, 'weeks')} in all ({said}).")
@@ -455,6 +493,15 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
     if len(rated) != 1:
         return None
     figure, period = rated[0]
+    noun = figure.after[:1]
+    if (
+        unit in _MEASURED
+        and noun
+        and not _in_unit(figure, unit)
+        and noun[0] not in _FILLING | _TIME_SPENT | _RATE_WORDS
+        and noun[0] not in _PERIODS
+    ):
+        return None  # "1 placement a term" says nothing of how many weeks
     if (
         unit in ("people", "organisations")
         and figure.after[:1]

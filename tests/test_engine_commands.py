@@ -521,3 +521,19 @@ def test_a_value_given_with_and_without_vat_is_the_one_without():
     turn = play("Riverside", "a charity", "9 staff", "E3 4AA", "We run a lunch club.",
                 "Meals contract", "services", "£50k ex. VAT (£60k inc.)")  # fmt: skip
     assert turn.state.answers["opportunity.value"] == 50000
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [("1 apprentice for 12 months, then another for 6", 78),
+     ("1 apprentice for 26 weeks, 2 for 13 weeks", 52),
+     ("1 apprentice, 3 days a week for a year", 52),
+     ("2 apprentices at 30 hrs/week for a year", 104),
+     ("1 student for 10 days", 2)],
+)  # fmt: skip
+def test_weeks_of_people_taken_on_in_turn_or_part_time_add_up_as_meant(text, total):
+    assert read_total(text, "weeks", 24).total == total
+
+
+def test_a_count_of_placements_is_not_a_count_of_weeks():
+    assert read_total("1 placement a term", "weeks", 24) is None
