@@ -102,7 +102,7 @@ def _with_number_changed(said: str, correction: str) -> str:
 # A clause about where things stand, not what is promised: "we're at 18% now", "last year".
 _NOT_THE_PROMISE = re.compile(
     r"\b(?:now|currently|at the moment|at present|last year|this year|so far|already|we did|"
-    r"we'?re at|we are at|was|were)\b",
+    r"we'?re at|we are at|was|were|of (?:them|those|whom))\b",
     re.I,
 )
 
@@ -118,6 +118,9 @@ def answer_parts(text: str) -> list[str]:
             return []  # only questions: nothing of it is an answer
         parts.append(statements)
         text = statements  # "Per year or total? Total is £54,000.": read what is not asked
+    aside = re.sub(r"\([^)]*\)", " ", text).strip()  # "2 (one in Ipswich, one in Lowestoft)"
+    if aside != text.strip() and re.search(r"[a-z0-9£]", aside.lower()):
+        parts.append(aside)
     corrected = list(_CORRECTION.finditer(text))
     if corrected:
         after = text[corrected[-1].end() :]

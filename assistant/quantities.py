@@ -40,6 +40,7 @@ _FILLING = {"in", "total", "altogether", "overall", "a", "per", "of"}
 _TOTAL_SAID = re.compile(r"^(?:in total|total|altogether|overall|all in|in all)\b")
 # What a figure may count that is not the unit asked for: "3 hours every wednesday", sessions.
 _OTHER_MEASURES = {"hours", "hour", "hrs", "hr", "mins", "minutes"}
+_PART_OF_A_DAY = {"morning", "mornings", "afternoon", "afternoons", "evening", "evenings"}
 _RATE_WORDS = {"each", "every", "per", "worth", "evry", "once", "x"}
 _PATTERN = {"day", "days", "hours", "hrs", "hour", "hr"}
 _TIME_SPENT = {"day", "days", "week", "weeks", "evening", "evenings", "morning", "mornings"}
@@ -500,8 +501,8 @@ def _rate(figures: list[_Figure], unit: str, contract_months: float | None) -> R
         and not _in_unit(figure, unit)
         and noun[0] not in _FILLING | _TIME_SPENT | _RATE_WORDS
         and noun[0] not in _PERIODS
-    ):
-        return None  # "1 placement a term" says nothing of how many weeks
+    ) or (unit == "hours" and noun and noun[0] in _PART_OF_A_DAY):
+        return None  # "1 placement a term" says nothing of how many weeks; nor "a morning" hours
     if (
         unit in ("people", "organisations")
         and figure.after[:1]

@@ -537,3 +537,19 @@ def test_weeks_of_people_taken_on_in_turn_or_part_time_add_up_as_meant(text, tot
 
 def test_a_count_of_placements_is_not_a_count_of_weeks():
     assert read_total("1 placement a term", "weeks", 24) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("2 (one in Ipswich, one in Lowestoft)", "people", 2),
+     ("3 people, 2 of them part time", "people", 3),
+     ("one morning a month", "hours", None)],
+)  # fmt: skip
+def test_an_aside_or_a_part_of_a_day_is_not_the_amount(text, unit, value):
+    state = State(
+        step="commitment-quantity",
+        answers={"opportunity.duration": {"months": 24}},
+        draft={"unit": unit},
+        theme_index=0,
+    )
+    assert parse_answer(CTX, CTX.flow.steps["commitment-quantity"], state, text).value == value
