@@ -195,6 +195,19 @@ def _asks_in_free_text(text: str) -> bool:
     return False
 
 
+_CLOSED_QUESTION = re.compile(
+    r"^(?:so |and |but |ok |sorry )?(?:(?:is|are|does|did|can|could|should|would|will|must|shall)"
+    r" (?:it|this|that|we|i|you|they|there|these|those)|do (?:we|i|you|they|these|those))"
+    r"(?: \w+){3,}"  # a question, not "do it anyway"
+)
+
+
+def asks_closed(text: str) -> bool:
+    """A yes-or-no question, even where its words name an option: "is it services if we also
+    supply the food", "does that make it works"."""
+    return bool(_CLOSED_QUESTION.match(_plain(text).replace("'", "")))
+
+
 def asks_outright(text: str) -> bool:
     """A question of its own in the middle or at the end of an answer, not a check on it:
     "We buy the panels but our partner fits them - does that change things?" asks, "goods, is

@@ -12,6 +12,7 @@ from assistant.choices import parse_choice
 from assistant.commands import (
     Command,
     answer_after_question,
+    asks_closed,
     asks_outright,
     looks_like_question,
     opens_question,
@@ -198,7 +199,10 @@ def _answer_or_question(
         free_text
         or not parsed.ok
         or opens_question(text)
-        or (asks_outright(text) and not _answered_after(ctx, step, state, text))
+        or (
+            (asks_outright(text) or asks_closed(text))
+            and not _answered_after(ctx, step, state, text)
+        )
     )
     if asking and not repeated:
         _question_not_answer(ctx, state, step, text, parsed, out, events)
@@ -218,7 +222,7 @@ def _answer_or_question(
 def _answered_after(ctx: Context, step: Step, state: State, text: str) -> bool:
     """Whether what follows the last question reads as the answer: "What counts as a community
     group? We're a TRA, so community group I'd say." (not "...? Sorry, I mean for this form")."""
-    rest = text.rsplit("?", 1)[1]
+    rest = text.rsplit("?", 1)[1] if "?" in text else ""
     return bool(rest.strip()) and parse_answer(ctx, step, state, rest).ok
 
 

@@ -553,3 +553,17 @@ def test_an_aside_or_a_part_of_a_day_is_not_the_amount(text, unit, value):
         theme_index=0,
     )
     assert parse_answer(CTX, CTX.flow.steps["commitment-quantity"], state, text).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it services if we also supply the food", "does that make it works then"],
+)
+def test_a_yes_or_no_question_naming_an_option_is_a_question(text):
+    turn = play(*THEMES_START[:-3], text)
+    assert turn.prompt.step == "contract-type"
+
+
+def test_do_it_anyway_is_still_an_answer():
+    turn = play(*THEMES_START, *APPRENTICES, "do it anyway")
+    assert turn.prompt.step != "commitment-classification"
