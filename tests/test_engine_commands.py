@@ -457,13 +457,7 @@ def test_two_different_counts_are_read_clause_by_clause():
      ("25% of food spend — we're at 18% now, so it's a stretch", "percent", 25)],
 )  # fmt: skip
 def test_a_corrected_figure_keeps_what_it_was_said_with(text, unit, value):
-    state = State(
-        step="commitment-quantity",
-        answers={"opportunity.duration": {"months": 24}},
-        draft={"unit": unit},
-        theme_index=0,
-    )
-    assert parse_answer(CTX, CTX.flow.steps["commitment-quantity"], state, text).value == value
+    assert _read_quantity(text, unit).value == value
 
 
 @pytest.mark.parametrize(
@@ -546,13 +540,7 @@ def test_a_count_of_placements_is_not_a_count_of_weeks():
      ("one morning a month", "hours", None)],
 )  # fmt: skip
 def test_an_aside_or_a_part_of_a_day_is_not_the_amount(text, unit, value):
-    state = State(
-        step="commitment-quantity",
-        answers={"opportunity.duration": {"months": 24}},
-        draft={"unit": unit},
-        theme_index=0,
-    )
-    assert parse_answer(CTX, CTX.flow.steps["commitment-quantity"], state, text).value == value
+    assert _read_quantity(text, unit).value == value
 
 
 @pytest.mark.parametrize(
@@ -567,3 +555,14 @@ def test_a_yes_or_no_question_naming_an_option_is_a_question(text):
 def test_do_it_anyway_is_still_an_answer():
     turn = play(*THEMES_START, *APPRENTICES, "do it anyway")
     assert turn.prompt.step != "commitment-classification"
+
+
+def _read_quantity(text: str, unit: str, months: float = 24):
+    """The quantity step's reading of an answer, for a commitment counted in `unit`."""
+    state = State(
+        step="commitment-quantity",
+        answers={"opportunity.duration": {"months": months}},
+        draft={"unit": unit},
+        theme_index=0,
+    )
+    return parse_answer(CTX, CTX.flow.steps["commitment-quantity"], state, text)
