@@ -309,19 +309,13 @@ def parse_timescale(text: str, today: date, max_months: int = 240) -> Parsed:
     return Parsed({"text": words or _as_said(text), "months": months})
 
 
-_UNITS_SAID = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
-}  # fmt: skip
-
-
 def _year_in_digits(text: str) -> str:
     """A year said in words as a figure: "twenty twenty seven" is 2027."""
     return re.sub(
         r"\b(?:twenty|two thousand(?: and)?) (twenty|thirty)(?: (one|two|three|four|five|six"
         r"|seven|eight|nine))?\b",
         lambda m: str(
-            2000 + (20 if m.group(1) == "twenty" else 30) + _UNITS_SAID.get(m.group(2) or "", 0)
+            2000 + (20 if m.group(1) == "twenty" else 30) + ONES.get(m.group(2) or "", 0)
         ),
         text,
     )
