@@ -49,6 +49,7 @@ class LocalArea(Strict):
 
     description: str = Field(min_length=3)
     postcode_districts: list[str] = Field(min_length=1)
+    places: list[str] = Field(default_factory=list)  # towns and areas, as they are written
 
     @field_validator("postcode_districts")
     @classmethod

@@ -51,6 +51,8 @@ class Measure(Strict):
     title: str = Field(min_length=5)
     description: str = Field(min_length=20)
     unit: Unit
+    # Completes "We will …", with {amount} for the quantity and its unit ("three people").
+    pledge: str = Field(pattern=r"^[a-z][^{}]*\{amount\}[^{}]*$")
     examples: list[str] = Field(min_length=3)
     evidence: list[str] = Field(min_length=1)
     proxy: Proxy | None = None

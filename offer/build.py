@@ -3,7 +3,7 @@
 from typing import Any
 
 from knowledge.packs import CouncilPack
-from knowledge.vocabulary import UNIT_LABELS, amount
+from knowledge.vocabulary import UNIT_LABELS
 from offer.checks import narrative_checks, offer_checks
 from offer.model import (
     Commitment,
@@ -15,7 +15,7 @@ from offer.model import (
     Supplier,
     Totals,
 )
-from offer.narrative import all_sentences, fit, words
+from offer.narrative import Council, all_sentences, fit, words
 
 DEFAULT_WORD_LIMIT = 500
 
@@ -128,12 +128,16 @@ def _narrative(answers, supplier, offered, value, pack, limit) -> Narrative:
     themes = [(t.id, t.title) for t in pack.themes]
     known = {theme_id for theme_id, _ in themes}
     sections = [
-        (title, [(c, amount(c.quantity, c.unit)) for c in offered if c.theme_id == theme_id])
-        for theme_id, title in themes
+        (title, [c for c in offered if c.theme_id == theme_id]) for theme_id, title in themes
     ]
-    others = [(c, amount(c.quantity, c.unit)) for c in offered if c.theme_id not in known]
-    sections.append(("Other commitments", others))
-    text = fit(all_sentences(supplier, [s for s in sections if s[1]], value), limit)
+    sections.append(("Other commitments", [c for c in offered if c.theme_id not in known]))
+    council = Council(
+        name=pack.identity.name,
+        place=pack.identity.short_name,
+        pledges={m.id: m.pledge for _, m in pack.measures},
+        keep=frozenset(word.lower() for place in pack.local_area.places for word in place.split()),
+    )
+    text = fit(all_sentences(supplier, [s for s in sections if s[1]], value, council), limit)
     return Narrative(text=text, words=words(text), word_limit=limit)
 
 

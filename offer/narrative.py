@@ -5,15 +5,40 @@ Every sentence has an importance. To fit the limit, the least important sentence
 never cut in the middle, so the text never ends mid-sentence.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from offer import prose
 from offer.model import Commitment, IntrinsicValue, Supplier
 
 # Importance: 1 must stay as long as possible; 3 goes first.
 ESSENTIAL, USEFUL, DETAIL = 1, 2, 3
-INTRO_HEADING = "Our social value offer"
-VALUE_HEADING = "What we already do"
-NONE_WORDS = {"none", "no", "n/a", "na", "nobody", "no one", "-"}
+INTRO_HEADING = "About us"
+EXTRA_HEADING = "What is extra for this contract"
+REPORT_HEADING = "How we will report"
+NONE_WORDS = {"none", "no", "n/a", "na", "nobody", "no one", "-", "nothing", "not yet"}
+KINDS = {
+    "charity": "a charity",
+    "social-enterprise": "a social enterprise",
+    "community-business": "a community business",
+    "cooperative": "a co-operative",
+    "sme": "a small business",
+    "large": "a large business",
+}
+STAFF = {"micro": "fewer than 10", "small": "10 to 49", "medium": "50 to 249", "large": "250"}
+# Ways of saying the same thing, taken in turn so that no sentence repeats.
+BENEFIT = ("This will benefit {}.", "It will help {}.", "Those who gain will be {}.")
+EVIDENCE = (
+    "We will evidence this with {}.",
+    "Our evidence will be {}.",
+    "As evidence, we will keep {}.",
+)
+CLASSES = {
+    "additional": "in addition to the service the contract pays for",
+    "core": "part of the service the contract pays for",
+    "organisation-wide": (
+        "what we already do across the organisation, kept up for the whole contract"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -23,6 +48,16 @@ class Sentence:
     section: str
     text: str
     importance: int
+
+
+@dataclass(frozen=True)
+class Council:
+    """What the response says of the council: its name, place, and its measures' pledges."""
+
+    name: str
+    place: str
+    pledges: dict[str, str] = field(default_factory=dict)
+    keep: frozenset[str] = frozenset()  # words that keep their capital (places, acronyms)
 
 
 def words(text: str) -> int:
@@ -38,102 +73,172 @@ def sentence(text: str | None) -> str:
     return cleaned[0].upper() + cleaned[1:] + "."
 
 
-# Words that start a sentence but read lower-case mid-sentence; anything else (a name, a
-# place, an acronym) keeps its capital.
-COMMON_STARTERS = frozenset(
-    [
-        "a",
-        "an",
-        "all",
-        "any",
-        "older",
-        "our",
-        "the",
-        "their",
-        "these",
-        "this",
-        "those",
-        "local",
-        "young",
-        "people",
-        "residents",
-        "staff",
-        "children",
-        "families",
-        "students",
-        "adults",
-        "every",
-        "each",
-        "up",
-        "to",
-        "over",
-        "at",
-        "least",
-    ]
-)
-
-
-def _lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first.lower() in COMMON_STARTERS else text
-
-
 def _when(timescale: str | None) -> str:
-    text = (timescale or "").strip()
+    text = (timescale or "").strip().rstrip(".")
     if not text:
         return ""
-    return f"within {text}" if text[0].isdigit() else text
+    return f" within {text}" if text[0].isdigit() else f" {text[0].lower()}{text[1:]}"
 
 
-def commitment_sentences(section: str, c: Commitment, amount: str) -> list[Sentence]:
-    """What the narrative says about one commitment."""
-    said: list[Sentence] = []
+def _given(text: str | None) -> bool:
+    said = prose.sentences(text)
+    return bool(said) and said[0].lower().rstrip(".") not in NONE_WORDS
 
-    def add(text: str, importance: int) -> None:
-        said.append(Sentence(section, sentence(text), importance))
 
-    details = ", ".join(part for part in (amount, _when(c.timescale)) if part)
-    add(f"{c.title}: we commit to {details}" if details else f"We commit to {c.title}", ESSENTIAL)
-    if c.beneficiaries:
-        add(f"It will benefit {_lower_first(c.beneficiaries)}", USEFUL)
-    if c.delivery:
-        add(c.delivery, USEFUL)
-    if c.evidence:
-        add(f"We will evidence this with {_lower_first(c.evidence)}", USEFUL)
-    if c.partners and c.partners.strip().lower() not in NONE_WORDS:
-        add(f"We will work with {c.partners}", DETAIL)
-    if c.classification == "additional":
-        add("This is in addition to the service the contract pays for", DETAIL)
-    return [s for s in said if s.text]
+class Writer:
+    """Writes the response's sentences from an offer's parts, in the council's words."""
+
+    def __init__(self, council: Council):
+        self.council = council
+        self.said: list[Sentence] = []
+        self.turn = 0  # which commitment, for taking phrasings in turn
+
+    def add(self, section: str, text: str, importance: int) -> None:
+        """Add a sentence (or several, from the supplier's own words)."""
+        for part in prose.sentences(text):
+            self.said.append(Sentence(section, part, importance))
+
+    def clause(self, text: str | None) -> str:
+        """The supplier's words, to go inside a sentence."""
+        return prose.clause(text, self.council.keep)
+
+    def about(self, supplier: Supplier, value: IntrinsicValue, themes: list[str]) -> None:
+        """Who the supplier is, what it already does, and the priorities the offer answers."""
+        kind = KINDS.get(supplier.type or "")
+        if kind:
+            if supplier.type == "sme" and supplier.size == "medium":
+                kind = "a medium-sized business"
+            staff = STAFF.get(supplier.size or "")
+            staff = f" with {staff} staff" if staff and supplier.type != "large" else ""
+            place = f", based in {self.council.place}" if supplier.local else ""
+            self.add(INTRO_HEADING, f"{supplier.name} is {kind}{staff}{place}", ESSENTIAL)
+        self._activity(supplier.activity)
+        if _given(value.beneficiaries):
+            supported = self.clause(value.beneficiaries)
+            self.add(INTRO_HEADING, f"We already support {supported}", USEFUL)
+        if _given(value.outcomes):
+            outcomes = value.outcomes or ""
+            if prose.has_verb(outcomes):
+                self.add(INTRO_HEADING, outcomes, USEFUL)
+            else:
+                self.add(INTRO_HEADING, f"What we achieve: {self.clause(outcomes)}", USEFUL)
+        if _given(value.evidence):
+            how = "because" if prose.has_verb((value.evidence or "").split(",")[0]) else "from"
+            self.add(INTRO_HEADING, f"We know this {how} {self.clause(value.evidence)}", DETAIL)
+        if _given(value.areas):
+            self.add(INTRO_HEADING, f"We work in {self.clause(value.areas)}", USEFUL)
+        if themes:
+            names = prose.join([self.clause(t) for t in themes])
+            priorities = "priority" if len(themes) == 1 else "priorities"
+            council = self.council.name + ("'" if self.council.name.endswith("s") else "'s")
+            text = f"This offer answers {council} {priorities} for {names}"
+            self.add(INTRO_HEADING, text, USEFUL)
+
+    def _activity(self, activity: str | None) -> None:
+        if not _given(activity):
+            return
+        text = activity or ""
+        if prose.starts_organisation(text):
+            self.add(INTRO_HEADING, f"We are {prose.article(self.clause(text))}", USEFUL)
+        elif prose.has_verb(prose.sentences(text)[0]):
+            self.add(INTRO_HEADING, text, USEFUL)
+        else:
+            self.add(INTRO_HEADING, f"Our work covers {self.clause(text)}", USEFUL)
+
+    def commitment(self, section: str, c: Commitment) -> None:
+        """What the response says about one commitment, in the order an evaluator reads it."""
+        turn, self.turn = self.turn, self.turn + 1
+        pledge = self.council.pledges.get(c.measure_id or "")
+        idea = prose.sentences(c.description or c.title)
+        when = _when(c.timescale)
+        if pledge and c.quantity is not None:
+            promise = pledge.format(amount=prose.count(c.quantity, c.unit))
+            if (
+                when and len(promise.split()) > 10
+            ):  # a long promise reads better with its date first
+                text = f"{when.strip()[0].upper()}{when.strip()[1:]}, we will {promise}"
+            else:
+                text = f"We will {promise}{when}"
+            self.add(section, text, ESSENTIAL)
+            if idea and (c.description or "").strip().lower() != c.title.strip().lower():
+                self._idea(section, idea, "To do this, we will", "In practice, this means")
+        else:
+            first = self.clause(idea[0] if idea else "") or "this commitment"
+            lead = "We will" if prose.starts_with_verb(first) else "We commit to"
+            if c.quantity is None:
+                self.add(section, f"{lead} {first}{when}", ESSENTIAL)
+            else:
+                self.add(section, f"{lead} {first}", ESSENTIAL)
+                target = f"Our target is {prose.count(c.quantity, c.unit)}{when}"
+                self.add(section, target, ESSENTIAL)
+            self.add(section, " ".join(idea[1:]), USEFUL)
+        if _given(c.beneficiaries):
+            text = BENEFIT[turn % len(BENEFIT)].format(self.clause(c.beneficiaries))
+            self.add(section, text, USEFUL)
+        if _given(c.delivery):
+            self._idea(section, prose.sentences(c.delivery), "", "We will deliver it through")
+        if _given(c.partners):
+            self.add(section, f"We will work with {self.clause(c.partners)}", DETAIL)
+        if c.milestones:
+            self.add(section, f"Our yearly targets are {prose.join(c.milestones)}", USEFUL)
+        if _given(c.evidence):
+            text = EVIDENCE[turn % len(EVIDENCE)].format(self.clause(c.evidence))
+            self.add(section, text, USEFUL)
+
+    def _idea(self, section: str, parts: list[str], verb_lead: str, other_lead: str) -> None:
+        """The supplier's own sentences; the first led in so that it reads as a sentence."""
+        first = parts[0]
+        if verb_lead and prose.starts_with_verb(first):
+            first = f"{verb_lead} {self.clause(first)}"
+        elif not prose.has_verb(first):
+            first = f"{other_lead} {self.clause(first)}"
+        self.add(section, first, USEFUL)
+        self.add(section, " ".join(parts[1:]), USEFUL)
+
+    def extra(self, commitments: list[Commitment]) -> None:
+        """Which commitments are extra for this contract and which the organisation already
+        does, said once for all of them."""
+        for kind, what in CLASSES.items():
+            names = [self._name(c) for c in commitments if c.classification == kind]
+            if names:
+                verb = "is" if len(names) == 1 else "are"
+                self.add(EXTRA_HEADING, f"{prose.join(names)} {verb} {what}", DETAIL)
+
+    def _name(self, c: Commitment) -> str:
+        if c.measure_id in self.council.pledges:
+            return f"the commitment on {self.clause(c.title)}"
+        said = prose.sentences(c.description or c.title)
+        short = self.clause(said[0]).split(",")[0] if said else ""
+        if short and len(short.split()) <= 10:
+            return f"the commitment to {short}"
+        return f"our own commitment on {self.clause(c.theme_title or 'this contract')}"
+
+    def report(self) -> None:
+        """The reporting plan: what is reported, to whom, and what happens if a target slips."""
+        text = (
+            f"We will report progress on every commitment to {self.council.name}, with the "
+            "evidence set out above, as often as the contract asks"
+        )
+        self.add(REPORT_HEADING, text, DETAIL)
+        slips = "If a target slips, we will tell the council straight away, explain why and "
+        self.add(REPORT_HEADING, slips + "agree how to get back on track", DETAIL)
 
 
 def all_sentences(
     supplier: Supplier,
-    sections: list[tuple[str, list[tuple[Commitment, str]]]],
+    sections: list[tuple[str, list[Commitment]]],
     value: IntrinsicValue,
+    council: Council,
 ) -> list[Sentence]:
-    """Every sentence the narrative could hold, in order."""
-    said: list[Sentence] = []
-
-    def add(section: str, text: str, importance: int) -> None:
-        said.append(Sentence(section, sentence(text), importance))
-
-    add(INTRO_HEADING, f"{supplier.name} sets out below what it will do", USEFUL)
-    if supplier.activity:
-        add(INTRO_HEADING, supplier.activity, DETAIL)
+    """Every sentence the response could hold, in order."""
+    writer = Writer(council)
+    writer.about(supplier, value, [title for title, items in sections if items])
     for title, commitments in sections:
-        for commitment, amount in commitments:
-            said.extend(commitment_sentences(title, commitment, amount))
-    if value.beneficiaries:
-        add(VALUE_HEADING, f"Every day we support {_lower_first(value.beneficiaries)}", ESSENTIAL)
-    if value.outcomes:
-        add(VALUE_HEADING, value.outcomes, USEFUL)
-    if value.evidence:
-        add(VALUE_HEADING, f"How we know: {_lower_first(value.evidence)}", USEFUL)
-    if value.areas:
-        add(VALUE_HEADING, f"We work in {value.areas}", USEFUL)
-    add(VALUE_HEADING, "We will report progress on every commitment to the council", DETAIL)
-    return [s for s in said if s.text]
+        for commitment in commitments:
+            writer.commitment(title, commitment)
+    writer.extra([c for _, items in sections for c in items])
+    writer.report()
+    return writer.said
 
 
 def render(kept: list[Sentence]) -> str:
