@@ -137,10 +137,24 @@ def _add_another(ctx: Context, state: State, out: list[Message]) -> None:
     _go(ctx, state, loop.again, out, entry)
 
 
+# The "yes" (whatever word it was: "yep", "ar", "aye") and a "we could" after it.
+_YES_THEN = re.compile(r"^\W*\w+[\s,.!:;—–-]+(?:(?:we|i) (?:could|can|would)\b[\s,.-]*)?")
+# After "yes": a reason or an agreement ("because we have it planned", "definitely, we'd
+# love to", "that's right"), not the idea.
+_NOT_AN_IDEA = re.compile(
+    r"\W*(?:because|as|since|so|that|that's|thats|this|it|it's|its|would|will|definitely|"
+    r"certainly|absolutely|of course|sure|indeed|well|happy|glad|keen|love|we'd|i'd|can|could|"
+    r"do|right|correct|sounds|agreed|for sure|i think|we think|please|thanks|yes)\b"
+    r"|\W*(?:we|i)\W*\w*\s+(?:do|manage)\s+(?:that|it|this|something)\b",  # "we con do that"
+    re.I,
+)
+
+
 def _carry(ctx: Context, state: State, text: str, out: list[Message], events: list) -> None:
     """What followed the "yes" ("yes, we could take on 2 apprentices") answers the next step."""
-    rest = re.sub(r"^\W*\w+[\s,.!-]+(?:(?:we|i) (?:could|can|would)\b[\s,.-]*)?", "", text, count=1)
-    if len(rest.split()) < 4 or looks_like_question(rest, free_text=True):
+    said = _YES_THEN.match(text)
+    rest = text[said.end() :] if said else ""
+    if len(rest.split()) < 4 or _NOT_AN_IDEA.match(rest) or looks_like_question(rest, True):
         return
     _answer_or_question(ctx, state, rest, out, events)
 

@@ -45,6 +45,7 @@ _NO_AT_END = re.compile(
     r"|\bnot (?:be )?(?:appropriate|applicable|relevant)\b|\bnot for us\b"
     r"|\b(?:does ?n'?t|does not) apply\b"
     r"|^(?:we|i)(?: will| would| do| can| could)? not\b|^(?:we|i) (?:won'?t|can'?t|don'?t)\b"
+    r"|^(?:we |i )?(?:can'?t|cant|cannot|cor|won'?t|wont) (?:do|manage) (?:that|it|this)\b"
     r"|\b(?:rather|prefer) not to\b"
 )
 # "no problem", "no worries" are yes; "not sure", "maybe" are neither.

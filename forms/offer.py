@@ -11,6 +11,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
+    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -162,3 +163,27 @@ class SubmitOfferForm(FlaskForm):
         validators=[DataRequired(message="Confirm that the offer is accurate and deliverable")],
     )
     submit = SubmitField("Submit offer", widget=GovSubmitInput())
+
+
+class WordingForm(FlaskForm):
+    """The tidy-wording page: one yes-or-no question per suggestion, added by `wording_form`."""
+
+    version = HiddenField()  # which suggestions the page showed
+    save = SubmitField("Save my choices", widget=GovSubmitInput())
+    accept_all = SubmitField("Accept every suggestion", widget=GovSubmitInput())
+
+
+def wording_form(count: int) -> WordingForm:
+    """A form with `count` questions named s0, s1, …, each "change it" or "keep it"; none has
+    to be answered, so a supplier can decide some now and the rest later."""
+    choices = [SelectChoice("yes", "Yes, change it"), SelectChoice("no", "No, keep what I wrote")]
+    fields = {
+        f"s{number}": RadioField(
+            f"Suggestion {number + 1}",
+            widget=GovRadioInput(),
+            choices=choices,
+            validators=[Optional()],
+        )
+        for number in range(count)
+    }
+    return type("SuggestionsForm", (WordingForm,), fields)()

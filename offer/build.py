@@ -4,6 +4,7 @@ from typing import Any
 
 from knowledge.packs import CouncilPack
 from knowledge.vocabulary import UNIT_LABELS
+from knowledge.wording import load_wording
 from offer.checks import narrative_checks, offer_checks
 from offer.model import (
     Commitment,
@@ -135,7 +136,11 @@ def _narrative(answers, supplier, offered, value, pack, limit) -> Narrative:
         name=pack.identity.name,
         place=pack.identity.short_name,
         pledges={m.id: m.pledge for _, m in pack.measures},
-        keep=frozenset(word.lower() for place in pack.local_area.places for word in place.split()),
+        keep=frozenset(
+            word.lower()
+            for name in [*pack.local_area.places, *load_wording().proper_nouns]
+            for word in name.split()
+        ),
     )
     text = fit(all_sentences(supplier, [s for s in sections if s[1]], value, council), limit)
     return Narrative(text=text, words=words(text), word_limit=limit)

@@ -74,7 +74,7 @@ def sentence(text: str | None) -> str:
 
 
 def _when(timescale: str | None) -> str:
-    text = (timescale or "").strip().rstrip(".")
+    text = prose.timescale((timescale or "").strip().rstrip("."))
     if not text:
         return ""
     return f" within {text}" if text[0].isdigit() else f" {text[0].lower()}{text[1:]}"
@@ -94,9 +94,17 @@ class Writer:
         self.turn = 0  # which commitment, for taking phrasings in turn
 
     def add(self, section: str, text: str, importance: int) -> None:
-        """Add a sentence (or several, from the supplier's own words)."""
+        """Add a sentence, or several from the supplier's own words; one that is only a list
+        of things ("Photos too.") joins the sentence before it."""
         for part in prose.sentences(text):
-            self.said.append(Sentence(section, part, importance))
+            if any(part == said.text for said in self.said):
+                continue  # said already, for another commitment
+            before = self.said[-1] if self.said else None
+            if before and before.section == section and not prose.has_verb(part):
+                joined = f"{before.text.rstrip('.!?')}; {self.clause(part)}."
+                self.said[-1] = Sentence(section, joined, before.importance)
+            else:
+                self.said.append(Sentence(section, part, importance))
 
     def clause(self, text: str | None) -> str:
         """The supplier's words, to go inside a sentence."""
@@ -118,7 +126,7 @@ class Writer:
             self.add(INTRO_HEADING, f"We already support {supported}", USEFUL)
         if _given(value.outcomes):
             outcomes = value.outcomes or ""
-            if prose.has_verb(outcomes):
+            if prose.has_verb(prose.sentences(outcomes)[0]):
                 self.add(INTRO_HEADING, outcomes, USEFUL)
             else:
                 self.add(INTRO_HEADING, f"What we achieve: {self.clause(outcomes)}", USEFUL)
@@ -165,16 +173,12 @@ class Writer:
         else:
             first = self.clause(idea[0] if idea else "") or "this commitment"
             lead = "We will" if prose.starts_with_verb(first) else "We commit to"
-            if c.quantity is None:
-                self.add(section, f"{lead} {first}{when}", ESSENTIAL)
-            else:
-                self.add(section, f"{lead} {first}", ESSENTIAL)
-                target = f"Our target is {prose.count(c.quantity, c.unit)}{when}"
-                self.add(section, target, ESSENTIAL)
+            target = "" if c.quantity is None else prose.count(c.quantity, c.unit)
+            target = f", with a target of {target}" if target else ""
+            self.add(section, f"{lead} {first}{target}{when}", ESSENTIAL)
             self.add(section, " ".join(idea[1:]), USEFUL)
         if _given(c.beneficiaries):
-            text = BENEFIT[turn % len(BENEFIT)].format(self.clause(c.beneficiaries))
-            self.add(section, text, USEFUL)
+            self.add(section, self._fresh(BENEFIT, turn, c.beneficiaries), USEFUL)
         if _given(c.delivery):
             self._idea(section, prose.sentences(c.delivery), "", "We will deliver it through")
         if _given(c.partners):
@@ -182,8 +186,14 @@ class Writer:
         if c.milestones:
             self.add(section, f"Our yearly targets are {prose.join(c.milestones)}", USEFUL)
         if _given(c.evidence):
-            text = EVIDENCE[turn % len(EVIDENCE)].format(self.clause(c.evidence))
-            self.add(section, text, USEFUL)
+            self.add(section, self._fresh(EVIDENCE, turn, c.evidence), USEFUL)
+
+    def _fresh(self, phrasings: tuple[str, ...], turn: int, words: str | None) -> str:
+        """The supplier's words in the first phrasing, from this turn's on, not said yet."""
+        said = {sentence.text for sentence in self.said}
+        turn %= len(phrasings)
+        options = [p.format(self.clause(words)) for p in phrasings[turn:] + phrasings[:turn]]
+        return next((o for o in options if o not in said), "")
 
     def _idea(self, section: str, parts: list[str], verb_lead: str, other_lead: str) -> None:
         """The supplier's own sentences; the first led in so that it reads as a sentence."""

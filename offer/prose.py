@@ -34,6 +34,9 @@ FOLLOWERS = frozenset(
         "three four five six seven eight nine ten"
     )
 )
+DETERMINERS = frozenset(
+    _words("the a an our their these those some any his her its my your all both many few")
+)
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
@@ -64,6 +67,8 @@ def sentences(text: str | None) -> list[str]:
     """The supplier's text as sentences: spaces tidied, each starting with a capital and
     ending with a full stop (a question or exclamation mark is kept)."""
     cleaned = re.sub(r"\.\s*,", ",", " ".join((text or "").split())).strip(" ,;:-")
+    cleaned = re.sub(r"\s*(?:\.{2,}|…)\s*(?=[a-z])", ", ", cleaned)  # "by autumn... if ok"
+    cleaned = re.sub(r"\s*(?:\.{2,}|…)\s*", ". ", cleaned).strip()
     found = []
     for part in _SENTENCES.split(cleaned):
         part = part.strip(" ,;:-")
@@ -117,16 +122,22 @@ def starts_with_verb(text: str, wording: Wording | None = None) -> bool:
 def has_verb(text: str, wording: Wording | None = None) -> bool:
     """Whether the words make a sentence, not a list of things: a verb form, an auxiliary
     ("is", "will"), a plain verb, or one that is also a noun ("run", "work") after "we",
-    "they", "to" or a plural ("volunteers run")."""
+    "they", "to" or a plural ("volunteers run"), or one word after them ("we already run")."""
     wording = wording or load_wording()
     words = [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
     forms = _verb_forms(tuple(wording.verbs))
     for i, word in enumerate(words):
-        if word in forms or "'" in word and word.split("'")[1] in {"s", "re", "ve", "ll", "m", "d"}:
+        after_determiner = i > 0 and (words[i - 1] in DETERMINERS or words[i - 1].isdigit())
+        if word in forms and not (after_determiner and word not in AUXILIARIES):
+            return True  # "supervises", not "the cooks"
+        if "'" in word and word.split("'")[1] in {"s", "re", "ve", "ll", "m", "d"}:
             return True
-        previous = words[i - 1] if i else ""
-        after_subject = previous in SUBJECTS or previous == "to" or previous.endswith("s")
-        if word in wording.verbs and (word not in wording.noun_too or after_subject):
+        before = words[max(0, i - 2) : i]
+        after_subject = any(w in SUBJECTS or w == "to" or w in AUXILIARIES for w in before)
+        after_plural = bool(before) and before[-1].endswith("s")
+        if word in wording.verbs and (
+            word not in wording.noun_too or after_subject or after_plural
+        ):
             return True
     return False
 
@@ -146,3 +157,17 @@ def article(phrase: str) -> str:
     if first in {"a", "an", "the", "our"}:
         return phrase
     return f"{'an' if first[:1] in 'aeiou' else 'a'} {phrase}"
+
+
+UNIT_SHORTHAND = {
+    "mth": "month", "mths": "months", "mnth": "month", "mnths": "months", "yr": "year",
+    "yrs": "years", "wk": "week", "wks": "weeks", "hr": "hour", "hrs": "hours",
+}  # fmt: skip
+
+
+def timescale(text: str) -> str:
+    """A timescale as typed, its units written out ("within 6 mths" reads "within 6 months");
+    the figures and dates stay as they are."""
+    return re.sub(
+        r"\b[a-z]+\b", lambda m: UNIT_SHORTHAND.get(m.group(), m.group()), text, flags=re.I
+    )

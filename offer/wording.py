@@ -21,13 +21,14 @@ Kind = Literal["chat", "hedge", "capitals", "name", "shorthand", "spelling"]
 MAX_SPELLING_LOOKUPS = 80  # unknown words looked up per text: about 1 ms each
 _WORD = re.compile(r"(?<![\w/'’])(?:w/o|w/|b4|[A-Za-z][A-Za-z'’]*)(?![\w'’])|(?<=\s)[&+](?=\s)")
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_SHOUTING = re.compile(r"\b[A-Z][A-Z'’]+(?:[ ,]+[A-Z][A-Z'’]*){2,}\b")
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|['’]ll)\s+$", re.I)
 _SAINT = re.compile(r"\b(?:st|saint)\.?\s+$", re.I)
 
 REASONS = {
     "chat": "This reads as a chat message, not a bid, so it is best left out.",
     "hedge": "This makes the commitment sound unsure. Say what you will do.",
-    "capitals": "A name or place is written with capital letters.",
+    "capitals": "Names and places start with a capital letter; other words do not.",
     "name": "A written bid names the role, not the person, unless you want to keep the name.",
     "shorthand": "Shorthand reads better written out in full.",
     "spelling": "This may be misspelt.",
@@ -70,11 +71,17 @@ def everyday(word: str) -> bool:
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of the words or phrases, as whole words; marks like "!!" wherever they are."""
     ordered = sorted({w for w in words if w}, key=len, reverse=True)
     if not ordered:
         return None
-    alternatives = "|".join(re.escape(w) for w in ordered)
-    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.I)
+    wordy = "|".join(re.escape(w) for w in ordered if re.search(r"\w", w))
+    marks = "|".join(re.escape(w) for w in ordered if not re.search(r"\w", w))
+    either = [
+        f"(?<![\\w'’])(?:{wordy})(?![\\w'’])" if wordy else "",
+        f"(?:{marks})" if marks else "",
+    ]
+    return re.compile("|".join(p for p in either if p), re.I)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -96,6 +103,7 @@ class Tidier:
         self.shorthand = {k.lower(): v for k, v in wording.shorthand.items()}
         self.hedges = {k.lower(): v for k, v in wording.hedges.items()}
         self.nouns = {n.lower(): n for n in [*wording.proper_nouns, *places]}
+        self.acronyms = {n for n in self.nouns.values() if n.isupper()}
         self.roles = {r.lower() for r in wording.roles}
         self.names = {n.lower() for n in wording.first_names}
         self.known = {w.lower() for w in known} | set(self.nouns) | set(self.shorthand)
@@ -107,6 +115,8 @@ class Tidier:
     def suggest(self, text: str) -> list[Suggestion]:
         """Every suggestion for the text, in order, none overlapping another."""
         found = _Found(text)
+        for match in _SHOUTING.finditer(text):
+            self._shouting(found, match)
         for kind, pattern in (("chat", self._chat), ("hedge", self._hedge)):
             for match in pattern.finditer(text) if pattern else ():
                 instead = "" if kind == "chat" else self.hedges[match.group().lower()]
@@ -118,6 +128,20 @@ class Tidier:
         for match in _WORD.finditer(text):
             self._word(found, match)
         return sorted(found.suggestions, key=lambda s: s.start)
+
+    def _shouting(self, found: "_Found", match: re.Match[str]) -> None:
+        """Three or more words in capitals read as shouting: in lower case, with the capitals
+        a name, a place or a sentence's first word needs."""
+        words = match.group().split()
+        if sum(w.strip(",") not in self.acronyms for w in words) < 3:
+            return
+        calm = match.group().lower()
+        if self._noun:
+            calm = self._noun.sub(lambda m: self.nouns[m.group().lower()], calm)
+        calm = re.sub(r"\b(i)\b", "I", calm)
+        if _at_sentence_start(found.text, match.start()):
+            calm = calm[0].upper() + calm[1:]
+        found.add("capitals", match.start(), match.end(), calm)
 
     def _capitals(self, found: "_Found", match: re.Match[str]) -> None:
         original = match.group()
@@ -145,6 +169,7 @@ class Tidier:
         elif self._may_be_misspelt(found, word, start):
             found.lookups += 1
             if better := _likely_spelling(word.lower()):
+                better = self.nouns.get(better, better)  # "saterday" is "Saturday"
                 found.add("spelling", start, end, _like(word, better))
 
     def _may_be_misspelt(self, found: "_Found", word: str, start: int) -> bool:

@@ -566,3 +566,27 @@ def _read_quantity(text: str, unit: str, months: float = 24):
         theme_index=0,
     )
     return parse_answer(CTX, CTX.flow.steps["commitment-quantity"], state, text)
+
+
+@pytest.mark.parametrize(
+    "yes",
+    [
+        "Yes, because we already have it planned",
+        "That would be correct, yes.",
+        "yep - can commit to that",
+        "yes definitely, we'd love to do something",
+        "Yes — well, yes, that's right I think",
+        "yes certainly do that, I think it would fit well",
+    ],
+)
+def test_a_yes_with_a_reason_is_not_taken_as_the_idea(yes):
+    turn = play(*THEMES_START, yes)
+    assert turn.prompt.step == "commitment-idea"
+
+
+@pytest.mark.parametrize(
+    "yes",
+    ["yes, we could take on 2 apprentices from the estate", "Yes - run a lunch club every week"],
+)
+def test_a_yes_with_an_idea_gives_the_idea(yes):
+    assert play(*THEMES_START, yes).prompt.step == "commitment-measure"

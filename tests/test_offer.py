@@ -150,7 +150,7 @@ def test_a_long_offer_keeps_its_commitments_and_drops_detail_first():
     many = [{**GOOD, "id": f"c{i}", "measure_id": None, "title": f"Promise {i}"} for i in range(8)]
     offer = build_offer(ANSWERS, many, PACKS["tower-hamlets"], {"word_limit": 150})
     text = offer.narrative.text
-    assert all(f"We commit to promise {i}. Our target is four weeks" in text for i in range(8))
+    assert all(f"We commit to promise {i}, with a target of four weeks" in text for i in range(8))
     assert "We will work with" not in text
 
 

@@ -16,38 +16,14 @@ from datetime import date
 
 import pytest
 
-from knowledge.packs import load_packs
-from tests.helpers.personas import PERSONAS, UNITS, Persona, play
+from tests.helpers.personas import PERSONAS, UNITS, run
 
-PACKS = load_packs()
 # The whole corpus may have one answer misread (the bar), no more.
 MISREAD_ALLOWED = 1
 
 
-def _units(council: str) -> dict[str, str]:
-    pack = PACKS[council]
-    return {m.title: m.unit for t in pack.themes for o in t.outcomes for m in o.measures}
-
-
 def _run(client, data: dict):
-    council = data["council"]
-    titles = {t.id: t.title for t in PACKS[council].themes}
-    created = client.post("/api/v1/conversations", json={"council": council})
-    assert created.status_code == 201, created.json
-    conversation = created.json
-    headers = {"Authorization": f"Bearer {conversation['token']}"}
-    url = f"/api/v1/conversations/{conversation['id']}"
-
-    def send(text: str) -> dict:
-        response = client.post(f"{url}/messages", json={"text": text}, headers=headers)
-        assert response.status_code == 200, response.json
-        return response.json
-
-    pack = PACKS[council]
-    themes = {m.title: t.id for t in pack.themes for o in t.outcomes for m in o.measures}
-    persona = Persona(data, titles, _units(council), themes)
-    score = play(persona, conversation["prompt"], send)
-    offer = client.get(f"{url}/offer", headers=headers).json
+    score, _, offer = run(client, data)
     return score, offer
 
 

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 
 from knowledge.service import KnowledgeService
+from offer.tidying import tidiers
 from web import api, exchange, public, staff, supplier
 from web.cli import commands
 from web.common import councils, db, errors, limits, navigation, security, templates
@@ -32,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.extensions["knowledge"] = KnowledgeService.load()
     app.extensions["councils"] = app.extensions["knowledge"].library.packs
+    app.extensions["tidiers"] = tidiers(app.extensions["knowledge"].library)
     if app.config["DEFAULT_COUNCIL"] not in app.extensions["councils"]:
         raise RuntimeError(
             f"SVOA_DEFAULT_COUNCIL '{app.config['DEFAULT_COUNCIL']}' is not a council pack; "

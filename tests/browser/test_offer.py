@@ -1,7 +1,7 @@
 """The offer pages in Chromium: edit a commitment and see the check change, download every
 format, submit; axe-core on every offer page."""
 
-from tests.helpers.browser import OPPORTUNITY_CODE
+from tests.helpers.browser import OPPORTUNITY_CODE, fits_width
 from tests.helpers.http_clients import finished_conversation
 
 NARROW = {"width": 320, "height": 640}
@@ -68,3 +68,34 @@ def test_offer_page_fits_a_320px_screen(visitor, live_server):
     page = visitor(viewport=NARROW)
     page.goto(offer)
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+
+
+def test_tidy_wording_works_with_and_without_javascript_at_320px(
+    visitor, live_server, scan, scan_without_scripts
+):
+    for javascript in (True, False):
+        tab = visitor(javascript=javascript, viewport=NARROW)
+        offer = finished_offer(live_server)
+        tab.goto(offer + "/organisation")
+        tab.fill("#activity", "we do cheap hot meals for 40 older ppl in bow lol")
+        click(tab, "button:has-text('Save')")
+        assert "Tidy your wording" in tab.locator("#tidy").inner_text()
+        click(tab, "#tidy a")
+        label = "JavaScript on" if javascript else "JavaScript off"
+        scanner = scan if javascript else scan_without_scripts
+        assert scanner(tab, f"/assistant/c/<token>/offer/wording (320 px, {label})") == []
+        assert fits_width(tab, 320)
+        assert tab.locator("form fieldset legend").all_inner_texts() == [
+            "Change “ppl” to “people”?",
+            "Change “bow” to “Bow”?",
+            "Leave out “lol”?",
+        ]
+        tab.check("#s0")  # yes: "people"
+        tab.check("#s2-2")  # no: keep "lol"; "bow" is left for later
+        click(tab, "button:has-text('Save my choices')")
+        tab.goto(offer + "/organisation")
+        assert (
+            tab.input_value("#activity") == "we do cheap hot meals for 40 older people in bow lol"
+        )
+        tab.goto(offer + "/wording")
+        assert tab.locator("form fieldset legend").all_inner_texts() == ["Change “bow” to “Bow”?"]

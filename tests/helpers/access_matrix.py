@@ -93,6 +93,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "offers.remove": supplier(about_one_thing=False),
     "offers.narrative": supplier(about_one_thing=False),
     "offers.reset_narrative": supplier(about_one_thing=False),
+    "offers.wording": supplier(about_one_thing=False),
     "offers.download": supplier(about_one_thing=False),
     "submissions.submit": supplier(about_one_thing=False),
     "submissions.receipt": supplier(),

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from knowledge.packs import load_packs
+
 DATA = Path(__file__).parents[1] / "data"
 # The first corpus (tuning and held-out), and five more, all tuning, each by another blind
 # writer.
@@ -56,6 +58,7 @@ TOPICS = {
     "check-offer": "ready",
 }
 MAX_MESSAGES = 150
+PACKS = load_packs()
 
 
 @dataclass
@@ -284,3 +287,28 @@ def _plainly(persona: Persona, prompt: dict[str, Any]) -> str:
     if step == "commitment-timescale":
         return "12 months"
     return "We will say more in the bid"
+
+
+def run(client, data: dict) -> tuple[Score, dict[str, Any], dict[str, Any]]:
+    """Play a persona through the JSON API: its score, its conversation (id and token) and the
+    offer it ends with."""
+    council = data["council"]
+    pack = PACKS[council]
+    measures = [(t, m) for t in pack.themes for o in t.outcomes for m in o.measures]
+    created = client.post("/api/v1/conversations", json={"council": council})
+    assert created.status_code == 201, created.json
+    conversation = created.json
+    headers = {"Authorization": f"Bearer {conversation['token']}"}
+    url = f"/api/v1/conversations/{conversation['id']}"
+
+    def send(text: str) -> dict:
+        response = client.post(f"{url}/messages", json={"text": text}, headers=headers)
+        assert response.status_code == 200, response.json
+        return response.json
+
+    titles = {t.id: t.title for t in pack.themes}
+    units = {m.title: m.unit for _, m in measures}
+    persona = Persona(data, titles, units, {m.title: t.id for t, m in measures})
+    score = play(persona, conversation["prompt"], send)
+    offer = client.get(f"{url}/offer", headers=headers).json
+    return score, conversation, offer

@@ -12,10 +12,11 @@ from forms.offer import (
     ConfirmForm,
     NarrativeForm,
     OrganisationForm,
+    wording_form,
 )
 from forms.validators import MaxWords
 from knowledge.vocabulary import UNIT_LABELS
-from offer import edits
+from offer import edits, tidying
 from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.narrative import blocks
 from store import conversations as store
@@ -73,6 +74,9 @@ def offer(token: str):
     conversation = chat.conversation_or_404(token)
     built = chat.offer_for(conversation)
     show_proxies = _pack(conversation).procurement.uses_proxy_values
+    state = State.from_dict(conversation.state)
+    tidier = current_app.extensions["tidiers"][conversation.council_id]
+    to_tidy = tidying.review(tidier, state.answers, state.commitments)
     return render_template(
         "offers/offer.html",
         token=token,
@@ -88,6 +92,7 @@ def offer(token: str):
         check_tags=offer_page.CHECK_TAGS,
         history=submissions.submissions_for_conversation(get_db(), conversation.id),
         contracts=contracts_for_conversation(get_db(), conversation.id),
+        suggestions=sum(len(answer.suggestions) for answer in to_tidy),
     )
 
 
@@ -172,6 +177,44 @@ def narrative(token: str):
         return _back(token, "narrative")
     page = render_template("offers/narrative.html", form=form, token=token, limit=limit)
     return page, _status(form)
+
+
+@bp.route("/wording", methods=["GET", "POST"])
+def wording(token: str):
+    """Tidy your wording: each change suggested to the supplier's answers, to accept or not."""
+    conversation = chat.conversation_or_404(token)
+    state = State.from_dict(conversation.state)
+    tidier = current_app.extensions["tidiers"][conversation.council_id]
+    found = tidying.review(tidier, state.answers, state.commitments)
+    changes = tidying.changes(found)
+    form = wording_form(len(changes))
+    changed = form.is_submitted() and form.version.data != tidying.version(found)
+    if not changed and form.validate_on_submit():
+        decided = {}
+        for number, change in enumerate(changes):
+            said = "yes" if form.accept_all.data else form[f"s{number}"].data
+            if said in ("yes", "no"):
+                decided |= dict.fromkeys(change.choices, said == "yes")
+        state.answers, state.commitments = tidying.decide(
+            tidier, state.answers, state.commitments, decided
+        )
+        _save(conversation, state)
+        return _back(token, "narrative")
+    form.version.data = tidying.version(found)
+    questions = [
+        {
+            "field": form[f"s{number}"],
+            "question": tidying.question(change.suggestion),
+            "reason": change.suggestion.reason,
+            "where": [(a.label, tidying.in_context(a, s)) for a, s in change.places[:3]],
+            "more": len(change.places) - 3,
+        }
+        for number, change in enumerate(changes)
+    ]
+    page = render_template(
+        "offers/wording.html", form=form, token=token, questions=questions, changed=changed
+    )
+    return page, 409 if changed else _status(form)
 
 
 @bp.post("/narrative/reset")
