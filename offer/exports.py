@@ -6,10 +6,13 @@ from functools import cache
 from pathlib import Path
 
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from knowledge.content import read_yaml
 from knowledge.vocabulary import CLASSIFICATIONS, amount, plain_number
+from offer.files import safe_cell
 from offer.model import Commitment, Offer
 from offer.narrative import blocks
 
@@ -39,26 +42,29 @@ def to_csv(offer: Offer) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for c in offer.commitments:
-        writer.writerow(
-            {
-                "id": c.id,
-                "theme_id": c.theme_id,
-                "theme": c.theme_title,
-                "measure_id": c.measure_id,
-                "commitment": c.title,
-                "quantity": plain_number(c.quantity),
-                "unit": c.unit,
-                "timescale": c.timescale,
-                "delivery": c.delivery,
-                "beneficiaries": c.beneficiaries,
-                "partners": c.partners,
-                "evidence": c.evidence,
-                "classification": c.classification,
-                "proxy_value_gbp": c.proxy.value_gbp if c.proxy else None,
-                "proxy_source": c.proxy.source if c.proxy else None,
-            }
-        )
+        writer.writerow({key: safe_cell(value) for key, value in _csv_row(c).items()})
     return out.getvalue()
+
+
+def _csv_row(c: Commitment) -> dict:
+    """One commitment's CSV cells, before they are made safe for a spreadsheet."""
+    return {
+        "id": c.id,
+        "theme_id": c.theme_id,
+        "theme": c.theme_title,
+        "measure_id": c.measure_id,
+        "commitment": c.title,
+        "quantity": plain_number(c.quantity),
+        "unit": c.unit,
+        "timescale": c.timescale,
+        "delivery": c.delivery,
+        "beneficiaries": c.beneficiaries,
+        "partners": c.partners,
+        "evidence": c.evidence,
+        "classification": c.classification,
+        "proxy_value_gbp": c.proxy.value_gbp if c.proxy else None,
+        "proxy_source": c.proxy.source if c.proxy else None,
+    }
 
 
 def commitment_line(c: Commitment) -> str:
@@ -75,25 +81,33 @@ def to_text(offer: Offer) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def to_docx(offer: Offer) -> bytes:
-    """A Word document to edit: the narrative and a table of commitments."""
+def to_docx(offer: Offer, council: str | None = None) -> bytes:
+    """A Word document to edit: who it is from and for, the written response and a table of
+    commitments; headings in order, the table's header row marked, title, author and
+    language set."""
     document = Document()
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)
-    document.add_heading(f"Social value offer: {offer.supplier.name}", level=0)
-    if offer.opportunity.title:
-        document.add_paragraph(f"Contract: {offer.opportunity.title}")
+    title = f"Social value offer: {offer.supplier.name}"
+    properties = document.core_properties
+    properties.title, properties.author, properties.language = title, offer.supplier.name, "en-GB"
+    properties.subject = " – ".join(p for p in (council, offer.opportunity.title) if p)
+    document.add_heading(title, level=1)
+    for label, value in (("Council", council), ("Contract", offer.opportunity.title)):
+        if value:
+            document.add_paragraph(f"{label}: {value}")
+    document.add_heading("Written response", level=2)
     for heading, body in blocks(offer.narrative.text):
         if heading:
-            document.add_heading(heading, level=2)
+            document.add_heading(heading, level=3)
         document.add_paragraph(body)
-    document.add_heading("Commitments", level=1)
+    document.add_heading("Commitments", level=2)
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    for cell, title in zip(
-        table.rows[0].cells, ["Commitment", "How much", "By when", "Evidence", "Kind"], strict=True
-    ):
-        cell.text = title
+    header = ["Commitment", "How much", "By when", "Evidence", "Kind"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    _repeat_as_header(table.rows[0])
     for c in offer.commitments:
         row = table.add_row().cells
         row[0].text = c.title
@@ -104,6 +118,14 @@ def to_docx(offer: Offer) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _repeat_as_header(row) -> None:
+    """Mark a table row as its header row (read as such, and repeated on every page)."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
 
 
 @cache

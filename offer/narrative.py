@@ -29,7 +29,7 @@ STAFF = {"micro": "fewer than 10", "small": "10 to 49", "medium": "50 to 249", "
 BENEFIT = ("This will benefit {}.", "It will help {}.", "Those who gain will be {}.")
 EVIDENCE = (
     "We will evidence this with {}.",
-    "Our evidence will be {}.",
+    "We will show this with {}.",
     "As evidence, we will keep {}.",
 )
 CLASSES = {

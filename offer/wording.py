@@ -17,11 +17,12 @@ from spellchecker import SpellChecker
 
 from knowledge.wording import Wording
 
-Kind = Literal["chat", "hedge", "capitals", "name", "shorthand", "spelling"]
+Kind = Literal["chat", "hedge", "capitals", "name", "shorthand", "spelling", "grammar"]
 MAX_SPELLING_LOOKUPS = 80  # unknown words looked up per text: about 1 ms each
 _WORD = re.compile(r"(?<![\w/'’])(?:w/o|w/|b4|[A-Za-z][A-Za-z'’]*)(?![\w'’])|(?<=\s)[&+](?=\s)")
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _SHOUTING = re.compile(r"\b[A-Z][A-Z'’]+(?:[ ,]+[A-Z][A-Z'’]*){2,}\b")
+_ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z][a-z]+)\b", re.I)
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|['’]ll)\s+$", re.I)
 _SAINT = re.compile(r"\b(?:st|saint)\.?\s+$", re.I)
 
@@ -32,6 +33,7 @@ REASONS = {
     "name": "A written bid names the role, not the person, unless you want to keep the name.",
     "shorthand": "Shorthand reads better written out in full.",
     "spelling": "This may be misspelt.",
+    "grammar": "“An” goes before a vowel sound (an electric van), “a” before others (a van).",
 }
 
 
@@ -117,6 +119,11 @@ class Tidier:
         found = _Found(text)
         for match in _SHOUTING.finditer(text):
             self._shouting(found, match)
+        for match in _ARTICLE.finditer(text):
+            article, word = match.group(1), match.group(2)
+            wanted = "an" if _vowel_sound(word) else "a"
+            if article.lower() != wanted and not word.isupper():
+                found.add("grammar", match.start(1), match.end(1), _like(article, wanted))
         for kind, pattern in (("chat", self._chat), ("hedge", self._hedge)):
             for match in pattern.finditer(text) if pattern else ():
                 instead = "" if kind == "chat" else self.hedges[match.group().lower()]
@@ -197,6 +204,14 @@ class _Found:
         if any(start < s.end and s.start < end for s in self.suggestions):
             return
         self.suggestions.append(Suggestion(kind, start, end, original, replacement))
+
+
+def _vowel_sound(word: str) -> bool:
+    """Whether a word starts with a vowel sound: "an electric van", "an hour", "a union"."""
+    lower = word.lower()
+    if lower.startswith(("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ure", "ufo")):
+        return False
+    return lower[0] in "aeiou" or lower.startswith(("hour", "honest", "honour", "heir"))
 
 
 def _replace_span(text: str, start: int, end: int, instead: str) -> tuple[int, int, str]:

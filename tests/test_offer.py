@@ -2,7 +2,9 @@
 
 import csv
 import io
+import itertools
 import re
+from datetime import date
 
 import pytest
 from docx import Document
@@ -14,6 +16,7 @@ from assistant.summary import summary_sections
 from knowledge.packs import load_packs
 from offer.build import build_offer
 from offer.exports import to_csv, to_docx, to_ocds, to_text
+from offer.files import file_name
 from offer.model import offer_schema
 from tests.helpers.conversation_driver import COUNCILS, SUPPLIERS, run
 from tests.helpers.examples import examples
@@ -223,3 +226,38 @@ def test_where_you_work_is_in_the_summary_only_where_it_was_asked(council, shown
     rows = {row.label: row.value for row in value.rows}
     assert ("Where you work" in rows) is shown
     assert "Not given" not in rows.get("Where you work", "")
+
+
+def test_the_csv_cannot_run_a_formula_in_a_spreadsheet():
+    evil = {**GOOD, "delivery": '=HYPERLINK("http://x.example")', "beneficiaries": "@SUM(1)"}
+    offer = build_offer(ANSWERS, [evil], PACKS["tower-hamlets"])
+    row = next(csv.DictReader(io.StringIO(to_csv(offer))))
+    assert row["delivery"].startswith("'=") and row["beneficiaries"] == "'@SUM(1)"
+
+
+def test_a_download_is_named_after_the_supplier_the_contract_and_the_day():
+    answers = {**ANSWERS, "opportunity.title": "Meals on Wheels (TH/2027/04)"}
+    offer = build_offer(answers, [GOOD], PACKS["tower-hamlets"])
+    name = file_name(offer, "pdf", date(2026, 12, 5))
+    assert name == "riverside-kitchen-meals-on-wheels-th-2027-04-2026-12-05-offer.pdf"
+
+
+def test_the_word_document_has_headings_in_order_a_header_row_and_its_properties():
+    answers = {**ANSWERS, "opportunity.title": "Meals on Wheels"}
+    offer = build_offer(answers, [GOOD], PACKS["tower-hamlets"])
+    document = Document(io.BytesIO(to_docx(offer, "London Borough of Tower Hamlets")))
+    levels = [
+        int(p.style.name.removeprefix("Heading "))
+        for p in document.paragraphs
+        if p.style.name.startswith("Heading ")
+    ]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    header = document.tables[0].rows[0]._tr
+    assert header.xpath("./w:trPr/w:tblHeader")
+    properties = document.core_properties
+    assert properties.title == "Social value offer: Riverside Kitchen"
+    assert (properties.author, properties.language) == ("Riverside Kitchen", "en-GB")
+    texts = [p.text for p in document.paragraphs]
+    assert "Council: London Borough of Tower Hamlets" in texts
+    assert "Contract: Meals on Wheels" in texts

@@ -3,7 +3,9 @@
 import csv
 import io
 import json
+import re
 import subprocess
+import tempfile
 
 import pytest
 from docx import Document
@@ -85,6 +87,16 @@ def test_the_text_cannot_be_saved_over_the_word_limit(client, done):
     assert "edited by you" in parse(client.get(offer_url(done))).select_one("#narrative + p").text
 
 
+def pdf_info(data: bytes) -> tuple[str, str]:
+    """What pdfinfo says of a PDF, and its structure tree (tags)."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(data)
+        file.flush()
+        info = subprocess.run(["pdfinfo", file.name], capture_output=True, check=True)
+        tree = subprocess.run(["pdfinfo", "-struct", file.name], capture_output=True, check=True)
+    return info.stdout.decode(), tree.stdout.decode()
+
+
 def pdf_text(data: bytes) -> str:
     result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
     return result.stdout.decode()
@@ -104,7 +116,15 @@ def test_every_download_opens_and_holds_the_commitments(client, done):
         r.status_code == 200 and "attachment" in r.headers["Content-Disposition"]
         for r in files.values()
     )
+    named = files["pdf"].headers["Content-Disposition"]
+    assert named.startswith('attachment; filename="') and named.endswith('-offer.pdf"')
+    assert "social-value-offer" not in named
     text = pdf_text(files["pdf"].data)
+    info, structure = pdf_info(files["pdf"].data)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert {"H1", "H2", "Table", "TH", "TD"} <= set(
+        re.findall(r"^\s*([A-Z][A-Za-z0-9]*)", structure, re.M)
+    )
     assert all(t in " ".join(text.split()) for t in titles) and "Page 1 of" in text
     document = Document(io.BytesIO(files["docx"].data))
     assert all(

@@ -45,9 +45,9 @@ def test_a_suggestion_made_on_older_text_is_not_applied_to_new_text():
 
 
 def test_every_suggestion_says_why_in_plain_english():
-    text = "Hopefully our mgr tom will fix it lol, definately in bow"
+    text = "Hopefully our mgr tom will fix it lol, definately in bow with a electric van"
     kinds = {s.kind for s in TIDIER.suggest(text)}
-    assert kinds == {"hedge", "shorthand", "name", "chat", "spelling", "capitals"}
+    assert kinds == {"hedge", "shorthand", "name", "chat", "spelling", "capitals", "grammar"}
     assert all(s.reason.endswith(".") for s in TIDIER.suggest(text))
 
 

@@ -2,21 +2,12 @@
 
 import csv
 import io
-import json
-from typing import Any
 
 from openpyxl import Workbook
 
+from offer.files import safe_cell
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value: Any) -> Any:
-    """A value a spreadsheet will not run: text starting with = + - @ gets a leading '."""
-    if isinstance(value, dict | list):
-        value = json.dumps(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def csv_text(rows: list[dict]) -> str:

@@ -23,4 +23,6 @@ def offer_pdf(offer: Offer, pack: CouncilPack) -> bytes:
     # worker would pay at start-up for a download few people ask for.
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged, with a structure tree (headings, the table), title and language, so
+    # screen readers and the council's document checks can read it.
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

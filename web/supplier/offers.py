@@ -18,6 +18,7 @@ from forms.validators import MaxWords
 from knowledge.vocabulary import UNIT_LABELS
 from offer import edits, tidying
 from offer.exports import to_csv, to_docx, to_ocds, to_text
+from offer.files import file_name
 from offer.narrative import blocks
 from store import conversations as store
 from store import submissions
@@ -30,7 +31,6 @@ from web.supplier.offer_documents import offer_pdf
 
 bp = security.private(Blueprint("offers", __name__, url_prefix="/assistant/c/<token>/offer"))
 EXPORTS = {
-    "docx": to_docx,
     "txt": to_text,
     "csv": to_csv,
     "json": lambda offer: json.dumps(offer.model_dump(mode="json"), indent=2, ensure_ascii=False),
@@ -234,8 +234,14 @@ def download(token: str, kind: str):
     if kind not in MIME:
         abort(404)
     built = chat.offer_for(conversation)
-    body = offer_pdf(built, _pack(conversation)) if kind == "pdf" else EXPORTS[kind](built)
-    name = f"social-value-offer.{kind}"
+    pack = _pack(conversation)
+    if kind == "pdf":
+        body = offer_pdf(built, pack)
+    elif kind == "docx":
+        body = to_docx(built, pack.identity.name)
+    else:
+        body = EXPORTS[kind](built)
+    name = file_name(built, kind, clock.today())
     return Response(
         body,
         mimetype=MIME[kind].split(";")[0],
