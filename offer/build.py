@@ -15,10 +15,13 @@ from offer.model import (
     Proxy,
     Supplier,
     Totals,
+    fingerprint,
 )
 from offer.narrative import Council, all_sentences, fit, words
 
 DEFAULT_WORD_LIMIT = 500
+# Kept with an edited response: the fingerprint of the text written from the commitments then.
+NARRATIVE_BASIS = "offer.narrative_basis"
 
 
 def _text(value: Any) -> str | None:
@@ -123,9 +126,22 @@ def build_offer(
 
 
 def _narrative(answers, supplier, offered, value, pack, limit) -> Narrative:
+    generated = _generated(supplier, offered, value, pack, limit)
     edited = answers.get("offer.narrative")
-    if edited:
-        return Narrative(text=edited, words=words(edited), word_limit=limit, edited=True)
+    if not edited:
+        return Narrative(text=generated, words=words(generated), word_limit=limit).based_on(
+            generated
+        )
+    basis = answers.get(NARRATIVE_BASIS)
+    stale = bool(basis) and basis != fingerprint(generated)
+    narrative = Narrative(
+        text=edited, words=words(edited), word_limit=limit, edited=True, stale=stale
+    )
+    return narrative.based_on(generated)
+
+
+def _generated(supplier, offered, value, pack, limit) -> str:
+    """The response written from the commitments, fitted to the word limit."""
     themes = [(t.id, t.title) for t in pack.themes]
     known = {theme_id for theme_id, _ in themes}
     sections = [
@@ -142,8 +158,7 @@ def _narrative(answers, supplier, offered, value, pack, limit) -> Narrative:
             for word in name.split()
         ),
     )
-    text = fit(all_sentences(supplier, [s for s in sections if s[1]], value, council), limit)
-    return Narrative(text=text, words=words(text), word_limit=limit)
+    return fit(all_sentences(supplier, [s for s in sections if s[1]], value, council), limit)
 
 
 def _totals(offered: list[Commitment], contract: Opportunity, pack: CouncilPack) -> Totals:

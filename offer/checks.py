@@ -122,17 +122,22 @@ def coverage_check(commitments: list[Commitment], pack: CouncilPack) -> Check:
 
 
 def narrative_checks(narrative: Narrative) -> list[Check]:
-    """An edited response must still fit the word limit."""
-    if narrative.words <= narrative.word_limit:
-        return []
-    return [
-        Check(
-            id="narrative-too-long",
-            level="problem",
-            message=f"Your written response has {narrative.words:,} words; this tender allows "
-            f"{narrative.word_limit:,}. Shorten it, or use the text written from your commitments.",
+    """An edited response must still fit the word limit, and match the commitments."""
+    found = []
+    if narrative.words > narrative.word_limit:
+        message = (
+            f"Your written response has {narrative.words:,} words; this tender allows "
+            f"{narrative.word_limit:,}. Shorten it, or use the text written from your commitments."
         )
-    ]
+        found.append(Check(id="narrative-too-long", level="problem", message=message))
+    if narrative.stale:
+        message = (
+            "You have changed your offer since you edited the written response, so it may no "
+            "longer match your commitments. Check it, or use the text written from your "
+            "commitments."
+        )
+        found.append(Check(id="narrative-out-of-date", level="problem", message=message))
+    return found
 
 
 def offer_checks(

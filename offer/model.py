@@ -1,9 +1,10 @@
 """The structured offer: what a supplier sends and a council evaluates. Its JSON Schema is
 generated from these models, versioned, and served at /api/v1/schema/offer.json."""
 
+import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://social-value-offer-assistant.example/schema/offer-1.0.json"
@@ -106,6 +107,25 @@ class Narrative(Part):
     words: int = Field(ge=0)
     word_limit: int
     edited: bool = False
+    # Edited, and the commitments or answers it was written from have changed since.
+    stale: bool = False
+    _basis: str = PrivateAttr(default="")
+
+    @property
+    def basis(self) -> str:
+        """A fingerprint of the text written from the commitments as they are now: kept with
+        an edit, it tells later whether the edited text has fallen behind them."""
+        return self._basis
+
+    def based_on(self, generated: str) -> "Narrative":
+        """This narrative, fingerprinted with the text written from the commitments."""
+        self._basis = fingerprint(generated)
+        return self
+
+
+def fingerprint(text: str) -> str:
+    """A short fingerprint of a text."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class Totals(Part):

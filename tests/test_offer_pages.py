@@ -87,6 +87,29 @@ def test_the_text_cannot_be_saved_over_the_word_limit(client, done):
     assert "edited by you" in parse(client.get(offer_url(done))).select_one("#narrative + p").text
 
 
+def test_an_edited_text_is_flagged_when_the_offer_changes_and_can_be_rebuilt(client, done):
+    post_form(client, offer_url(done, "/narrative"), {"text": "Our own words. We will deliver."})
+    soup = parse(client.get(offer_url(done)))
+    assert not soup.select(".govuk-warning-text")
+    post_form(client, offer_url(done, "/commitments/c2/remove"), {"confirm": "yes"})
+    soup = parse(client.get(offer_url(done)))
+    warning = soup.select_one("#narrative ~ .govuk-warning-text").get_text(" ", strip=True)
+    assert "may no longer match your commitments" in warning
+    offer = client.get(
+        f"/api/v1/conversations/{done['id']}/offer",
+        headers={"Authorization": f"Bearer {done['token']}"},
+    ).json
+    assert offer["narrative"]["stale"] and "narrative-out-of-date" in [
+        c["id"] for c in offer["checks"]
+    ]
+    form = parse(client.get(offer_url(done)))
+    reset = {"csrf_token": csrf_token(form)}
+    assert client.post(offer_url(done, "/narrative/reset"), data=reset).status_code == 303
+    soup = parse(client.get(offer_url(done)))
+    assert not soup.select("#narrative ~ .govuk-warning-text")
+    assert "written from your commitments" in soup.select_one("#narrative + p").text
+
+
 def pdf_info(data: bytes) -> tuple[str, str]:
     """What pdfinfo says of a PDF, and its structure tree (tags)."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:

@@ -17,6 +17,7 @@ from forms.offer import (
 from forms.validators import MaxWords
 from knowledge.vocabulary import UNIT_LABELS
 from offer import edits, tidying
+from offer.build import NARRATIVE_BASIS
 from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.files import file_name
 from offer.narrative import blocks
@@ -172,7 +173,11 @@ def narrative(token: str):
     form.text.validators = [*form.text.validators, MaxWords(limit)]
     if form.validate_on_submit():
         state = State.from_dict(conversation.state)
-        state.answers = {**state.answers, "offer.narrative": form.text.data}
+        state.answers = {
+            **state.answers,
+            "offer.narrative": form.text.data,
+            NARRATIVE_BASIS: built.narrative.basis,
+        }
         _save(conversation, state)
         return _back(token, "narrative")
     page = render_template("offers/narrative.html", form=form, token=token, limit=limit)
@@ -222,7 +227,8 @@ def reset_narrative(token: str):
     """Go back to the text generated from the commitments (CSRF is checked for every POST)."""
     conversation = chat.conversation_or_404(token)
     state = State.from_dict(conversation.state)
-    state.answers = {k: v for k, v in state.answers.items() if k != "offer.narrative"}
+    dropped = {"offer.narrative", NARRATIVE_BASIS}
+    state.answers = {k: v for k, v in state.answers.items() if k not in dropped}
     _save(conversation, state)
     return _back(token, "narrative")
 
