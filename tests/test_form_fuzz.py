@@ -62,6 +62,13 @@ FUTURE = "2099-01-01T12:00:00+00:00"
 FUZZ_EMAIL = "fuzz@tower-hamlets.example"
 
 
+def post_on_page(client, path: str, data: dict) -> None:
+    """Fill in and send the form on a page, as a person would."""
+    page = BeautifulSoup(client.get(path).get_data(as_text=True), "lxml")
+    token = page.select_one("input[name=csrf_token]")["value"]
+    assert client.post(path, data={"csrf_token": token, **data}).status_code == 303
+
+
 def fuzzed_rules(app) -> list:
     """Every rule taking POST except the JSON API's, the ending ones last."""
     rules = [
@@ -97,6 +104,12 @@ def setting(app, db, world):
         db, email=FUZZ_EMAIL, name="Fuzz", council_id="tower-hamlets", role="evaluator",
         password=STAFF_PASSWORD,
     )  # fmt: skip
+    messy = {"name": "Fuzz Kitchen", "type": "charity", "size": "micro"}
+    post_on_page(  # something to tidy, so the tidy-wording page shows its form
+        clients[SUPPLIER],
+        f"/assistant/c/{victim['token']}/offer/organisation",
+        messy | {"activity": "we do meals for ppl in bow lol"},
+    )
     other = clients[ANONYMOUS].post("/api/v1/conversations", json={"council": "suffolk"}).json
     join = db.execute("SELECT code FROM training_sessions WHERE id = ?", [values["session_id"]])
     overrides = {

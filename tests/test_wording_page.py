@@ -5,7 +5,7 @@ a plain form."""
 import pytest
 
 from tests.helpers.offers import finish
-from tests.helpers.pages import csrf_token, parse, title
+from tests.helpers.pages import csrf_token, error_summary_links, parse, title
 
 MESSY = "we do cheap hot meals for 40 older ppl in bow lol"
 
@@ -92,7 +92,14 @@ def test_choices_made_on_a_page_that_is_out_of_date_are_not_saved(client, done):
     page = parse(client.get(wording_url(done)))
     form = {"csrf_token": csrf_token(page), "version": "0" * 16, "accept_all": "go"}
     response = client.post(wording_url(done), data=form)
-    assert "nothing was saved" in parse(response, status=409).text
+    page = parse(response, status=409)
+    assert error_summary_links(page) == [
+        (
+            "Your answers changed after this page was shown, so nothing was saved. "
+            "Check the suggestions again",
+            "#s0",
+        )
+    ]
     assert activity(client, done) == MESSY
 
 

@@ -29,6 +29,7 @@ SCANNED_ELSEWHERE = {
             "/commitments/<commitment_id>",
             "/commitments/<commitment_id>/remove",
             "/narrative",
+            "/wording",
             "/submit",
             "/submissions/<reference>",
         )

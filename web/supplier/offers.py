@@ -205,6 +205,13 @@ def wording(token: str):
         )
         _save(conversation, state)
         return _back(token, "narrative")
+    if changed and not changes:
+        return redirect(url_for(".wording", token=token), code=303)
+    if changed:
+        form["s0"].errors = [
+            "Your answers changed after this page was shown, so nothing was saved. "
+            "Check the suggestions again"
+        ]
     form.version.data = tidying.version(found)
     questions = [
         {
