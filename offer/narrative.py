@@ -13,7 +13,7 @@ from offer.model import Commitment, IntrinsicValue, Supplier
 # Importance: 1 must stay as long as possible; 3 goes first.
 ESSENTIAL, USEFUL, DETAIL = 1, 2, 3
 INTRO_HEADING = "About us"
-EXTRA_HEADING = "What is extra for this contract"
+EXTRA_HEADING = "What this contract adds"
 REPORT_HEADING = "How we will report"
 NONE_WORDS = {"none", "no", "n/a", "na", "nobody", "no one", "-", "nothing", "not yet"}
 KINDS = {
@@ -24,19 +24,20 @@ KINDS = {
     "sme": "a small business",
     "large": "a large business",
 }
-STAFF = {"micro": "fewer than 10", "small": "10 to 49", "medium": "50 to 249", "large": "250"}
-# Ways of saying the same thing, taken in turn so that no sentence repeats.
-BENEFIT = ("This will benefit {}.", "It will help {}.", "Those who gain will be {}.")
-EVIDENCE = (
-    "We will evidence this with {}.",
-    "We will show this with {}.",
-    "As evidence, we will keep {}.",
-)
+STAFF = {"micro": "fewer than 10", "small": "between 10 and 49", "medium": "between 50 and 249"}
+# What is extra for the contract, said once for each kind: (one commitment, several).
 CLASSES = {
-    "additional": "in addition to the service the contract pays for",
-    "core": "part of the service the contract pays for",
+    "additional": (
+        "is additional to the services this contract pays for",
+        "are additional to the services this contract pays for",
+    ),
+    "core": (
+        "will be delivered as part of the contracted service",
+        "will be delivered as part of the contracted service",
+    ),
     "organisation-wide": (
-        "what we already do across the organisation, kept up for the whole contract"
+        "continues what we already do across the organisation, for the life of the contract",
+        "continue what we already do across the organisation, for the life of the contract",
     ),
 }
 
@@ -80,6 +81,17 @@ def _when(timescale: str | None) -> str:
     return f" within {text}" if text[0].isdigit() else f" {text[0].lower()}{text[1:]}"
 
 
+def _the(council: str) -> str:
+    """A council's name as it reads in a sentence: "the London Borough of Tower Hamlets"."""
+    return f"the {council}" if council.startswith(("London Borough", "Royal Borough")) else council
+
+
+def _names_its_kind(name: str, kind: str) -> bool:
+    """Whether an organisation's name already says its kind ("Apna Cafe Co-operative")."""
+    words = {"a co-operative": ("co-op", "cooperative", "co-operative"), "a charity": ("charity",)}
+    return any(word in name.lower() for word in words.get(kind, ()))
+
+
 def _given(text: str | None) -> bool:
     said = prose.sentences(text)
     return bool(said) and said[0].lower().rstrip(".") not in NONE_WORDS
@@ -91,7 +103,6 @@ class Writer:
     def __init__(self, council: Council):
         self.council = council
         self.said: list[Sentence] = []
-        self.turn = 0  # which commitment, for taking phrasings in turn
 
     def add(self, section: str, text: str, importance: int) -> None:
         """Add a sentence, or several from the supplier's own words; one that is only a list
@@ -117,9 +128,14 @@ class Writer:
             if supplier.type == "sme" and supplier.size == "medium":
                 kind = "a medium-sized business"
             staff = STAFF.get(supplier.size or "")
-            staff = f" with {staff} staff" if staff and supplier.type != "large" else ""
-            place = f", based in {self.council.place}" if supplier.local else ""
-            self.add(INTRO_HEADING, f"{supplier.name} is {kind}{staff}{place}", ESSENTIAL)
+            staff = f" with {staff} staff" if staff else ""
+            place = f" based in {self.council.place}" if supplier.local else ""
+            if _names_its_kind(supplier.name, kind):  # "… Co-operative is a co-operative"
+                text = f"{supplier.name} is based in {self.council.place}" if place else ""
+                text = text + (f", {staff.strip()}" if text and staff else "")
+            else:
+                text = f"{supplier.name} is {kind}{place}{',' if place and staff else ''}{staff}"
+            self.add(INTRO_HEADING, text, ESSENTIAL)
         self._activity(supplier.activity)
         if _given(value.beneficiaries):
             supported = self.clause(value.beneficiaries)
@@ -129,7 +145,7 @@ class Writer:
             if prose.has_verb(prose.sentences(outcomes)[0]):
                 self.add(INTRO_HEADING, outcomes, USEFUL)
             else:
-                self.add(INTRO_HEADING, f"What we achieve: {self.clause(outcomes)}", USEFUL)
+                self.add(INTRO_HEADING, f"For them, our work means {self.clause(outcomes)}", USEFUL)
         if _given(value.evidence):
             how = "because" if prose.has_verb((value.evidence or "").split(",")[0]) else "from"
             self.add(INTRO_HEADING, f"We know this {how} {self.clause(value.evidence)}", DETAIL)
@@ -138,8 +154,9 @@ class Writer:
         if themes:
             names = prose.join([self.clause(t) for t in themes])
             priorities = "priority" if len(themes) == 1 else "priorities"
-            council = self.council.name + ("'" if self.council.name.endswith("s") else "'s")
-            text = f"This offer answers {council} {priorities} for {names}"
+            council = _the(self.council.name)
+            council += "'" if council.endswith("s") else "'s"
+            text = f"This offer supports {council} {priorities} for {names}"
             self.add(INTRO_HEADING, text, USEFUL)
 
     def _activity(self, activity: str | None) -> None:
@@ -155,7 +172,6 @@ class Writer:
 
     def commitment(self, section: str, c: Commitment) -> None:
         """What the response says about one commitment, in the order an evaluator reads it."""
-        turn, self.turn = self.turn, self.turn + 1
         pledge = self.council.pledges.get(c.measure_id or "")
         idea = prose.sentences(c.description or c.title)
         when = _when(c.timescale)
@@ -169,7 +185,7 @@ class Writer:
                 text = f"We will {promise}{when}"
             self.add(section, text, ESSENTIAL)
             if idea and (c.description or "").strip().lower() != c.title.strip().lower():
-                self._idea(section, idea, "To do this, we will", "In practice, this means")
+                self._idea(section, idea, "To do this, we will", "")
         else:
             first = self.clause(idea[0] if idea else "") or "this commitment"
             lead = "We will" if prose.starts_with_verb(first) else "We commit to"
@@ -178,7 +194,7 @@ class Writer:
             self.add(section, f"{lead} {first}{target}{when}", ESSENTIAL)
             self.add(section, " ".join(idea[1:]), USEFUL)
         if _given(c.beneficiaries):
-            self.add(section, self._fresh(BENEFIT, turn, c.beneficiaries), USEFUL)
+            self.add(section, f"This will benefit {self.clause(c.beneficiaries)}", USEFUL)
         if _given(c.delivery):
             self._idea(section, prose.sentences(c.delivery), "", "We will deliver it through")
         if _given(c.partners):
@@ -186,52 +202,46 @@ class Writer:
         if c.milestones:
             self.add(section, f"Our yearly targets are {prose.join(c.milestones)}", USEFUL)
         if _given(c.evidence):
-            self.add(section, self._fresh(EVIDENCE, turn, c.evidence), USEFUL)
-
-    def _fresh(self, phrasings: tuple[str, ...], turn: int, words: str | None) -> str:
-        """The supplier's words in the first phrasing, from this turn's on, not said yet."""
-        said = {sentence.text for sentence in self.said}
-        turn %= len(phrasings)
-        options = [p.format(self.clause(words)) for p in phrasings[turn:] + phrasings[:turn]]
-        return next((o for o in options if o not in said), "")
+            evidence = c.evidence or ""
+            if prose.has_verb(evidence.split(",")[0]):  # "we'll weigh each load": their words
+                self.add(section, evidence, USEFUL)
+            else:
+                self.add(section, f"We will evidence this with {self.clause(evidence)}", USEFUL)
 
     def _idea(self, section: str, parts: list[str], verb_lead: str, other_lead: str) -> None:
         """The supplier's own sentences; the first led in so that it reads as a sentence."""
         first = parts[0]
         if verb_lead and prose.starts_with_verb(first):
             first = f"{verb_lead} {self.clause(first)}"
-        elif not prose.has_verb(first):
+        elif other_lead and not prose.has_verb(first):
             first = f"{other_lead} {self.clause(first)}"
         self.add(section, first, USEFUL)
         self.add(section, " ".join(parts[1:]), USEFUL)
 
     def extra(self, commitments: list[Commitment]) -> None:
         """Which commitments are extra for this contract and which the organisation already
-        does, said once for all of them."""
-        for kind, what in CLASSES.items():
-            names = [self._name(c) for c in commitments if c.classification == kind]
-            if names:
-                verb = "is" if len(names) == 1 else "are"
-                self.add(EXTRA_HEADING, f"{prose.join(names)} {verb} {what}", DETAIL)
-
-    def _name(self, c: Commitment) -> str:
-        if c.measure_id in self.council.pledges:
-            return f"the commitment on {self.clause(c.title)}"
-        said = prose.sentences(c.description or c.title)
-        short = self.clause(said[0]).split(",")[0] if said else ""
-        if short and len(short.split()) <= 10:
-            return f"the commitment to {short}"
-        return f"our own commitment on {self.clause(c.theme_title or 'this contract')}"
+        does, said once for each kind, by the headings they are under."""
+        for kind, (one, several) in CLASSES.items():
+            themes = [
+                c.theme_title or "other commitments"
+                for c in commitments
+                if c.classification == kind
+            ]
+            themes = list(dict.fromkeys(self.clause(t) for t in themes))
+            if themes:
+                count = sum(c.classification == kind for c in commitments)
+                noun, verb = ("commitment", one) if count == 1 else ("commitments", several)
+                self.add(EXTRA_HEADING, f"Our {noun} on {prose.join(themes)} {verb}", DETAIL)
 
     def report(self) -> None:
         """The reporting plan: what is reported, to whom, and what happens if a target slips."""
         text = (
-            f"We will report progress on every commitment to {self.council.name}, with the "
-            "evidence set out above, as often as the contract asks"
+            f"We will report progress on every commitment to {_the(self.council.name)}, with the "
+            "evidence set out above, at the intervals the contract sets"
         )
         self.add(REPORT_HEADING, text, DETAIL)
-        slips = "If a target slips, we will tell the council straight away, explain why and "
-        self.add(REPORT_HEADING, slips + "agree how to get back on track", DETAIL)
+        slips = "If we are at risk of missing a target, we will tell the council promptly, "
+        self.add(REPORT_HEADING, slips + "explain why and agree a recovery plan", DETAIL)
 
 
 def all_sentences(

@@ -132,6 +132,8 @@ def has_verb(text: str, wording: Wording | None = None) -> bool:
             return True  # "supervises", not "the cooks"
         if "'" in word and word.split("'")[1] in {"s", "re", "ve", "ll", "m", "d"}:
             return True
+        if i and words[i - 1] in {"we", "i", "they"} and word.isalpha():
+            return True  # "we sign with…": after "we", a word is what they do
         before = words[max(0, i - 2) : i]
         after_subject = any(w in SUBJECTS or w == "to" or w in AUXILIARIES for w in before)
         after_plural = bool(before) and before[-1].endswith("s")
