@@ -24,6 +24,9 @@ class Wording(Strict):
     verbs: list[str] = Field(min_length=1)
     noun_too: list[str] = Field(min_length=1)
     organisation_nouns: list[str] = Field(min_length=1)
+    american: dict[str, str] = Field(min_length=1)
+    dictation: dict[str, str] = Field(min_length=1)
+    their_before: list[str] = Field(min_length=1)
 
 
 @cache

@@ -27,13 +27,14 @@ _WILL_BEFORE = re.compile(r"\b(?:will|shall|['’]ll)\s+$", re.I)
 _SAINT = re.compile(r"\b(?:st|saint)\.?\s+$", re.I)
 
 REASONS = {
-    "chat": "This reads as a chat message, not a bid, so it is best left out.",
+    "chat": "This reads as a chat message or voice typing, not a bid.",
     "hedge": "This makes the commitment sound unsure. Say what you will do.",
     "capitals": "Names and places start with a capital letter; other words do not.",
     "name": "A written bid names the role, not the person, unless you want to keep the name.",
     "shorthand": "Shorthand reads better written out in full.",
     "spelling": "This may be misspelt.",
-    "grammar": "“An” goes before a vowel sound (an electric van), “a” before others (a van).",
+    "grammar": "This may be the wrong word here: “an” before a vowel sound (an electric van), "
+    "“their” for what belongs to them (their own homes).",
 }
 
 
@@ -112,6 +113,12 @@ class Tidier:
         self._chat = _phrases(wording.informal)
         self._hedge = _phrases(self.hedges)
         self._noun = _phrases(self.nouns)
+        self.american = {k.lower(): v for k, v in wording.american.items()}
+        self.dictation = {k.lower(): v for k, v in wording.dictation.items()}
+        self._dictated = _phrases(self.dictation)
+        self._their = re.compile(
+            rf"\b(there)\s+(?:{'|'.join(map(re.escape, wording.their_before))})\b", re.I
+        )
         _dictionary()  # loaded now (about 0.1 s), not during someone's request
 
     def suggest(self, text: str) -> list[Suggestion]:
@@ -119,11 +126,7 @@ class Tidier:
         found = _Found(text)
         for match in _SHOUTING.finditer(text):
             self._shouting(found, match)
-        for match in _ARTICLE.finditer(text):
-            article, word = match.group(1), match.group(2)
-            wanted = "an" if _vowel_sound(word) else "a"
-            if article.lower() != wanted and not word.isupper():
-                found.add("grammar", match.start(1), match.end(1), _like(article, wanted))
+        self._grammar(found)
         for kind, pattern in (("chat", self._chat), ("hedge", self._hedge)):
             for match in pattern.finditer(text) if pattern else ():
                 instead = "" if kind == "chat" else self.hedges[match.group().lower()]
@@ -135,6 +138,23 @@ class Tidier:
         for match in _WORD.finditer(text):
             self._word(found, match)
         return sorted(found.suggestions, key=lambda s: s.start)
+
+    def _grammar(self, found: "_Found") -> None:
+        """Said-aloud punctuation, "there" for "their", "!", and "a" or "an"."""
+        text = found.text
+        for match in self._dictated.finditer(text) if self._dictated else ():
+            said = self.dictation[match.group().lower()]
+            start = match.start() - len(re.search(r"\s*$", text[: match.start()]).group())
+            found.add("chat", start, match.end(), said)  # "home full stop we" is "home. we"
+        for match in self._their.finditer(text):
+            found.add("grammar", match.start(1), match.end(1), _like(match.group(1), "their"))
+        for match in re.finditer(r"(?<=\w)!+(?=\s|$)", text):
+            found.add("chat", match.start(), match.end(), ".")
+        for match in _ARTICLE.finditer(text):
+            article, word = match.group(1), match.group(2)
+            wanted = "an" if _vowel_sound(word) else "a"
+            if article.lower() != wanted and not word.isupper():
+                found.add("grammar", match.start(1), match.end(1), _like(article, wanted))
 
     def _shouting(self, found: "_Found", match: re.Match[str]) -> None:
         """Three or more words in capitals read as shouting: in lower case, with the capitals
@@ -171,6 +191,8 @@ class Tidier:
                 found.add("name", start, end, team)
         elif lower in self.shorthand:
             found.add("shorthand", start, end, _like(word, self.shorthand[lower]))
+        elif lower in self.american:
+            found.add("spelling", start, end, _like(word, self.american[lower]))
         elif word == "i" or re.fullmatch(r"i['’](?:m|ll|ve|d)", word):
             found.add("capitals", start, end, "I" + word[1:])
         elif self._may_be_misspelt(found, word, start):
