@@ -7,6 +7,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
+    GovTextArea,
     GovTextInput,
 )
 from wtforms import (
@@ -100,6 +101,15 @@ class CommitmentForm(FlaskForm):
         ],
     )
     evidence = text_field("Evidence", "Say how you will show the council it happened", 400, True)
+    milestones = TextAreaField(
+        "Yearly targets (optional)",
+        widget=GovTextArea(),
+        filters=[strip_whitespace],
+        validators=[
+            Optional(),
+            Length(max=600, message="Yearly targets must be 600 characters or fewer"),
+        ],
+    )
     classification = RadioField(
         "Which describes it best?",
         widget=GovRadioInput(),

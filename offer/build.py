@@ -6,6 +6,7 @@ from knowledge.packs import CouncilPack
 from knowledge.vocabulary import UNIT_LABELS
 from knowledge.wording import load_wording
 from offer.checks import narrative_checks, offer_checks
+from offer.milestones import propose
 from offer.model import (
     Commitment,
     IntrinsicValue,
@@ -46,8 +47,11 @@ def _proxy(commitment: dict, pack: CouncilPack) -> Proxy | None:
     )
 
 
-def commitments_from(state_commitments: list[dict], pack: CouncilPack) -> list[Commitment]:
-    """The conversation's commitments as offer commitments, with theme titles and proxies."""
+def commitments_from(
+    state_commitments: list[dict], pack: CouncilPack, duration_months: float | None = None
+) -> list[Commitment]:
+    """The conversation's commitments as offer commitments, with theme titles and proxies,
+    and yearly targets (the supplier's, or proposed) on a contract longer than a year."""
     themes = {t.id: t.title for t in pack.themes}
     result = []
     for item in state_commitments:
@@ -65,7 +69,14 @@ def commitments_from(state_commitments: list[dict], pack: CouncilPack) -> list[C
                 unit_label=UNIT_LABELS.get(item.get("unit") or ""),
                 timescale=_text(timescale) or None,
                 timescale_months=timescale.get("months") if isinstance(timescale, dict) else None,
-                milestones=list(item.get("milestones") or []),
+                milestones=list(item.get("milestones") or [])
+                or propose(
+                    item.get("quantity"),
+                    item.get("unit"),
+                    _text(timescale),
+                    timescale.get("months") if isinstance(timescale, dict) else None,
+                    duration_months,
+                ),
                 delivery=item.get("delivery"),
                 beneficiaries=item.get("beneficiaries"),
                 partners=item.get("partners"),
@@ -105,7 +116,7 @@ def build_offer(
         duration_months=duration.get("months") if isinstance(duration, dict) else None,
         word_limit=opportunity.get("word_limit") or DEFAULT_WORD_LIMIT,
     )
-    offered = commitments_from(commitments, pack)
+    offered = commitments_from(commitments, pack, contract.duration_months)
     value = IntrinsicValue(
         beneficiaries=answers.get("value.beneficiaries"),
         outcomes=answers.get("value.outcomes"),

@@ -48,6 +48,9 @@ def save_commitment(
         "partners": data.get("partners") or None,
         "evidence_plan": data["evidence"],
         "classification": data["classification"],
+        "milestones": [
+            line.strip() for line in (data.get("milestones") or "").splitlines() if line.strip()
+        ],
     }
     if existing["quantity"] == int(existing["quantity"]):
         existing["quantity"] = int(existing["quantity"])
@@ -78,6 +81,7 @@ def commitment_form_data(commitment: dict[str, Any]) -> dict[str, Any]:
         "beneficiaries": commitment.get("beneficiaries"),
         "partners": commitment.get("partners"),
         "evidence": commitment.get("evidence_plan"),
+        "milestones": "\n".join(commitment.get("milestones") or []),
         "classification": commitment.get("classification"),
     }
 

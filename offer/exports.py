@@ -26,6 +26,7 @@ CSV_COLUMNS = [
     "quantity",
     "unit",
     "timescale",
+    "yearly_targets",
     "delivery",
     "beneficiaries",
     "partners",
@@ -57,6 +58,7 @@ def _csv_row(c: Commitment) -> dict:
         "quantity": plain_number(c.quantity),
         "unit": c.unit,
         "timescale": c.timescale,
+        "yearly_targets": "; ".join(c.milestones),
         "delivery": c.delivery,
         "beneficiaries": c.beneficiaries,
         "partners": c.partners,
@@ -69,7 +71,7 @@ def _csv_row(c: Commitment) -> dict:
 
 def commitment_line(c: Commitment) -> str:
     """A commitment in one line of plain text."""
-    parts = [amount(c.quantity, c.unit), c.timescale or ""]
+    parts = [amount(c.quantity, c.unit), c.timescale or "", "; ".join(c.milestones)]
     details = ", ".join(p for p in parts if p)
     return f"{c.title}: {details}" if details else c.title
 
@@ -112,7 +114,7 @@ def to_docx(offer: Offer, council: str | None = None) -> bytes:
         row = table.add_row().cells
         row[0].text = c.title
         row[1].text = amount(c.quantity, c.unit)
-        row[2].text = c.timescale or ""
+        row[2].text = "\n".join([c.timescale or "", *c.milestones]).strip()
         row[3].text = c.evidence or ""
         row[4].text = CLASSIFICATIONS.get(c.classification or "", "")
     out = io.BytesIO()

@@ -5,9 +5,10 @@ Every sentence has an importance. To fit the limit, the least important sentence
 never cut in the middle, so the text never ends mid-sentence.
 """
 
+import re
 from dataclasses import dataclass, field
 
-from offer import prose
+from offer import milestones, prose
 from offer.model import Commitment, IntrinsicValue, Supplier
 
 # Importance: 1 must stay as long as possible; 3 goes first.
@@ -172,27 +173,7 @@ class Writer:
 
     def commitment(self, section: str, c: Commitment) -> None:
         """What the response says about one commitment, in the order an evaluator reads it."""
-        pledge = self.council.pledges.get(c.measure_id or "")
-        idea = prose.sentences(c.description or c.title)
-        when = _when(c.timescale)
-        if pledge and c.quantity is not None:
-            promise = pledge.format(amount=prose.count(c.quantity, c.unit))
-            if (
-                when and len(promise.split()) > 10
-            ):  # a long promise reads better with its date first
-                text = f"{when.strip()[0].upper()}{when.strip()[1:]}, we will {promise}"
-            else:
-                text = f"We will {promise}{when}"
-            self.add(section, text, ESSENTIAL)
-            if idea and (c.description or "").strip().lower() != c.title.strip().lower():
-                self._idea(section, idea, "To do this, we will", "")
-        else:
-            first = self.clause(idea[0] if idea else "") or "this commitment"
-            lead = "We will" if prose.starts_with_verb(first) else "We commit to"
-            target = "" if c.quantity is None else prose.count(c.quantity, c.unit)
-            target = f", with a target of {target}" if target else ""
-            self.add(section, f"{lead} {first}{target}{when}", ESSENTIAL)
-            self.add(section, " ".join(idea[1:]), USEFUL)
+        self._promise(section, c)
         if _given(c.beneficiaries):
             self.add(section, f"This will benefit {self.clause(c.beneficiaries)}", USEFUL)
         if _given(c.delivery):
@@ -200,13 +181,39 @@ class Writer:
         if _given(c.partners):
             self.add(section, f"We will work with {self.clause(c.partners)}", DETAIL)
         if c.milestones:
-            self.add(section, f"Our yearly targets are {prose.join(c.milestones)}", USEFUL)
+            yearly = f"Year by year, our targets are {milestones.said(c.milestones)}"
+            self.add(section, yearly, USEFUL)
         if _given(c.evidence):
             evidence = c.evidence or ""
             if prose.has_verb(evidence.split(",")[0]):  # "we'll weigh each load": their words
                 self.add(section, evidence, USEFUL)
             else:
                 self.add(section, f"We will evidence this with {self.clause(evidence)}", USEFUL)
+
+    def _promise(self, section: str, c: Commitment) -> None:
+        """What will be done, how much and by when: in the council's words for its measure,
+        or in the supplier's own with the target after."""
+        pledge = self.council.pledges.get(c.measure_id or "")
+        idea = prose.sentences(c.description or c.title)
+        when = _when(c.timescale)
+        if c.milestones and re.match(r"\s*(?:every|each)\b", c.timescale or "", re.I):
+            when = " over the contract"  # the total; the yearly targets follow
+        if pledge and c.quantity is not None:
+            promise = pledge.format(amount=prose.count(c.quantity, c.unit))
+            if when and len(promise.split()) > 10:  # a long promise reads better date first
+                text = f"{when.strip()[0].upper()}{when.strip()[1:]}, we will {promise}"
+            else:
+                text = f"We will {promise}{when}"
+            self.add(section, text, ESSENTIAL)
+            if idea and (c.description or "").strip().lower() != c.title.strip().lower():
+                self._idea(section, idea, "To do this, we will", "")
+            return
+        first = self.clause(idea[0] if idea else "") or "this commitment"
+        lead = "We will" if prose.starts_with_verb(first) else "We commit to"
+        target = "" if c.quantity is None else prose.count(c.quantity, c.unit)
+        target = f", with a target of {target}" if target else ""
+        self.add(section, f"{lead} {first}{target}{when}", ESSENTIAL)
+        self.add(section, " ".join(idea[1:]), USEFUL)
 
     def _idea(self, section: str, parts: list[str], verb_lead: str, other_lead: str) -> None:
         """The supplier's own sentences; the first led in so that it reads as a sentence."""

@@ -60,6 +60,21 @@ def test_changing_a_commitment_updates_the_offer_and_its_checks(client, done):
     assert "promises nothing the council can score" in card.text
 
 
+def test_yearly_targets_typed_on_the_commitment_page_reach_the_offer(client, done):
+    url = offer_url(done, "/commitments/c1")
+    form = parse(client.get(url))
+    fields = {f["name"]: f.get("value", "") for f in form.select("form input[name]")}
+    fields |= {t["name"]: t.text.strip() for t in form.select("form textarea")}
+    fields |= {"unit": "weeks", "classification": "additional", "measure": "work-placement-weeks"}
+    fields["milestones"] = "Year 1: 2 weeks\n\nYear 2: 4 weeks"
+    assert client.post(url, data=fields).status_code == 303
+    card = parse(client.get(offer_url(done))).select_one("#commitment-c1")
+    assert "Year 1: 2 weeks; Year 2: 4 weeks" in card.text
+    assert parse(client.get(url)).select_one("textarea#milestones").text.strip() == (
+        "Year 1: 2 weeks\nYear 2: 4 weeks"
+    )
+
+
 def test_a_commitment_with_missing_details_shows_the_error_summary(client, done):
     url = offer_url(done, "/commitments/new")
     soup = parse(post_form(client, url, {"title": "Something"}, status=400), 400)

@@ -79,6 +79,8 @@ def commitment_cards(offer: Offer, show_proxies: bool) -> list[CommitmentCard]:
             row("Evidence", c.evidence),
             row("Kind", CLASSIFICATIONS.get(c.classification or "")),
         ]
+        if c.milestones:
+            rows.insert(3, row("Yearly targets", "; ".join(c.milestones)))
         if c.need:
             rows.append(row("Meets a local need", f"{c.need.organisation}: {c.need.title}"))
         if show_proxies and c.proxy:
