@@ -26,7 +26,7 @@ def test_backup_during_writes_then_restore_passes_the_integrity_check(app, runne
 
     thread = threading.Thread(target=writer)
     thread.start()
-    copies = []
+    copies, during = [], []
     try:
         while len(written) < 20:
             time.sleep(0.01)
@@ -37,10 +37,13 @@ def test_backup_during_writes_then_restore_passes_the_integrity_check(app, runne
             assert result.exit_code == 0, result.output
             assert "integrity check: ok" in result.output
             copies.append((target, before))
+            during.append(len(written) - before)
     finally:
         stop.set()
         thread.join()
-    assert len(written) > copies[-1][1]  # writing went on while the copies were made
+    # Writing went on while the copies were made: during at least one of the three (on a
+    # busy machine one copy can finish before the writer is scheduled again).
+    assert max(during) > 0, during
     for target, before in copies:
         assert integrity(target) == "ok"
         copy = store.connect(target)
