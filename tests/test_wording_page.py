@@ -111,5 +111,7 @@ def test_the_same_change_in_several_answers_is_asked_once(client, done):
     assert client.post(url, data=form).status_code == 303
     asked = [legend for legend, _ in questions(parse(client.get(wording_url(done))))]
     assert asked == ["Change “ppl” to “people”?", "Change “&” to “and”?"]
+    inset = parse(client.get(f"/assistant/c/{done['token']}/offer")).select_one("#tidy")
+    assert "2 suggestions" in inset.text  # as many as the page asks, not places
     assert choose(client, done, {"s1": "yes"}).status_code == 303
     assert activity(client, done) == "meals for ppl and ppl in Bow and Poplar"

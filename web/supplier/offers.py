@@ -93,7 +93,7 @@ def offer(token: str):
         check_tags=offer_page.CHECK_TAGS,
         history=submissions.submissions_for_conversation(get_db(), conversation.id),
         contracts=contracts_for_conversation(get_db(), conversation.id),
-        suggestions=sum(len(answer.suggestions) for answer in to_tidy),
+        suggestions=len(tidying.changes(to_tidy)),  # as the page asks: once per change
     )
 
 
