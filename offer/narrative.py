@@ -16,7 +16,10 @@ ESSENTIAL, USEFUL, DETAIL = 1, 2, 3
 INTRO_HEADING = "About us"
 EXTRA_HEADING = "What this contract adds"
 REPORT_HEADING = "How we will report"
-NONE_WORDS = {"none", "no", "n/a", "na", "nobody", "no one", "-", "nothing", "not yet"}
+NONE_WORDS = {
+    "none", "no", "n/a", "na", "nobody", "no one", "-", "nothing", "not yet", "none yet",
+    "no partner", "no partners", "no partners yet", "just us", "only us", "no one else",
+}  # fmt: skip
 KINDS = {
     "charity": "a charity",
     "social-enterprise": "a social enterprise",
@@ -200,6 +203,10 @@ class Writer:
             when = " over the contract"  # the total; the yearly targets follow
         if pledge and c.quantity is not None:
             promise = pledge.format(amount=prose.count(c.quantity, c.unit))
+            if "this contract" in promise and re.fullmatch(
+                r" over the (?:whole |life of the )?contract", when
+            ):
+                when = ""  # "over the whole contract, we will spend … on this contract"
             if when and len(promise.split()) > 10:  # a long promise reads better date first
                 text = f"{when.strip()[0].upper()}{when.strip()[1:]}, we will {promise}"
             else:

@@ -261,3 +261,13 @@ def test_the_word_document_has_headings_in_order_a_header_row_and_its_properties
     texts = [p.text for p in document.paragraphs]
     assert "Council: London Borough of Tower Hamlets" in texts
     assert "Contract: Meals on Wheels" in texts
+
+
+def test_the_response_says_the_contract_once_and_no_partner_when_there_is_none():
+    spend = {
+        **GOOD, "measure_id": "local-supplier-spend", "quantity": 9000, "unit": "gbp",
+        "timescale": {"text": "over the whole contract", "months": None}, "partners": "No partners",
+    }  # fmt: skip
+    text = build_offer(ANSWERS, [spend], PACKS["tower-hamlets"]).narrative.text
+    assert "We will spend £9,000 on this contract with" in text
+    assert "over the whole contract" not in text and "We will work with" not in text
