@@ -6,6 +6,7 @@ from knowledge.packs import CouncilPack
 from knowledge.vocabulary import UNIT_LABELS
 from knowledge.wording import load_wording
 from offer.checks import narrative_checks, offer_checks
+from offer.fitting import fit, words
 from offer.milestones import propose
 from offer.model import (
     Commitment,
@@ -18,7 +19,7 @@ from offer.model import (
     Totals,
     fingerprint,
 )
-from offer.narrative import Council, all_sentences, fit, words
+from offer.narrative import Council, all_sentences
 
 DEFAULT_WORD_LIMIT = 500
 # Kept with an edited response: the fingerprint of the text written from the commitments then.

@@ -13,8 +13,8 @@ from docx.shared import Pt
 from knowledge.content import read_yaml
 from knowledge.vocabulary import CLASSIFICATIONS, amount, plain_number
 from offer.files import safe_cell
+from offer.fitting import blocks
 from offer.model import Commitment, Offer
-from offer.narrative import blocks
 
 GOALS_FILE = Path(__file__).with_name("ocds_goals.yaml")
 CSV_COLUMNS = [

@@ -161,15 +161,11 @@ def article(phrase: str) -> str:
     return f"{'an' if first[:1] in 'aeiou' else 'a'} {phrase}"
 
 
-UNIT_SHORTHAND = {
-    "mth": "month", "mths": "months", "mnth": "month", "mnths": "months", "yr": "year",
-    "yrs": "years", "wk": "week", "wks": "weeks", "hr": "hour", "hrs": "hours",
-}  # fmt: skip
+TIME_UNITS = frozenset(_words("hour hours week weeks month months year years"))
 
 
 def timescale(text: str) -> str:
     """A timescale as typed, its units written out ("within 6 mths" reads "within 6 months");
     the figures and dates stay as they are."""
-    return re.sub(
-        r"\b[a-z]+\b", lambda m: UNIT_SHORTHAND.get(m.group(), m.group()), text, flags=re.I
-    )
+    units = {k: v for k, v in load_wording().shorthand.items() if v in TIME_UNITS}
+    return re.sub(r"\b[a-z]+\b", lambda m: units.get(m.group(), m.group()), text, flags=re.I)

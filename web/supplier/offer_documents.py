@@ -4,8 +4,8 @@ from flask import render_template
 
 from knowledge.packs import CouncilPack
 from knowledge.vocabulary import CLASSIFICATIONS, amount
+from offer.fitting import blocks
 from offer.model import Offer
-from offer.narrative import blocks
 
 
 def offer_pdf(offer: Offer, pack: CouncilPack) -> bytes:

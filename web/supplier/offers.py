@@ -20,7 +20,7 @@ from offer import edits, tidying
 from offer.build import NARRATIVE_BASIS
 from offer.exports import to_csv, to_docx, to_ocds, to_text
 from offer.files import file_name
-from offer.narrative import blocks
+from offer.fitting import blocks
 from store import conversations as store
 from store import submissions
 from store.contracts import contracts_for_conversation
