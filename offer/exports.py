@@ -1,22 +1,18 @@
-"""The offer in other formats: CSV, plain text, Word (DOCX) and OCDS-aligned JSON."""
+"""The offer in other formats: CSV, plain text and Word (DOCX); OCDS is in offer/ocds.py."""
 
 import csv
 import io
-from functools import cache
-from pathlib import Path
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from knowledge.content import read_yaml
 from knowledge.vocabulary import CLASSIFICATIONS, amount, plain_number
 from offer.files import safe_cell
 from offer.fitting import blocks
 from offer.model import Commitment, Offer
 
-GOALS_FILE = Path(__file__).with_name("ocds_goals.yaml")
 CSV_COLUMNS = [
     "id",
     "theme_id",
@@ -128,42 +124,3 @@ def _repeat_as_header(row) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
-
-
-@cache
-def _goal_rules() -> list[dict]:
-    return read_yaml(GOALS_FILE)
-
-
-def goal_for(c: Commitment) -> str:
-    """The sustainability extension's goal code for a commitment."""
-    for text in (c.measure_id or "", c.theme_id or ""):
-        for rule in _goal_rules():
-            if any(word in text for word in rule["words"]):
-                return rule["goal"]
-    return _goal_rules()[-1]["goal"]
-
-
-def to_ocds(offer: Offer) -> dict:
-    """An OCDS-style fragment: the offer's commitments as sustainability goals of the tender."""
-    return {
-        "extensions": [
-            "https://raw.githubusercontent.com/open-contracting-extensions/"
-            "ocds_sustainability_extension/master/extension.json"
-        ],
-        "tender": {
-            "title": offer.opportunity.title,
-            "id": offer.opportunity.code,
-            "hasSustainability": bool(offer.commitments),
-            "sustainability": [
-                {
-                    "goal": goal_for(c),
-                    "description": commitment_line(c),
-                    "strategies": ["awardCriteria"],
-                }
-                for c in offer.commitments
-            ],
-        },
-        "parties": [{"name": offer.supplier.name, "roles": ["tenderer"]}],
-        "x_socialValueOffer": {"schemaVersion": offer.schema_version, "council": offer.council},
-    }

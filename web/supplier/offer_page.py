@@ -20,7 +20,7 @@ DOWNLOADS = [
     ("txt", "Plain text", "to paste into a tender portal"),
     ("json", "JSON", "the structured offer, for software"),
     ("csv", "CSV", "the commitments, for a spreadsheet"),
-    ("ocds.json", "Open contracting JSON", "commitments tagged with sustainability goals"),
+    ("ocds.json", "Open contracting JSON", "an OCDS release, for open data tools"),
 ]
 
 

@@ -2,7 +2,16 @@
 
 import json
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from wtforms.fields.choices import SelectChoice
 
 import clock
@@ -18,9 +27,10 @@ from forms.validators import MaxWords
 from knowledge.vocabulary import UNIT_LABELS
 from offer import edits, tidying
 from offer.build import NARRATIVE_BASIS
-from offer.exports import to_csv, to_docx, to_ocds, to_text
+from offer.exports import to_csv, to_docx, to_text
 from offer.files import file_name
 from offer.fitting import blocks
+from offer.ocds import Publication, to_ocds
 from store import conversations as store
 from store import submissions
 from store.contracts import contracts_for_conversation
@@ -35,7 +45,6 @@ EXPORTS = {
     "txt": to_text,
     "csv": to_csv,
     "json": lambda offer: json.dumps(offer.model_dump(mode="json"), indent=2, ensure_ascii=False),
-    "ocds.json": lambda offer: json.dumps(to_ocds(offer), indent=2, ensure_ascii=False),
 }
 MIME = {
     "pdf": "application/pdf",
@@ -240,6 +249,17 @@ def reset_narrative(token: str):
     return _back(token, "narrative")
 
 
+def _publication(pack) -> Publication:
+    """Where, when and by whom the OCDS download is published."""
+    return Publication(
+        host=request.host.split(":")[0],
+        published=clock.now(),
+        council=pack.identity.name,
+        ocid_prefix=pack.procurement.ocid_prefix,
+        themes=tuple((t.id, t.title) for t in pack.themes),
+    )
+
+
 @bp.get("/download/<kind>")
 def download(token: str, kind: str):
     """The offer as a file."""
@@ -252,6 +272,8 @@ def download(token: str, kind: str):
         body = offer_pdf(built, pack)
     elif kind == "docx":
         body = to_docx(built, pack.identity.name)
+    elif kind == "ocds.json":
+        body = json.dumps(to_ocds(built, _publication(pack)), indent=2, ensure_ascii=False)
     else:
         body = EXPORTS[kind](built)
     name = file_name(built, kind, clock.today())
