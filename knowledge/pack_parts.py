@@ -135,3 +135,43 @@ class Retention(Strict):
     draft_conversations_months: int = Field(default=12, ge=1, le=120)
     # From when a question the knowledge base could not answer was first asked.
     unanswered_questions_months: int = Field(default=12, ge=1, le=120)
+
+
+class Thresholds(Strict):
+    """Where the checks start to flag an offer as out of proportion (docs/offer.md, "Checks").
+    A council can set any of them in its pack's `checks:`; these defaults apply otherwise."""
+
+    # The most staff an organisation of each size has (none for "large": no ceiling).
+    staff_by_size: dict[str, int] = {"micro": 9, "small": 49, "medium": 249}
+    # New jobs: advice beyond the larger of the organisation's staff and the jobs the contract
+    # could pay for (its value over this cost of a job for a year); a problem beyond twice that.
+    job_year_cost_gbp: float = Field(default=25000, gt=0)
+    # Placements (apprentice or work experience weeks): people an organisation of each size
+    # can host at once.
+    hosts_by_size: dict[str, int] = {"micro": 2, "small": 5, "medium": 20, "large": 100}
+    hosts_unknown_size: int = Field(default=10, ge=1)
+    # Staff time: hours a member of staff can give a year; advice beyond, a problem beyond
+    # `problem_factor` times as many.
+    hours_per_staff_a_year: float = Field(default=37.5, gt=0)
+    problem_factor: float = Field(default=3, ge=1)
+    # Money given away (donations, community funds), as a share of the contract value.
+    gifts_advice_share: float = Field(default=0.10, gt=0)
+    gifts_problem_share: float = Field(default=0.25, gt=0)
+    # Money spent in the supply chain, as a share of the contract value.
+    spend_advice_share: float = Field(default=0.80, gt=0)
+    spend_problem_share: float = Field(default=1.0, gt=0)
+    # The offer's indicative (proxy) value, as a share of the contract value.
+    proxy_advice_share: float = Field(default=0.30, gt=0)
+    proxy_problem_share: float = Field(default=1.0, gt=0)
+    # More commitments than the pack's band allows by this share (at least one more) is
+    # advice: "far more than usual".
+    extra_commitments_share: float = Field(default=0.5, gt=0)
+    # Commitments that are part of the service or done anyway: advice above this share.
+    business_as_usual_share: float = Field(default=0.5, gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _problems_beyond_advice(self) -> "Thresholds":
+        for kind in ("gifts", "spend", "proxy"):
+            if getattr(self, f"{kind}_problem_share") < getattr(self, f"{kind}_advice_share"):
+                raise ValueError(f"{kind}_problem_share must not be below {kind}_advice_share")
+        return self

@@ -14,6 +14,7 @@ from knowledge.pack_parts import (
     Procurement,
     ProportionalityBand,
     Retention,
+    Thresholds,
 )
 
 COUNCILS_DIR = Path(__file__).parent / "councils"
@@ -56,6 +57,18 @@ class Measure(Strict):
     examples: list[str] = Field(min_length=3)
     evidence: list[str] = Field(min_length=1)
     proxy: Proxy | None = None
+    # What the measure draws on, for the proportion checks: the unit decides when unset
+    # (hours are staff time, weeks are placements, £ is spend); "hires" and "gifts" are set.
+    capacity: Literal["hires", "placements", "staff-time", "gifts", "spend", "none"] | None = None
+    # Set when the measure is already required (by law, or by this council of every
+    # contractor): why, in a sentence a supplier reads.
+    already_required: str | None = Field(default=None, min_length=20)
+
+    @property
+    def draws_on(self) -> str:
+        """What a quantity of this measure draws on (see `capacity`)."""
+        by_unit = {"hours": "staff-time", "weeks": "placements", "gbp": "spend"}
+        return self.capacity or by_unit.get(self.unit, "none")
 
 
 class Outcome(Strict):
@@ -128,6 +141,7 @@ class CouncilPack(Strict):
     rubric: Rubric
     plan: Plan
     retention: Retention = Retention()
+    checks: Thresholds = Thresholds()
 
     @field_validator("proportionality")
     @classmethod

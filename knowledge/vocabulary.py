@@ -17,6 +17,18 @@ UNIT_LABELS = {
 }
 
 # Whether a commitment is extra for this contract, part of the service, or organisation-wide.
+# What each kind of check is about, as people read it (offer/checks.py).
+CHECK_KINDS = {
+    "proportion": "Out of proportion",
+    "feasibility": "Cannot be done in time",
+    "vague": "Vague",
+    "evidence": "Evidence",
+    "additionality": "Not extra",
+    "duplicate": "Counted twice",
+    "coverage": "Themes covered",
+    "response": "Written response",
+}
+
 CLASSIFICATIONS = {
     "additional": "Extra, for this contract",
     "core": "Part of the service itself",

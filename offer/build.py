@@ -9,6 +9,7 @@ from offer.checks import narrative_checks, offer_checks
 from offer.fitting import fit, words
 from offer.milestones import propose
 from offer.model import (
+    Check,
     Commitment,
     IntrinsicValue,
     Narrative,
@@ -30,6 +31,20 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         return value.get("text")
     return None if value is None else str(value)
+
+
+def recheck(offer: Offer, pack: CouncilPack) -> list[Check]:
+    """Every check on an offer as it was sent (a file, a submission), recomputed from its
+    commitments, supplier and opportunity with the council's pack as it is now: indicative
+    values at the pack's rates where it has one, and nothing taken from its saved checks."""
+    priced = [
+        c.model_copy(update={"proxy": _proxy(c.model_dump(), pack) or c.proxy})
+        for c in offer.commitments
+    ]
+    narrative = offer.narrative.model_copy(update={"words": words(offer.narrative.text)})
+    return offer_checks(priced, offer.opportunity, offer.supplier, pack) + narrative_checks(
+        narrative
+    )
 
 
 def _proxy(commitment: dict, pack: CouncilPack) -> Proxy | None:

@@ -1,58 +1,56 @@
-"""Checks on an offer, each explained in plain English next to what it is about."""
+"""Checks on an offer, each of one kind and explained in plain English next to what it is
+about: the same checks for the supplier (as each commitment is finished, and on the offer
+pages), for evaluators (offers list, review, comparison, exports) and `python -m offer check`.
+What a commitment says: offer/vagueness.py; how big it is: offer/sizing.py."""
 
-import re
+from math import ceil
 
-from knowledge.packs import CouncilPack
+from knowledge.check_rules import load_check_rules
+from knowledge.packs import CouncilPack, Measure
 from knowledge.vocabulary import SMALL_SIZES
 from offer.model import Check, Commitment, Narrative, Opportunity, Supplier
-
-# Wording that promises nothing a council can score.
-VAGUE = re.compile(
-    r"\b(seek(?:ing)? to|where(?:ever)? (?:possible|feasible|practicable)|where appropriate|"
-    r"as appropriate|if possible|as soon as possible|as and when|subject to|intend(?:ing)? to|"
-    r"aim(?:ing)? to|endeavour|try to|hope to|look(?:ing)? to|strive to|we could|we might)\b",
-    re.I,
-)
-# Not the description: it keeps the supplier's first words from the chat ("we could...").
-FIELDS_TO_SCAN = ("title", "delivery", "beneficiaries", "evidence")
+from offer.sizing import feasibility_checks, offer_size_checks, proportion_checks
+from offer.vagueness import evidence_checks, vague_checks
 
 
 def _money(value: float) -> str:
     return f"£{value:,.0f}"
 
 
-def commitment_checks(commitment: Commitment) -> list[Check]:
-    """SMART completeness and vague wording for one commitment."""
-    found = []
+def _measure(pack: CouncilPack, measure_id: str | None) -> Measure | None:
+    return next((m for _, m in pack.measures if m.id == measure_id), None)
 
-    def problem(check_id: str, message: str) -> None:
+
+def commitment_checks(
+    commitment: Commitment,
+    pack: CouncilPack,
+    opportunity: Opportunity | None = None,
+    supplier: Supplier | None = None,
+) -> list[Check]:
+    """Every check on one commitment: vague, evidence, proportion, feasibility, additionality."""
+    rules = load_check_rules()
+    opportunity = opportunity or Opportunity(word_limit=500)
+    supplier = supplier or Supplier(name="Your organisation")
+    measure = _measure(pack, commitment.measure_id)
+    found = vague_checks(commitment, rules) + evidence_checks(commitment, measure, rules)
+    found += proportion_checks(commitment, measure, opportunity, supplier, pack.checks)
+    found += feasibility_checks(commitment, opportunity, supplier, pack.checks, rules.start_words)
+    if measure is not None and measure.already_required:
         found.append(
-            Check(id=check_id, level="problem", commitment_id=commitment.id, message=message)
-        )
-
-    if not commitment.quantity:
-        problem("missing-quantity", "Say how many or how much, as a number.")
-    if not commitment.unit:
-        problem("missing-unit", "Say what you are counting: people, hours, weeks or pounds.")
-    if not commitment.timescale:
-        problem("missing-date", "Say by when you will deliver it.")
-    if not commitment.evidence or len(commitment.evidence.strip()) < 10:
-        problem("missing-evidence", "Say how you will show the council that it happened.")
-    if not commitment.beneficiaries:
-        problem("missing-beneficiaries", "Say who will benefit.")
-    for name in FIELDS_TO_SCAN:
-        match = VAGUE.search(getattr(commitment, name) or "")
-        if match:
-            problem(
-                "vague-wording",
-                f'"{match.group(0)}" promises nothing the council can score. '
-                "Say what you will do, how much and by when.",
+            Check(
+                id="already-required",
+                kind="additionality",
+                level="advice",
+                commitment_id=commitment.id,
+                message=f"{measure.already_required}. Offer something beyond it instead, or "
+                "keep it as a minor point.",
             )
-            break
+        )
     if commitment.classification == "core":
         found.append(
             Check(
                 id="core-delivery",
+                kind="additionality",
                 level="advice",
                 commitment_id=commitment.id,
                 message="This is part of the service itself. Councils usually score what you add "
@@ -71,6 +69,7 @@ def duplicate_checks(commitments: list[Commitment]) -> list[Check]:
             found.append(
                 Check(
                     id="duplicate",
+                    kind="duplicate",
                     level="problem",
                     commitment_id=commitment.id,
                     message=f'This counts the same thing as "{seen[key]}". Combine them, or '
@@ -85,7 +84,9 @@ def duplicate_checks(commitments: list[Commitment]) -> list[Check]:
 def proportionality_check(
     commitments: list[Commitment], opportunity: Opportunity, supplier: Supplier, pack: CouncilPack
 ) -> Check | None:
-    """Is the number of commitments in proportion to the contract and the organisation?"""
+    """Is the number of commitments in proportion to the contract and the organisation? Far
+    more than the pack's band is out of proportion; one or two more is noted; too few is a
+    gap in coverage."""
     if opportunity.value_gbp is None:
         return None
     band = pack.band_for(opportunity.value_gbp)
@@ -95,16 +96,22 @@ def proportionality_check(
         contract += f" lasting {opportunity.duration}"
     expect = f"{low}" if low == high else f"{low} to {high}"
     modest = " modest," if supplier.size in SMALL_SIZES else ""
+    count = len(commitments)
     message = (
         f"For {contract}, councils usually expect {expect}{modest} specific commitments. "
-        f"You have {len(commitments)}."
+        f"You have {count}."
     )
-    level = "ok" if low <= len(commitments) <= high else "advice"
-    if len(commitments) > high:
+    allowed = high + max(1, ceil(high * pack.checks.extra_commitments_share))
+    kind, level = "proportion", "ok"
+    if count > allowed:
+        level = "advice"
         message += " Offer fewer and make sure you can deliver each one."
-    elif len(commitments) < low:
+    elif count > high:
+        message += " Make sure you can deliver each one."
+    elif count < low:
+        kind, level = "coverage", "advice"
         message += " Think about adding one where you can deliver something real."
-    return Check(id="proportionality", level=level, message=message)
+    return Check(id="proportionality", kind=kind, level=level, message=message)
 
 
 def coverage_check(commitments: list[Commitment], pack: CouncilPack) -> Check:
@@ -112,9 +119,15 @@ def coverage_check(commitments: list[Commitment], pack: CouncilPack) -> Check:
     covered = {c.theme_id for c in commitments}
     missing = [t.title for t in pack.themes if t.id not in covered]
     if not missing:
-        return Check(id="coverage", level="ok", message="Your offer covers every council theme.")
+        return Check(
+            id="coverage",
+            kind="coverage",
+            level="ok",
+            message="Your offer covers every council theme.",
+        )
     return Check(
         id="coverage",
+        kind="coverage",
         level="advice" if covered else "problem",
         message=f"Not covered: {', '.join(missing)}. You do not need every theme; cover the ones "
         "that fit your work.",
@@ -129,15 +142,36 @@ def narrative_checks(narrative: Narrative) -> list[Check]:
             f"Your written response has {narrative.words:,} words; this tender allows "
             f"{narrative.word_limit:,}. Shorten it, or use the text written from your commitments."
         )
-        found.append(Check(id="narrative-too-long", level="problem", message=message))
+        found.append(
+            Check(id="narrative-too-long", kind="response", level="problem", message=message)
+        )
     if narrative.stale:
         message = (
             "You have changed your offer since you edited the written response, so it may no "
             "longer match your commitments. Check it, or use the text written from your "
             "commitments."
         )
-        found.append(Check(id="narrative-out-of-date", level="problem", message=message))
+        found.append(
+            Check(id="narrative-out-of-date", kind="response", level="problem", message=message)
+        )
     return found
+
+
+def business_as_usual_check(commitments: list[Commitment], pack: CouncilPack) -> Check | None:
+    """Most commitments part of the service itself or done anyway across the organisation."""
+    usual = [c for c in commitments if c.classification in ("core", "organisation-wide")]
+    if len(usual) / len(commitments) <= pack.checks.business_as_usual_share:
+        return None
+    every = len(usual) == len(commitments)
+    count = "Every commitment" if every else f"{len(usual)} of your {len(commitments)} commitments"
+    return Check(
+        id="business-as-usual",
+        kind="additionality",
+        level="problem" if every else "advice",
+        message=f"{count} {'is' if every else 'are'} part of the service itself or something you "
+        "do anyway. Councils score what this contract adds: make at least half your "
+        "commitments extra, for this contract, and say what is new.",
+    )
 
 
 def offer_checks(
@@ -148,32 +182,40 @@ def offer_checks(
         return [
             Check(
                 id="no-commitments",
+                kind="coverage",
                 level="problem",
                 message="There are no commitments yet. Add at least one specific commitment.",
             )
         ]
     found = [coverage_check(commitments, pack)]
-    proportion = proportionality_check(commitments, opportunity, supplier, pack)
-    if proportion:
-        found.append(proportion)
-    if all(c.classification == "core" for c in commitments):
-        found.append(
-            Check(
-                id="all-core",
-                level="advice",
-                message="Every commitment is part of the service itself. Add something extra if "
-                "you can: that is what social value is scored on.",
-            )
-        )
+    for check in (
+        proportionality_check(commitments, opportunity, supplier, pack),
+        business_as_usual_check(commitments, pack),
+    ):
+        if check:
+            found.append(check)
+    found += offer_size_checks(commitments, opportunity, pack.checks)
     found += duplicate_checks(commitments)
     for commitment in commitments:
-        found += commitment_checks(commitment)
+        found += commitment_checks(commitment, pack, opportunity, supplier)
     if not any(c.level == "problem" and c.commitment_id for c in found):
         found.append(
             Check(
                 id="smart",
+                kind="vague",
                 level="ok",
                 message="Every commitment has a number, a date, who benefits and the evidence.",
             )
         )
     return found
+
+
+def worst(checks: list[Check]) -> dict[str, str]:
+    """Each kind of fault found, with its worst level: {"proportion": "problem", ...}."""
+    levels: dict[str, str] = {}
+    for check in checks:
+        if check.level == "ok":
+            continue
+        if levels.get(check.kind) != "problem":
+            levels[check.kind] = check.level
+    return levels

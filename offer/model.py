@@ -2,9 +2,9 @@
 generated from these models, versioned, and served at /api/v1/schema/offer.json."""
 
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://social-value-offer-assistant.example/schema/offer-1.0.json"
@@ -91,13 +91,52 @@ class IntrinsicValue(Part):
     areas: str | None = None  # where it works, where the council asks (Sandwell's towns)
 
 
+CheckKind = Literal[
+    "proportion",
+    "feasibility",
+    "vague",
+    "evidence",
+    "additionality",
+    "duplicate",
+    "coverage",
+    "response",
+]
+# Offers saved before checks had kinds: the kind of each check they can hold.
+LEGACY_KINDS: dict[str, str] = {
+    "missing-quantity": "vague",
+    "missing-unit": "vague",
+    "missing-date": "vague",
+    "missing-beneficiaries": "vague",
+    "vague-wording": "vague",
+    "smart": "vague",
+    "missing-evidence": "evidence",
+    "core-delivery": "additionality",
+    "all-core": "additionality",
+    "duplicate": "duplicate",
+    "proportionality": "proportion",
+    "coverage": "coverage",
+    "no-commitments": "coverage",
+    "narrative-too-long": "response",
+    "narrative-out-of-date": "response",
+}
+
+
 class Check(Part):
-    """One finding of the checks, in plain English, about the offer or one commitment."""
+    """One finding of the checks, in plain English, about the offer or one commitment: of one
+    kind (what sort of fault), at one level (`problem`, `advice`, or `ok` when it passed)."""
 
     id: str
+    kind: CheckKind
     level: Literal["problem", "advice", "ok"]
     commitment_id: str | None = None
     message: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kind_of_a_saved_check(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "kind" not in data:
+            return {**data, "kind": LEGACY_KINDS.get(data.get("id", ""), "vague")}
+        return data
 
 
 class Narrative(Part):

@@ -109,7 +109,8 @@ def live_view(
         themes.update(c.theme_title or "Own ideas" for c in offered)
         common.update({c.title.strip().capitalize() for c in offered})
         for commitment in offered:
-            problems = [c.message for c in commitment_checks(commitment) if c.level == "problem"]
+            checks = commitment_checks(commitment, pack)
+            problems = [c.message for c in checks if c.level == "problem"]
             scored.append(
                 (len(problems), Example(_anonymised(_describe(commitment), names), problems))
             )

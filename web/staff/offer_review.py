@@ -5,10 +5,14 @@ import json
 from typing import Any
 
 from flask import Response
+from pydantic import ValidationError
 from sqlite_utils import Database
 
 from knowledge.packs import CouncilPack, Rubric
-from knowledge.vocabulary import amount
+from knowledge.vocabulary import CHECK_KINDS, amount
+from offer.build import recheck
+from offer.checks import worst
+from offer.model import Check, Offer
 from offer.scoring import scores_only, weighted_score
 from permissions.scores import may_see_others_scores
 from store import evaluations as scoring
@@ -40,6 +44,30 @@ def may_see_scores(db: Database, submission_id: int, staff) -> bool:
     return may_see_others_scores(staff.role, any(e.staff_id == staff.id for e in evaluations))
 
 
+def checks_now(offer: dict, pack: CouncilPack) -> list[Check]:
+    """The checks on a submitted offer, recomputed with the council's pack as it is now: the
+    same checks the supplier saw, so an offer sent before a check existed is judged too."""
+    try:
+        return recheck(Offer.model_validate(offer), pack)
+    except ValidationError:  # Saved by an older version: its own checks, as they were.
+        return [Check.model_validate(k) for k in offer.get("checks", [])]
+
+
+def flag_tags(checks: list[Check]) -> list[dict[str, str]]:
+    """Each kind of fault found, worst level first: [{"kind": "Out of proportion",
+    "level": "problem"}, ...]."""
+    found = worst(checks)
+    order = sorted(
+        found, key=lambda kind: (found[kind] != "problem", list(CHECK_KINDS).index(kind))
+    )
+    return [{"kind": CHECK_KINDS[kind], "level": found[kind]} for kind in order]
+
+
+def flag_text(checks: list[Check]) -> str:
+    """The flags in one cell: "Out of proportion (problem); Vague (advice)"."""
+    return "; ".join(f"{tag['kind']} ({tag['level']})" for tag in flag_tags(checks))
+
+
 def offer_rows(
     db: Database, opportunity: Opportunity, pack: CouncilPack, viewer=None
 ) -> list[dict[str, Any]]:
@@ -51,6 +79,7 @@ def offer_rows(
         if viewer is not None and not may_see_scores(db, submission.id, viewer):
             moderation = None  # Not even the consensus until they have scored it themselves.
         evaluations = scoring.evaluations_for(db, submission.id)
+        checks = checks_now(offer, pack)
         by_theme: dict[str, int] = {}
         for commitment in offer["commitments"]:
             title = commitment.get("theme_title") or "Other"
@@ -62,7 +91,9 @@ def offer_rows(
                 "type": offer["supplier"].get("type") or "",
                 "commitments": len(offer["commitments"]),
                 "by_theme": by_theme,
-                "flags": sum(1 for k in offer["checks"] if k["level"] == "problem"),
+                "flags": sum(1 for k in checks if k.level != "ok"),
+                "flag_tags": flag_tags(checks),
+                "flag_text": flag_text(checks),
                 "proxy": offer["totals"].get("proxy_total_gbp"),
                 "status": _status(len(evaluations), moderation is not None),
                 "weighted": weighted_score(
@@ -112,7 +143,11 @@ def score_table(db: Database, opportunity: Opportunity, pack: CouncilPack) -> li
     criteria = [c.id for c in pack.rubric.criteria]
     table = []
     for submission in current_submissions(db, opportunity.code):
-        base = {"reference": submission.reference, "supplier": submission.offer["supplier"]["name"]}
+        base = {
+            "reference": submission.reference,
+            "supplier": submission.offer["supplier"]["name"],
+            "flags": flag_text(checks_now(submission.offer, pack)),
+        }
         scored = [
             (e.staff_name, "evaluator", e.scores)
             for e in scoring.evaluations_for(db, submission.id)
@@ -134,29 +169,33 @@ def score_table(db: Database, opportunity: Opportunity, pack: CouncilPack) -> li
     return table
 
 
-def commitment_table(db: Database, opportunity: Opportunity) -> list[dict]:
-    """A row per commitment of every current offer."""
-    return [
-        {
-            "reference": s.reference,
-            "supplier": s.offer["supplier"]["name"],
-            "theme": c.get("theme_title"),
-            "commitment": c["title"],
-            "how much": amount(c.get("quantity"), c.get("unit")),
-            "by when": c.get("timescale"),
-            "evidence": c.get("evidence"),
-            "kind": c.get("classification"),
-        }
-        for s in current_submissions(db, opportunity.code)
-        for c in s.offer["commitments"]
-    ]
+def commitment_table(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict]:
+    """A row per commitment of every current offer, with its flags."""
+    rows = []
+    for s in current_submissions(db, opportunity.code):
+        checks = checks_now(s.offer, pack)
+        for c in s.offer["commitments"]:
+            rows.append(
+                {
+                    "reference": s.reference,
+                    "supplier": s.offer["supplier"]["name"],
+                    "theme": c.get("theme_title"),
+                    "commitment": c["title"],
+                    "how much": amount(c.get("quantity"), c.get("unit")),
+                    "by when": c.get("timescale"),
+                    "evidence": c.get("evidence"),
+                    "kind": c.get("classification"),
+                    "flags": flag_text([k for k in checks if k.commitment_id == c.get("id")]),
+                }
+            )
+    return rows
 
 
 def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, kind: str):
     """The export as a download."""
     scores = score_table(db, opportunity, pack)
     offers = [
-        {k: v for k, v in row.items() if k != "by_theme"}
+        {k: v for k, v in row.items() if k not in ("by_theme", "flag_tags")}
         for row in offer_rows(db, opportunity, pack)
     ]
     if kind == "csv":
@@ -164,7 +203,7 @@ def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, k
     elif kind == "xlsx":
         sheets = {
             "Offers": offers,
-            "Commitments": commitment_table(db, opportunity),
+            "Commitments": commitment_table(db, opportunity, pack),
             "Scores": scores,
         }
         body, mime = downloads.xlsx_bytes(sheets), downloads.XLSX
@@ -172,7 +211,11 @@ def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, k
         whole = {
             "opportunity": opportunity.__dict__,
             "offers": [
-                s.offer | {"reference": s.reference}
+                s.offer
+                | {
+                    "reference": s.reference,
+                    "checks": [c.model_dump(mode="json") for c in checks_now(s.offer, pack)],
+                }
                 for s in current_submissions(db, opportunity.code)
             ],
             "scores": scores,

@@ -11,6 +11,7 @@ from flask import Blueprint, abort, g, redirect, render_template, request, url_f
 from wtforms.fields.choices import SelectChoice
 
 from forms.evaluation import OpportunityForm, rubric_form
+from knowledge.vocabulary import CHECK_KINDS
 from offer.model import Offer
 from offer.scoring import scores_only, weighted_score
 from offer.submission import UK, closing_text, parse_closing
@@ -208,6 +209,8 @@ def review(code: str, reference: str):
         opportunity=opportunity,
         submission=submission,
         offer=offer,
+        checks=[k for k in offer_review.checks_now(submission.offer, pack) if k.level != "ok"],
+        check_kinds=CHECK_KINDS,
         form=form,
         criteria=pack.rubric.criteria,
         evaluations=everyone if may_see_all else [],

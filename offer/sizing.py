@@ -1,0 +1,184 @@
+"""Checks on how big a commitment is: out of proportion to the organisation or the contract,
+or unable to fit its timescale or the contract's length. Thresholds: the pack's `checks`
+(knowledge/pack_parts.py, Thresholds; docs/offer.md, "Checks")."""
+
+from knowledge.pack_parts import Thresholds
+from knowledge.packs import Measure
+from knowledge.vocabulary import amount
+from offer.model import Check, Commitment, Opportunity, Supplier
+from offer.vagueness import plain
+
+WEEKS_PER_MONTH = 52 / 12
+SIZE_WORDS = {"micro": "fewer than 10", "small": "10 to 49", "medium": "50 to 249"}
+
+
+def _money(value: float) -> str:
+    return f"£{value:,.0f}"
+
+
+def _share(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _level(value: float, advice_at: float, problem_at: float) -> str | None:
+    if value > problem_at:
+        return "problem"
+    if value > advice_at:
+        return "advice"
+    return None
+
+
+def _years(opportunity: Opportunity) -> float:
+    return max((opportunity.duration_months or 12) / 12, 1)
+
+
+def _team(supplier: Supplier) -> str:
+    staff = SIZE_WORDS.get(supplier.size or "")
+    return f"an organisation with {staff} staff" if staff else "an organisation of your size"
+
+
+def proportion_checks(
+    c: Commitment,
+    measure: Measure | None,
+    opportunity: Opportunity,
+    supplier: Supplier,
+    limits: Thresholds,
+) -> list[Check]:
+    """A quantity beyond what the organisation could deliver, or the contract could bear."""
+    if not c.quantity or measure is None:
+        return []
+    draws_on = measure.draws_on
+    staff = limits.staff_by_size.get(supplier.size or "")
+    value = opportunity.value_gbp or 0
+    how_much = amount(c.quantity, c.unit)
+    found: list[Check] = []
+
+    def flag(level: str | None, message: str) -> None:
+        if level:
+            found.append(
+                Check(
+                    id=f"proportion-{draws_on}",
+                    kind="proportion",
+                    level=level,
+                    commitment_id=c.id,
+                    message=message,
+                )
+            )
+
+    if draws_on == "hires":
+        ceiling = max(staff or 0, value / limits.job_year_cost_gbp)
+        if ceiling and (staff is not None or value):
+            flag(
+                _level(c.quantity, ceiling, ceiling * 2),
+                f"{how_much} is more new jobs than {_team(supplier)} on a "
+                f"{_money(value)} contract usually creates. Offer the number you are sure "
+                "you can fill, and say how you will recruit them.",
+            )
+    elif draws_on == "placements":
+        hosts = limits.hosts_by_size.get(supplier.size or "", limits.hosts_unknown_size)
+        weeks = (opportunity.duration_months or 12) * WEEKS_PER_MONTH
+        flag(
+            _level(c.quantity, hosts * weeks, hosts * weeks * limits.problem_factor),
+            f"{how_much} of placements would need more than {hosts} people with you at once "
+            f"for the whole contract, which is more than {_team(supplier)} can usually "
+            "supervise. Offer fewer weeks, or say how you will host them.",
+        )
+    elif draws_on == "staff-time" and staff:
+        hours = staff * limits.hours_per_staff_a_year * _years(opportunity)
+        flag(
+            _level(c.quantity, hours, hours * limits.problem_factor),
+            f"{how_much} is more time than {_team(supplier)} can usually give: about "
+            f"{limits.hours_per_staff_a_year:g} hours a year from every member of staff "
+            f"comes to {hours:,.0f}. Offer the hours your team can really give.",
+        )
+    elif draws_on in ("gifts", "spend") and value and c.unit == "gbp":
+        advice, problem = (
+            (limits.gifts_advice_share, limits.gifts_problem_share)
+            if draws_on == "gifts"
+            else (limits.spend_advice_share, limits.spend_problem_share)
+        )
+        share = c.quantity / value
+        what = "to give away" if draws_on == "gifts" else "to spend this way"
+        flag(
+            _level(share, advice, problem),
+            f"{how_much} is {_share(share)} of the {_money(value)} contract value: a lot "
+            f"{what} from what the contract pays. Check the figure, or explain where the "
+            "money comes from.",
+        )
+    return found
+
+
+def offer_size_checks(
+    commitments: list[Commitment], opportunity: Opportunity, limits: Thresholds
+) -> list[Check]:
+    """The offer's indicative value as a share of the contract value."""
+    value = opportunity.value_gbp
+    proxies = [c.proxy.value_gbp for c in commitments if c.proxy]
+    if not value or not proxies:
+        return []
+    share = sum(proxies) / value
+    level = _level(share, limits.proxy_advice_share, limits.proxy_problem_share)
+    if not level:
+        return []
+    return [
+        Check(
+            id="proportion-indicative-value",
+            kind="proportion",
+            level=level,
+            message=f"The indicative value of your commitments is {_money(sum(proxies))}, "
+            f"{_share(share)} of the {_money(value)} contract value. Evaluators will doubt "
+            "an offer this large for the contract: check the biggest commitments.",
+        )
+    ]
+
+
+def feasibility_checks(
+    c: Commitment,
+    opportunity: Opportunity,
+    supplier: Supplier,
+    limits: Thresholds,
+    start_words: list[str],
+) -> list[Check]:
+    """A quantity that cannot fit its timescale or the contract: over 100%, after the contract
+    ends, more weeks than can be worked in the time, or a start given as the deadline."""
+    found: list[Check] = []
+
+    def flag(check_id: str, level: str, message: str) -> None:
+        found.append(
+            Check(id=check_id, kind="feasibility", level=level, commitment_id=c.id, message=message)
+        )
+
+    if c.unit == "percent" and (c.quantity or 0) > 100:
+        flag(
+            "over-100-percent",
+            "problem",
+            f"{c.quantity:g}% is more than all of it. Check the figure.",
+        )
+    months, length = c.timescale_months, opportunity.duration_months
+    if months and length and months > length + 0.5:
+        flag(
+            "after-contract-ends",
+            "problem",
+            f'"{c.timescale}" is after the contract ends '
+            f"({opportunity.duration or f'{length:g} months'}). Give a date within the contract.",
+        )
+    if c.unit == "weeks" and c.quantity and months:
+        hosts = limits.hosts_by_size.get(supplier.size or "", limits.hosts_unknown_size)
+        at_once = c.quantity / (months * WEEKS_PER_MONTH)
+        if at_once > hosts:
+            flag(
+                "weeks-in-time",
+                "problem",
+                f"{amount(c.quantity, c.unit)} within {months:g} months would need about "
+                f"{at_once:.0f} people with you at once. Give the date by which all of it "
+                "will be done, or offer fewer weeks.",
+            )
+    words = f" {plain(c.timescale)} "
+    if any(f" {word} " in words for word in start_words):
+        flag(
+            "start-not-deadline",
+            "advice",
+            f'"{c.timescale}" says when it starts, not when it will be done. Say by when '
+            f"all {amount(c.quantity, c.unit)} will be delivered.",
+        )
+    return found

@@ -1,0 +1,211 @@
+"""Checks on what a commitment says: vague or placeholder wording, counts with the wrong noun,
+and evidence that would not prove the measure (judged against the measure's own evidence list,
+never by length). Words and kinds of evidence: knowledge/check_rules.yaml."""
+
+import re
+
+from knowledge.check_rules import CheckRules
+from knowledge.packs import Measure
+from offer.model import Check, Commitment
+
+# Wording that promises nothing a council can score.
+HEDGES = re.compile(
+    r"\b(seek(?:ing)? to|where(?:ever)? (?:possible|feasible|practicable)|where appropriate|"
+    r"as appropriate|if possible|as soon as possible|as and when|subject to|intend(?:ing)? to|"
+    r"aim(?:ing)? to|endeavour|try to|hope to|look(?:ing)? to|strive to|we could|we might)\b",
+    re.I,
+)
+# "1 people", "one apprentices"; "3 apprentice", "two person" (not "3 apprentice posts").
+_ONE = r"\b(?:1|one|a single)"
+_MANY = r"\b(?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
+COUNT_SLIPS = (
+    re.compile(
+        _ONE + r" (people|persons|apprentices|residents|jobs|placements|volunteers)\b", re.I
+    ),
+    re.compile(
+        _MANY + r" (person|apprentice|resident|volunteer|young person|job|placement)"
+        r"(?=\s*$|\s*[,.;:!?)]|\s+(?:and|or|in|at|for|from|by|with|who|to|each|per|over|within"
+        r"|during|a|every)\b)",
+        re.I,
+    ),
+)
+# Not the description: it keeps the supplier's first words from the chat ("we could...").
+FIELDS = {
+    "title": "the commitment",
+    "delivery": "how you will deliver it",
+    "beneficiaries": "who benefits",
+    "evidence": "the evidence",
+}
+WORD = re.compile(r"[a-z0-9]+")
+STOP = {"the", "and", "with", "from", "each", "their", "your", "our", "for", "of", "a", "an"}
+
+
+def plain(text: str | None) -> str:
+    """Lower case, words only, single spaces: how the rules compare text."""
+    return " ".join(WORD.findall((text or "").lower()))
+
+
+def _without_we_will(text: str) -> str:
+    return re.sub(r"^(we will|we ll|we shall|we would|we can|to) ", "", text)
+
+
+def is_placeholder(text: str | None, rules: CheckRules) -> bool:
+    """Whether a field says only a placeholder ("the community", "TBC", "we will report")."""
+    words = plain(text)
+    return bool(words) and (
+        words in rules.placeholders or _without_we_will(words) in rules.placeholders
+    )
+
+
+def unfinished(text: str | None, rules: CheckRules) -> str | None:
+    """A word that leaves the field unfinished ("TBC", "various"), if there is one."""
+    words = f" {plain(text)} "
+    return next((w for w in rules.unfinished if f" {w} " in words), None)
+
+
+def is_generic_title(title: str | None, rules: CheckRules) -> bool:
+    """A title that promises nothing measurable ("We will support the community")."""
+    words = _without_we_will(plain(title))
+    return any(re.fullmatch(pattern, words) for pattern in rules.generic_titles)
+
+
+def count_slip(text: str | None) -> str | None:
+    """A count whose noun disagrees with it ("1 people"), if there is one."""
+    for pattern in COUNT_SLIPS:
+        match = pattern.search(text or "")
+        if match:
+            return match.group(0)
+    return None
+
+
+def _missing(c: Commitment) -> list[tuple[str, str]]:
+    parts = [
+        (c.quantity, "missing-quantity", "Say how many or how much, as a number."),
+        (c.unit, "missing-unit", "Say what you are counting: people, hours, weeks or pounds."),
+        (c.timescale, "missing-date", "Say by when you will deliver it."),
+        (c.beneficiaries, "missing-beneficiaries", "Say who will benefit."),
+    ]
+    return [(check_id, message) for value, check_id, message in parts if not value]
+
+
+def _field_faults(name: str, text: str | None, rules: CheckRules) -> list[tuple[str, str, str]]:
+    """(id, level, message) for each fault in one field."""
+    part = FIELDS[name]
+    if name != "title" and is_placeholder(text, rules):
+        return [
+            (
+                f"placeholder-{name}",
+                "problem",
+                f'"{(text or "").strip()}" is too general for {part}. {_PLACEHOLDER_FIX[name]}',
+            )
+        ]
+    faults = []
+    word = unfinished(text, rules)
+    if word:
+        shown = word.upper() if len(word) <= 3 else word
+        faults.append(
+            (
+                f"unfinished-{name}",
+                "problem",
+                f'"{shown}" in {part} leaves it unfinished. Say it in full before you submit.',
+            )
+        )
+    hedge = HEDGES.search(text or "")
+    if hedge:
+        faults.append(
+            (
+                "vague-wording",
+                "problem",
+                f'"{hedge.group(0)}" promises nothing the council can score. '
+                "Say what you will do, how much and by when.",
+            )
+        )
+    slip = count_slip(text)
+    if slip:
+        faults.append(
+            (
+                "count-noun",
+                "advice",
+                f'"{slip}" reads as a mistake: the number and the word after it do not agree. '
+                "Check the number you mean.",
+            )
+        )
+    return faults
+
+
+def vague_checks(c: Commitment, rules: CheckRules) -> list[Check]:
+    """Missing parts, placeholders, hedges and count slips: one check per fault found."""
+    faults = [(check_id, "problem", message) for check_id, message in _missing(c)]
+    if is_generic_title(c.title, rules):
+        faults.append(
+            (
+                "generic-commitment",
+                "problem",
+                f'"{c.title}" does not say what you will do. Name the activity and who it is '
+                'for, for example "Weekly lunch club for 20 older residents".',
+            )
+        )
+    for name in FIELDS:
+        faults += _field_faults(name, getattr(c, name), rules)
+    return [
+        Check(id=check_id, kind="vague", level=level, commitment_id=c.id, message=message)
+        for check_id, level, message in faults
+    ]
+
+
+_PLACEHOLDER_FIX = {
+    "delivery": "Say who will do it, how and how often.",
+    "beneficiaries": 'Say which people, where: for example "young people leaving care in '
+    'Sandwell" or "older residents in Bow".',
+    "evidence": "Name the records you will send the council, such as payroll records, "
+    "invoices or attendance registers.",
+}
+
+
+def _kinds(text: str, rules: CheckRules) -> set[str]:
+    words = f" {plain(text)} "
+    return {
+        kind
+        for kind, names in rules.evidence_kinds.items()
+        if any(f" {plain(name)} " in words for name in names)
+    }
+
+
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("s")[:6] for w in WORD.findall(text.lower()) if len(w) > 3 and w not in STOP}
+
+
+def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
+    """Whether this evidence is the kind the measure's own evidence list asks for (sharing a
+    kind of evidence, or a word) — "Payslips" proves pay as well as "payroll records" does."""
+    listed = " / ".join(measure.evidence)
+    return bool(_kinds(evidence, rules) & _kinds(listed, rules)) or bool(
+        _stems(evidence) & _stems(listed)
+    )
+
+
+def evidence_checks(c: Commitment, measure: Measure | None, rules: CheckRules) -> list[Check]:
+    """No evidence, or evidence that would not prove this measure."""
+    if not c.evidence or not c.evidence.strip():
+        return [
+            Check(
+                id="missing-evidence",
+                kind="evidence",
+                level="problem",
+                commitment_id=c.id,
+                message="Say how you will show the council that it happened.",
+            )
+        ]
+    if measure is None or is_placeholder(c.evidence, rules) or proves(c.evidence, measure, rules):
+        return []
+    usual = "; ".join(e[0].lower() + e[1:] for e in measure.evidence)
+    return [
+        Check(
+            id="evidence-mismatch",
+            kind="evidence",
+            level="advice",
+            commitment_id=c.id,
+            message=f'"{c.evidence.strip()}" would not show the council that this happened. '
+            f'For "{measure.title}", councils usually ask for: {usual}.',
+        )
+    ]
