@@ -155,10 +155,21 @@ def finish_commitment(ctx: Context, state: State, _value: Any, _entry: dict) -> 
     saved = f"Saved: {commitment['title']}: {how_much}, {when}."
     theme = ctx.theme_at(state.theme_index)
     if theme is None or draft.get("replacing"):
-        return [Message("assistant", saved)]
+        return [Message("assistant", saved), *_review(ctx, state, commitment)]
     state.filed_theme = {"index": state.theme_index, "title": theme.title}
     more = f'To add another commitment for {theme.title}, type "add another".'
-    return [Message("assistant", f"{saved} {more}")]
+    return [Message("assistant", f"{saved} {more}"), *_review(ctx, state, commitment)]
+
+
+def _review(ctx: Context, state: State, commitment: dict) -> list[Message]:
+    """Say, as it is filed, what is out of proportion or cannot be done in time, and how to
+    change it; the conversation goes on either way."""
+    warnings = ctx.review(state.answers, commitment)
+    if not warnings:
+        return []
+    number = next(i for i, c in enumerate(state.commitments, 1) if c["id"] == commitment["id"])
+    change = f'Do you want to change it? Type "change commitment {number}", or carry on.'
+    return [Message("assistant", f"{' '.join(warnings)} {change}")]
 
 
 def _current_theme_id(ctx: Context, state: State) -> str | None:

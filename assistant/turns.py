@@ -36,6 +36,11 @@ class Context:
     today: date
     themes: tuple[Theme, ...] = ()
     needs: tuple[LocalNeed, ...] = ()
+    # (answers, a commitment just finished) -> what is out of proportion or cannot be done in
+    # time, said as it is filed (offer/commitment_review.py; the engine cannot import offer).
+    review: Callable[[dict[str, Any], dict[str, Any]], list[str]] = field(
+        default=lambda _answers, _commitment: []
+    )
 
     @property
     def loop_themes(self) -> tuple[Theme, ...]:

@@ -2,14 +2,30 @@
 evidence (knowledge/check_rules.yaml), validated when loaded."""
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from knowledge.content import Strict, read_yaml, validate
 
 RULES_FILE = Path(__file__).parent / "check_rules.yaml"
+
+
+class LegalMinimum(Strict):
+    """Words that promise only what the law already requires, and why that is not extra."""
+
+    pattern: str = Field(min_length=5)
+    why: str = Field(min_length=20)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"{pattern!r} is not a pattern: {error}") from error
+        return pattern
 
 
 class CheckRules(Strict):
@@ -19,7 +35,24 @@ class CheckRules(Strict):
     unfinished: list[str] = Field(min_length=1)
     generic_titles: list[str] = Field(min_length=1)
     start_words: list[str] = Field(min_length=1)
+    contract_start: list[str] = Field(min_length=1)
+    deadline_words: list[str] = Field(min_length=1)
     evidence_kinds: dict[str, list[str]] = Field(min_length=1)
+    accepted: dict[str, list[str]] = Field(min_length=1)
+    legal_minimums: list[LegalMinimum] = Field(min_length=1)
+
+    @cached_property
+    def evidence_words(self) -> tuple[str, ...]:
+        """Every word that names a kind of evidence, in lower case."""
+        names = " ".join(n for names in self.evidence_kinds.values() for n in names).lower()
+        return tuple(sorted(set(re.findall(r"[a-z0-9]+", names))))
+
+    @model_validator(mode="after")
+    def _accepted_kinds_exist(self) -> "CheckRules":
+        unknown = {k for kinds in self.accepted.values() for k in kinds} - set(self.evidence_kinds)
+        if unknown:
+            raise ValueError(f"accepted: unknown kinds of evidence: {', '.join(sorted(unknown))}")
+        return self
 
     @field_validator("generic_titles")
     @classmethod

@@ -148,7 +148,7 @@ class Thresholds(Strict):
     job_year_cost_gbp: float = Field(default=25000, gt=0)
     # Placements (apprentice or work experience weeks): people an organisation of each size
     # can host at once.
-    hosts_by_size: dict[str, int] = {"micro": 2, "small": 5, "medium": 20, "large": 100}
+    hosts_by_size: dict[str, int] = {"micro": 3, "small": 8, "medium": 25, "large": 100}
     hosts_unknown_size: int = Field(default=10, ge=1)
     # Staff time: hours a member of staff can give a year; advice beyond, a problem beyond
     # `problem_factor` times as many.

@@ -105,15 +105,9 @@ def commitments_from(
     return result
 
 
-def build_offer(
-    answers: dict[str, Any],
-    commitments: list[dict],
-    pack: CouncilPack,
-    opportunity: dict[str, Any] | None = None,
-) -> Offer:
-    """The whole offer: parts, checks, narrative (generated unless edited) and totals."""
-    opportunity = opportunity or {}
-    supplier = Supplier(
+def supplier_from(answers: dict[str, Any]) -> Supplier:
+    """The organisation, from the conversation's answers."""
+    return Supplier(
         name=answers.get("organisation.name") or "Your organisation",
         type=answers.get("organisation.type"),
         size=answers.get("organisation.size"),
@@ -121,9 +115,15 @@ def build_offer(
         local=answers.get("organisation.local"),
         activity=answers.get("organisation.activity"),
     )
-    answers = {**answers, **(opportunity.get("answers") or {})}
+
+
+def contract_from(
+    answers: dict[str, Any], opportunity: dict[str, Any] | None = None
+) -> Opportunity:
+    """The contract, from the answers (the opportunity's own, where it has them)."""
+    opportunity = opportunity or {}
     duration = answers.get("opportunity.duration")
-    contract = Opportunity(
+    return Opportunity(
         code=opportunity.get("code"),
         title=answers.get("opportunity.title"),
         contract_type=answers.get("opportunity.contract_type"),
@@ -132,6 +132,19 @@ def build_offer(
         duration_months=duration.get("months") if isinstance(duration, dict) else None,
         word_limit=opportunity.get("word_limit") or DEFAULT_WORD_LIMIT,
     )
+
+
+def build_offer(
+    answers: dict[str, Any],
+    commitments: list[dict],
+    pack: CouncilPack,
+    opportunity: dict[str, Any] | None = None,
+) -> Offer:
+    """The whole offer: parts, checks, narrative (generated unless edited) and totals."""
+    opportunity = opportunity or {}
+    supplier = supplier_from(answers)
+    answers = {**answers, **(opportunity.get("answers") or {})}
+    contract = contract_from(answers, opportunity)
     offered = commitments_from(commitments, pack, contract.duration_months)
     value = IntrinsicValue(
         beneficiaries=answers.get("value.beneficiaries"),

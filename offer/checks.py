@@ -3,9 +3,10 @@ about: the same checks for the supplier (as each commitment is finished, and on 
 pages), for evaluators (offers list, review, comparison, exports) and `python -m offer check`.
 What a commitment says: offer/vagueness.py; how big it is: offer/sizing.py."""
 
+import re
 from math import ceil
 
-from knowledge.check_rules import load_check_rules
+from knowledge.check_rules import CheckRules, load_check_rules
 from knowledge.packs import CouncilPack, Measure
 from knowledge.vocabulary import SMALL_SIZES
 from offer.model import Check, Commitment, Narrative, Opportunity, Supplier
@@ -21,6 +22,14 @@ def _measure(pack: CouncilPack, measure_id: str | None) -> Measure | None:
     return next((m for _, m in pack.measures if m.id == measure_id), None)
 
 
+def already_the_law(commitment: Commitment, rules: CheckRules) -> str | None:
+    """Why a commitment's own words promise only what the law requires, if they do."""
+    said = " ".join(
+        filter(None, (commitment.title, commitment.description, commitment.delivery))
+    ).lower()
+    return next((m.why for m in rules.legal_minimums if re.search(m.pattern, said)), None)
+
+
 def commitment_checks(
     commitment: Commitment,
     pack: CouncilPack,
@@ -34,16 +43,18 @@ def commitment_checks(
     measure = _measure(pack, commitment.measure_id)
     found = vague_checks(commitment, rules) + evidence_checks(commitment, measure, rules)
     found += proportion_checks(commitment, measure, opportunity, supplier, pack.checks)
-    found += feasibility_checks(commitment, opportunity, supplier, pack.checks, rules.start_words)
-    if measure is not None and measure.already_required:
+    found += feasibility_checks(commitment, opportunity, supplier, pack.checks, rules)
+    required = measure.already_required if measure else None
+    required = required or already_the_law(commitment, rules)
+    if required:
         found.append(
             Check(
                 id="already-required",
                 kind="additionality",
                 level="advice",
                 commitment_id=commitment.id,
-                message=f"{measure.already_required}. Offer something beyond it instead, or "
-                "keep it as a minor point.",
+                message=f"{required}. Offer something beyond it instead, or keep it as a "
+                "minor point.",
             )
         )
     if commitment.classification == "core":

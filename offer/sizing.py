@@ -2,6 +2,7 @@
 or unable to fit its timescale or the contract's length. Thresholds: the pack's `checks`
 (knowledge/pack_parts.py, Thresholds; docs/offer.md, "Checks")."""
 
+from knowledge.check_rules import CheckRules
 from knowledge.pack_parts import Thresholds
 from knowledge.packs import Measure
 from knowledge.vocabulary import amount
@@ -9,6 +10,24 @@ from offer.model import Check, Commitment, Opportunity, Supplier
 from offer.vagueness import plain
 
 WEEKS_PER_MONTH = 52 / 12
+# A deadline this far past the contract's end is still read as "by the end" (a month's slack:
+# "by Christmas 2027" on a contract ending in December).
+AFTER_END_SLACK_MONTHS = 1.0
+# How the timescale reader writes a commitment that runs from the start, or recurs ("every
+# year"): delivered across the contract, not by a month's deadline (assistant/timescales.py).
+FROM_START = "from the start of the contract"
+RECURRING = "every "
+
+
+def span_months(c: Commitment, opportunity: Opportunity) -> float | None:
+    """The months a commitment is delivered over: to its deadline, or across the contract
+    when it runs from the start or recurs."""
+    text = (c.timescale or "").lower()
+    if text == FROM_START or text.startswith(RECURRING):
+        return opportunity.duration_months
+    return c.timescale_months
+
+
 SIZE_WORDS = {"micro": "fewer than 10", "small": "10 to 49", "medium": "50 to 249"}
 
 
@@ -34,7 +53,11 @@ def _years(opportunity: Opportunity) -> float:
 
 def _team(supplier: Supplier) -> str:
     staff = SIZE_WORDS.get(supplier.size or "")
-    return f"an organisation with {staff} staff" if staff else "an organisation of your size"
+    return f"a team of {staff} staff" if staff else "an organisation of your size"
+
+
+def _count(quantity: float, noun: str) -> str:
+    return f"{quantity:,.0f} {noun}" if quantity == 1 else f"{quantity:,.0f} {noun}s"
 
 
 def proportion_checks(
@@ -66,30 +89,37 @@ def proportion_checks(
             )
 
     if draws_on == "hires":
-        ceiling = max(staff or 0, value / limits.job_year_cost_gbp)
-        if ceiling and (staff is not None or value):
+        # The jobs the contract could pay for, and half as many again as the organisation
+        # has staff (or, for a large one, as many again as the contract's).
+        contract_jobs = value / limits.job_year_cost_gbp
+        growth = staff / 2 if staff is not None else contract_jobs
+        ceiling = contract_jobs + growth if value else staff
+        if ceiling:
+            on = f", even with a {_money(value)} contract" if value else ""
             flag(
                 _level(c.quantity, ceiling, ceiling * 2),
-                f"{how_much} is more new jobs than {_team(supplier)} on a "
-                f"{_money(value)} contract usually creates. Offer the number you are sure "
-                "you can fill, and say how you will recruit them.",
+                f"{_count(c.quantity, 'new job')} is more than {_team(supplier)} usually "
+                f"takes on{on}. Offer the number you are sure you can fill, and say how you "
+                "will recruit them.",
             )
     elif draws_on == "placements":
         hosts = limits.hosts_by_size.get(supplier.size or "", limits.hosts_unknown_size)
         weeks = (opportunity.duration_months or 12) * WEEKS_PER_MONTH
         flag(
             _level(c.quantity, hosts * weeks, hosts * weeks * limits.problem_factor),
-            f"{how_much} of placements would need more than {hosts} people with you at once "
-            f"for the whole contract, which is more than {_team(supplier)} can usually "
-            "supervise. Offer fewer weeks, or say how you will host them.",
+            f"{how_much} of placements would mean about {c.quantity / weeks:,.0f} people with "
+            f"you at once for the whole contract; {_team(supplier)} can usually supervise "
+            f"{hosts}. Offer fewer weeks, or say how you will host them.",
         )
     elif draws_on == "staff-time" and staff:
-        hours = staff * limits.hours_per_staff_a_year * _years(opportunity)
+        years = _years(opportunity)
+        hours = staff * limits.hours_per_staff_a_year * years
         flag(
             _level(c.quantity, hours, hours * limits.problem_factor),
-            f"{how_much} is more time than {_team(supplier)} can usually give: about "
-            f"{limits.hours_per_staff_a_year:g} hours a year from every member of staff "
-            f"comes to {hours:,.0f}. Offer the hours your team can really give.",
+            f"{how_much} is more time than {_team(supplier)} can usually give: "
+            f"{limits.hours_per_staff_a_year:g} hours a year from each of {staff} staff over "
+            f"{years:g} {'year' if years == 1 else 'years'} comes to {hours:,.0f}. Offer the "
+            "hours your team can really give.",
         )
     elif draws_on in ("gifts", "spend") and value and c.unit == "gbp":
         advice, problem = (
@@ -137,11 +167,12 @@ def feasibility_checks(
     opportunity: Opportunity,
     supplier: Supplier,
     limits: Thresholds,
-    start_words: list[str],
+    rules: CheckRules,
 ) -> list[Check]:
     """A quantity that cannot fit its timescale or the contract: over 100%, after the contract
     ends, more weeks than can be worked in the time, or a start given as the deadline."""
     found: list[Check] = []
+    start_words, contract_start = rules.start_words, rules.contract_start
 
     def flag(check_id: str, level: str, message: str) -> None:
         found.append(
@@ -155,26 +186,31 @@ def feasibility_checks(
             f"{c.quantity:g}% is more than all of it. Check the figure.",
         )
     months, length = c.timescale_months, opportunity.duration_months
-    if months and length and months > length + 0.5:
+    if months and length and months > length + AFTER_END_SLACK_MONTHS:
         flag(
             "after-contract-ends",
             "problem",
             f'"{c.timescale}" is after the contract ends '
             f"({opportunity.duration or f'{length:g} months'}). Give a date within the contract.",
         )
-    if c.unit == "weeks" and c.quantity and months:
+    span = span_months(c, opportunity)
+    # Over the whole contract, the proportion check has said it (placements).
+    if c.unit == "weeks" and c.quantity and span and not (length and span >= length):
         hosts = limits.hosts_by_size.get(supplier.size or "", limits.hosts_unknown_size)
-        at_once = c.quantity / (months * WEEKS_PER_MONTH)
+        at_once = c.quantity / (span * WEEKS_PER_MONTH)
         if at_once > hosts:
             flag(
                 "weeks-in-time",
                 "problem",
-                f"{amount(c.quantity, c.unit)} within {months:g} months would need about "
+                f"{amount(c.quantity, c.unit)} within {span:g} months would need about "
                 f"{at_once:.0f} people with you at once. Give the date by which all of it "
                 "will be done, or offer fewer weeks.",
             )
     words = f" {plain(c.timescale)} "
-    if any(f" {word} " in words for word in start_words):
+    for phrase in contract_start:
+        words = words.replace(f" {phrase} ", " ")
+    gives_deadline = any(f" {word} " in words for word in rules.deadline_words)
+    if not gives_deadline and any(f" {word} " in words for word in start_words):
         flag(
             "start-not-deadline",
             "advice",

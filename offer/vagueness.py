@@ -4,6 +4,8 @@ never by length). Words and kinds of evidence: knowledge/check_rules.yaml."""
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from knowledge.check_rules import CheckRules
 from knowledge.packs import Measure
 from offer.model import Check, Commitment
@@ -37,6 +39,9 @@ FIELDS = {
     "evidence": "the evidence",
 }
 WORD = re.compile(r"[a-z0-9]+")
+# A word this close to an evidence word is read as it (typed in a hurry: "invoces", "certifcate").
+TYPO_SCORE = 80
+MIN_FUZZY = 5
 STOP = {"the", "and", "with", "from", "each", "their", "your", "our", "for", "of", "a", "an"}
 
 
@@ -147,6 +152,16 @@ def vague_checks(c: Commitment, rules: CheckRules) -> list[Check]:
         )
     for name in FIELDS:
         faults += _field_faults(name, getattr(c, name), rules)
+    slip = count_slip(c.description)
+    if slip and not any(check_id == "count-noun" for check_id, _, _ in faults):
+        faults.append(
+            (
+                "count-noun",
+                "advice",
+                f'"{slip}" reads as a mistake: the number and the word after it do not agree. '
+                "Check the number you mean.",
+            )
+        )
     return [
         Check(id=check_id, kind="vague", level=level, commitment_id=c.id, message=message)
         for check_id, level, message in faults
@@ -155,20 +170,43 @@ def vague_checks(c: Commitment, rules: CheckRules) -> list[Check]:
 
 _PLACEHOLDER_FIX = {
     "delivery": "Say who will do it, how and how often.",
-    "beneficiaries": 'Say which people, where: for example "young people leaving care in '
-    'Sandwell" or "older residents in Bow".',
+    "beneficiaries": 'Say which people, and where: for example "young people leaving care" '
+    'or "older residents who live alone".',
     "evidence": "Name the records you will send the council, such as payroll records, "
     "invoices or attendance registers.",
 }
 
 
+def _spelled(text: str, rules: CheckRules) -> str:
+    """The text with each misspelt evidence word as it is spelt ("invoces" is "invoices")."""
+    known = rules.evidence_words
+    words = []
+    for word in plain(text).split():
+        if len(word) >= MIN_FUZZY and word not in known:
+            found = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+            word = found[0] if found else word
+        words.append(word)
+    return " ".join(words)
+
+
 def _kinds(text: str, rules: CheckRules) -> set[str]:
-    words = f" {plain(text)} "
-    return {
-        kind
-        for kind, names in rules.evidence_kinds.items()
-        if any(f" {plain(name)} " in words for name in names)
-    }
+    """The kinds of evidence a text names, the longest names first ("vehicle logs" is a
+    vehicle record, not a log of hours)."""
+    words, found = f" {_spelled(text, rules)} ", set()
+    for name, kinds in _names(rules):
+        if f" {name} " in words:
+            found |= kinds
+            words = words.replace(f" {name} ", " | ")
+    return found
+
+
+def _names(rules: CheckRules) -> list[tuple[str, set[str]]]:
+    """Each name of evidence with every kind it names, longest first."""
+    kinds: dict[str, set[str]] = {}
+    for kind, names in rules.evidence_kinds.items():
+        for name in names:
+            kinds.setdefault(plain(name), set()).add(kind)
+    return sorted(kinds.items(), key=lambda pair: -len(pair[0]))
 
 
 def _stems(text: str) -> set[str]:
@@ -176,12 +214,14 @@ def _stems(text: str) -> set[str]:
 
 
 def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
-    """Whether this evidence is the kind the measure's own evidence list asks for (sharing a
-    kind of evidence, or a word) — "Payslips" proves pay as well as "payroll records" does."""
+    """Whether this evidence is the kind the measure asks for: a kind of evidence its own list
+    names or that proves what it counts, or a word of its list. "Payslips" proves pay as well
+    as "payroll records" does; "fuel receipts" prove no apprenticeship."""
     listed = " / ".join(measure.evidence)
-    return bool(_kinds(evidence, rules) & _kinds(listed, rules)) or bool(
-        _stems(evidence) & _stems(listed)
+    wanted = _kinds(listed, rules) | set(
+        rules.accepted.get(measure.draws_on) or rules.accepted.get(measure.unit) or ()
     )
+    return bool(_kinds(evidence, rules) & wanted) or bool(_stems(evidence) & _stems(listed))
 
 
 def evidence_checks(c: Commitment, measure: Measure | None, rules: CheckRules) -> list[Check]:

@@ -13,6 +13,7 @@ from assistant.state import State
 from assistant.turns import Context, LocalNeed, Turn
 from knowledge.packs import COUNCILS_DIR
 from offer.build import build_offer
+from offer.commitment_review import review
 from offer.model import Offer
 from offer.submission import parse_closing, submission_problem
 from store import conversations as store
@@ -44,10 +45,11 @@ def context_for(council_id: str, focus: list[str] | None = None) -> Context:
     return Context(
         themes=tuple(t for t in pack.themes if t.id in (focus or ())),
         flow=current_app.extensions["flows"][council_id],
-        pack=current_app.extensions["councils"][council_id],
+        pack=pack,
         search=lambda text, topics=(): knowledge.search(text, council_id, topics),
         suggest=lambda text: knowledge.suggest(text, council_id),
         today=clock.today(),
+        review=lambda answers, commitment: review(pack, answers, commitment),
         needs=tuple(
             LocalNeed(
                 n.id, n.organisation_name, n.title, n.measure_id, n.quantity, n.unit, n.timescale
