@@ -4,6 +4,8 @@ checked with axe-core along the way."""
 import pytest
 
 from tests.helpers.conversation_driver import Supplier
+from tests.helpers.http_clients import api
+from tests.helpers.scripted import Plan
 
 NARROW = {"width": 320, "height": 640}
 
@@ -135,3 +137,48 @@ def test_chat_page_fits_a_320px_screen(visitor, live_server, javascript):
     start(page, live_server)
     Person(page, javascript).answer("Riverside Community Kitchen with a long name")
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+
+
+def test_an_out_of_proportion_commitment_is_flagged_in_the_chat_as_it_is_finished(
+    visitor, live_server, scan
+):
+    """Typed up to the last question of a commitment through the API, finished on the page
+    at 320 px: the warning and the way to change it are in the transcript."""
+    plan = Plan(
+        {
+            "org-name": "Tiny Care Co",
+            "org-type": "A charity",
+            "org-size": "9 staff",
+            "org-postcode": "E1 6AN",
+            "contract-title": "Home care services",
+            "contract-type": "services",
+            "contract-value": "£450,000",
+            "contract-duration": "2 years",
+        },
+        [
+            {
+                "theme": "jobs-skills",
+                "idea": "We will hire local people as care workers",
+                "measure": "local-hires",
+                "quantity": "250",
+                "timescale": "within 3 months",
+                "delivery": "Our manager recruits through the jobcentre",
+                "beneficiaries": "Unemployed residents aged over 25",
+                "evidence": "Payroll records with start dates",
+                "kind": "extra, for this contract",
+            }
+        ],
+    )
+    _, created = api(f"{live_server}/api/v1/conversations", {})
+    url = f"{live_server}/api/v1/conversations/{created['id']}/messages"
+    prompt = created["prompt"]
+    while prompt["step"] != "commitment-classification":
+        prompt = api(url, {"text": plan.reply(prompt)}, created["token"])[1]["prompt"]
+    page = visitor(viewport=NARROW)
+    page.goto(f"{live_server}/assistant/c/{created['token']}")
+    Person(page, javascript=True).answer("Extra, for this contract")
+    transcript = page.locator("#transcript").inner_text()
+    assert "250 new jobs is more than a team of fewer than 10 staff" in transcript
+    assert 'Type "change commitment 1", or carry on.' in transcript
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    assert scan(page, "/assistant/c/<token> a commitment flagged as it is finished") == []

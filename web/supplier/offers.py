@@ -24,7 +24,7 @@ from forms.offer import (
     wording_form,
 )
 from forms.validators import MaxWords
-from knowledge.vocabulary import UNIT_LABELS
+from knowledge.vocabulary import CHECK_KINDS, UNIT_LABELS
 from offer import edits, tidying
 from offer.build import NARRATIVE_BASIS
 from offer.exports import to_csv, to_docx, to_text
@@ -100,6 +100,7 @@ def offer(token: str):
         downloads=offer_page.DOWNLOADS,
         narrative_blocks=blocks(built.narrative.text),
         check_tags=offer_page.CHECK_TAGS,
+        check_kinds=CHECK_KINDS,
         history=submissions.submissions_for_conversation(get_db(), conversation.id),
         contracts=contracts_for_conversation(get_db(), conversation.id),
         suggestions=len(tidying.changes(to_tidy)),  # as the page asks: once per change
