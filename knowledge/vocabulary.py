@@ -43,6 +43,15 @@ ORGANISATION_TYPES = {
     "sme": "A small or medium-sized business",
     "large": "A large business (250 staff or more)",
 }
+# The same, short, where there is little room (a table of offers).
+ORGANISATION_TYPES_SHORT = {
+    "charity": "Charity",
+    "social-enterprise": "Social enterprise",
+    "community-business": "Community business",
+    "cooperative": "Co-operative",
+    "sme": "Small or medium business",
+    "large": "Large business",
+}
 # Voluntary, community and social enterprise organisations.
 VCSE_TYPES = {"charity", "social-enterprise", "community-business", "cooperative"}
 

@@ -7,7 +7,7 @@ from flask import Flask
 from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from jinja2.bccache import Bucket
 
-from knowledge.vocabulary import CLASSIFICATIONS, amount
+from knowledge.vocabulary import CLASSIFICATIONS, amount, plain_number
 
 FOLDER = Path(__file__).resolve().parents[2] / "templates"
 
@@ -51,4 +51,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     # The service's words for codes, for every page: `{{ quantity | amount(unit) }}`.
     app.jinja_env.filters["amount"] = amount
+    app.jinja_env.filters["number"] = plain_number  # 20.0 is "20", 12.5 stays
     app.jinja_env.globals["classifications"] = CLASSIFICATIONS

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from knowledge.packs import CouncilPack, Rubric
-from knowledge.vocabulary import CHECK_KINDS, amount
+from knowledge.vocabulary import CHECK_KINDS, ORGANISATION_TYPES_SHORT, amount
 from offer.build import recheck
 from offer.checks import worst
 from offer.model import Check, Offer
@@ -56,7 +56,9 @@ def checks_now(offer: dict, pack: CouncilPack) -> list[Check]:
 def flag_tags(checks: list[Check]) -> list[dict[str, str]]:
     """Each kind of fault found, worst level first: [{"kind": "Out of proportion",
     "level": "problem"}, ...]."""
-    found = worst(checks)
+    # Themes not covered is advice for the supplier ("you do not need every theme"), not a
+    # fault an evaluator weighs: it stays on the review page, off the lists.
+    found = worst([c for c in checks if not (c.kind == "coverage" and c.level == "advice")])
     order = sorted(
         found, key=lambda kind: (found[kind] != "problem", list(CHECK_KINDS).index(kind))
     )
@@ -89,6 +91,7 @@ def offer_rows(
                 "reference": submission.reference,
                 "supplier": offer["supplier"]["name"],
                 "type": offer["supplier"].get("type") or "",
+                "type_label": ORGANISATION_TYPES_SHORT.get(offer["supplier"].get("type") or "", ""),
                 "commitments": len(offer["commitments"]),
                 "by_theme": by_theme,
                 "flags": sum(1 for k in checks if k.level != "ok"),

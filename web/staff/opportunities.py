@@ -209,7 +209,10 @@ def review(code: str, reference: str):
         opportunity=opportunity,
         submission=submission,
         offer=offer,
-        checks=[k for k in offer_review.checks_now(submission.offer, pack) if k.level != "ok"],
+        checks=sorted(
+            (k for k in offer_review.checks_now(submission.offer, pack) if k.level != "ok"),
+            key=lambda k: k.level != "problem",
+        ),
         check_kinds=CHECK_KINDS,
         form=form,
         criteria=pack.rubric.criteria,

@@ -105,7 +105,9 @@ def commitment_cards(offer: Offer, show_proxies: bool) -> list[CommitmentCard]:
 
 def offer_wide_checks(offer: Offer) -> list[Check]:
     """The checks about the whole offer."""
-    return [k for k in offer.checks if k.commitment_id is None]
+    order = list(CHECK_TAGS)  # what to fix first, then advice, then what is good
+    found = [k for k in offer.checks if k.commitment_id is None]
+    return sorted(found, key=lambda k: order.index(k.level))
 
 
 def problem_count(offer: Offer) -> int:
