@@ -34,6 +34,10 @@ class CheckRules(Strict):
     placeholders: list[str] = Field(min_length=1)
     unfinished: list[str] = Field(min_length=1)
     generic_titles: list[str] = Field(min_length=1)
+    filler: list[str] = Field(min_length=1)
+    everyone: list[str] = Field(min_length=1)
+    people_nouns: list[str] = Field(min_length=1)
+    promises_only: list[str] = Field(min_length=1)
     start_words: list[str] = Field(min_length=1)
     contract_start: list[str] = Field(min_length=1)
     deadline_words: list[str] = Field(min_length=1)
@@ -49,7 +53,8 @@ class CheckRules(Strict):
 
     @model_validator(mode="after")
     def _accepted_kinds_exist(self) -> "CheckRules":
-        unknown = {k for kinds in self.accepted.values() for k in kinds} - set(self.evidence_kinds)
+        named = {k for kinds in self.accepted.values() for k in kinds} | set(self.promises_only)
+        unknown = named - set(self.evidence_kinds)
         if unknown:
             raise ValueError(f"accepted: unknown kinds of evidence: {', '.join(sorted(unknown))}")
         return self

@@ -6,12 +6,18 @@ What a commitment says: offer/vagueness.py; how big it is: offer/sizing.py."""
 import re
 from math import ceil
 
+from rapidfuzz import fuzz
+
 from knowledge.check_rules import CheckRules, load_check_rules
 from knowledge.packs import CouncilPack, Measure
-from knowledge.vocabulary import SMALL_SIZES
+from knowledge.vocabulary import SMALL_SIZES, amount
 from offer.model import Check, Commitment, Narrative, Opportunity, Supplier
 from offer.sizing import feasibility_checks, offer_size_checks, proportion_checks
 from offer.vagueness import evidence_checks, vague_checks
+
+# Two commitments of the same amount whose words are this alike (rapidfuzz token set ratio)
+# count the same thing ("£30,000 of orders from Rowley Growers", twice).
+SAME_WORDING = 75
 
 
 def _money(value: float) -> str:
@@ -71,9 +77,12 @@ def commitment_checks(
     return found
 
 
-def duplicate_checks(commitments: list[Commitment]) -> list[Check]:
-    """Two commitments counting the same thing."""
-    found, seen = [], {}
+def duplicate_checks(commitments: list[Commitment], pack: CouncilPack) -> list[Check]:
+    """Two commitments counting the same thing: the same measure or title (a problem); or, by
+    what they say, the same amount of the same thing, or apprentices counted again as jobs
+    (advice: the supplier knows whether they are the same)."""
+    found: list[Check] = []
+    seen: dict[str, str] = {}
     for commitment in commitments:
         key = commitment.measure_id or " ".join(commitment.title.lower().split())
         if key in seen:
@@ -87,9 +96,52 @@ def duplicate_checks(commitments: list[Commitment]) -> list[Check]:
                     "remove one, so nothing is counted twice.",
                 )
             )
-        else:
-            seen[key] = commitment.title
+            continue
+        seen[key] = commitment.title
+        earlier = next(
+            (e for e in commitments[: commitments.index(commitment)] if _same(e, commitment, pack)),
+            None,
+        )
+        if earlier:
+            found.append(
+                Check(
+                    id="counted-twice",
+                    kind="duplicate",
+                    level="advice",
+                    commitment_id=commitment.id,
+                    message=f'This looks like the same {_what(commitment)} as "{earlier.title}". '
+                    "If it is, count it once: evaluators take off marks for counting twice.",
+                )
+            )
     return found
+
+
+def _said(c: Commitment) -> str:
+    return " ".join(filter(None, (c.title, c.description, c.delivery, c.beneficiaries, c.partners)))
+
+
+def _same(a: Commitment, b: Commitment, pack: CouncilPack) -> bool:
+    """By what they say, two commitments count the same thing."""
+    if a.unit == b.unit and a.unit != "percent" and a.quantity and a.quantity == b.quantity > 1:
+        return fuzz.token_set_ratio(_said(a), _said(b)) >= SAME_WORDING
+    draws = {c.id: _draws_on(c, pack) for c in (a, b)}
+    jobs = next((c for c in (a, b) if draws[c.id] == "hires"), None)
+    return (
+        jobs is not None
+        and set(draws.values()) == {"hires", "placements"}
+        and "apprentice" in _said(jobs).lower()
+    )
+
+
+def _draws_on(c: Commitment, pack: CouncilPack) -> str:
+    measure = _measure(pack, c.measure_id)
+    return measure.draws_on if measure else "none"
+
+
+def _what(c: Commitment) -> str:
+    if c.unit == "people":
+        return "people"
+    return amount(c.quantity, c.unit) if c.quantity else "thing"
 
 
 def proportionality_check(
@@ -206,7 +258,7 @@ def offer_checks(
         if check:
             found.append(check)
     found += offer_size_checks(commitments, opportunity, pack.checks)
-    found += duplicate_checks(commitments)
+    found += duplicate_checks(commitments, pack)
     for commitment in commitments:
         found += commitment_checks(commitment, pack, opportunity, supplier)
     if not any(c.level == "problem" and c.commitment_id for c in found):

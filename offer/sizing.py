@@ -2,6 +2,8 @@
 or unable to fit its timescale or the contract's length. Thresholds: the pack's `checks`
 (knowledge/pack_parts.py, Thresholds; docs/offer.md, "Checks")."""
 
+import re
+
 from knowledge.check_rules import CheckRules
 from knowledge.pack_parts import Thresholds
 from knowledge.packs import Measure
@@ -17,6 +19,41 @@ AFTER_END_SLACK_MONTHS = 1.0
 # year"): delivered across the contract, not by a month's deadline (assistant/timescales.py).
 FROM_START = "from the start of the contract"
 RECURRING = "every "
+
+
+HOURS_PER_MONTH = 365.25 * 24 / 12
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "a single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# "One young person", "two Suffolk residents", "a care leaver": how many people weeks are for.
+PEOPLE_COUNT = re.compile(
+    r"\b(a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"(?:[A-Za-z-]+\s+)?(young (?:person|people)|people|persons?|apprentices?|trainees?|"
+    r"care leavers?|students?|pupils?|learners?|volunteers?|children|child)\b",
+    re.I,
+)
+
+
+def people_in(c: Commitment) -> int | None:
+    """How many people the commitment's words say its weeks are for, if they say."""
+    for text in (c.description, c.title):
+        found = PEOPLE_COUNT.search(text or "")
+        if found:
+            said = found.group(1).lower()
+            return int(said) if said.isdigit() else NUMBER_WORDS[said]
+    return None
 
 
 def span_months(c: Commitment, opportunity: Opportunity) -> float | None:
@@ -206,6 +243,25 @@ def feasibility_checks(
                 f"{at_once:.0f} people with you at once. Give the date by which all of it "
                 "will be done, or offer fewer weeks.",
             )
+    people = people_in(c) if c.unit == "weeks" and c.quantity else None
+    if people and span and c.quantity / people > span * WEEKS_PER_MONTH + 1:
+        each = c.quantity / people
+        flag(
+            "weeks-per-person",
+            "problem",
+            f"{each:,.0f} weeks for "
+            f"{'one person' if people == 1 else f'each of {people} people'} cannot fit "
+            f"within {span:g} months. "
+            "Give the date by which it will be done, or offer fewer weeks.",
+        )
+    if c.unit == "hours" and c.quantity and span and c.quantity > span * HOURS_PER_MONTH:
+        flag(
+            "more-hours-than-time",
+            "problem",
+            f"{amount(c.quantity, c.unit)} is more hours than there are in {span:g} months "
+            f"({span * HOURS_PER_MONTH:,.0f}). Check the figure, or say it is across several "
+            "rooms or people.",
+        )
     words = f" {plain(c.timescale)} "
     for phrase in contract_start:
         words = words.replace(f" {phrase} ", " ")

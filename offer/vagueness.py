@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.check_rules import CheckRules
 from knowledge.packs import Measure
+from knowledge.vocabulary import amount
 from offer.model import Check, Commitment
 
 # Wording that promises nothing a council can score.
@@ -31,6 +32,13 @@ COUNT_SLIPS = (
         re.I,
     ),
 )
+# In the description, which keeps the supplier's first words from the chat ("we could take on
+# a couple..."), only hedges that take a promise back.
+STRONG_HEDGES = re.compile(
+    r"\b(subject to|where(?:ever)? (?:possible|feasible|practicable)|if possible|try to|"
+    r"endeavour|aim(?:ing)? to|seek(?:ing)? to|strive to|as and when)\b",
+    re.I,
+)
 # Not the description: it keeps the supplier's first words from the chat ("we could...").
 FIELDS = {
     "title": "the commitment",
@@ -40,8 +48,8 @@ FIELDS = {
 }
 WORD = re.compile(r"[a-z0-9]+")
 # A word this close to an evidence word is read as it (typed in a hurry: "invoces", "certifcate").
-TYPO_SCORE = 80
-MIN_FUZZY = 5
+TYPO_SCORE = 85
+MIN_FUZZY = 6
 STOP = {"the", "and", "with", "from", "each", "their", "your", "our", "for", "of", "a", "an"}
 
 
@@ -115,6 +123,27 @@ def _field_faults(name: str, text: str | None, rules: CheckRules) -> list[tuple[
                 f'"{shown}" in {part} leaves it unfinished. Say it in full before you submit.',
             )
         )
+    said = f" {plain(text)} "
+    padding = next((f for f in rules.filler if f" {f} " in said), None)
+    if padding and name != "title":
+        faults.append(
+            (
+                f"filler-{name}",
+                "advice",
+                f'"{padding}" in {part} says nothing the council can check. '
+                + _PLACEHOLDER_FIX.get(name, ""),
+            )
+        )
+    everyone = next((w for w in rules.everyone if f" {w} " in said), None)
+    if everyone and name == "beneficiaries":
+        faults.append(
+            (
+                "everyone-benefits",
+                "advice",
+                f'"{everyone}" makes it sound as if everyone benefits. Say who this is really '
+                "for: councils score a clear group higher.",
+            )
+        )
     hedge = HEDGES.search(text or "")
     if hedge:
         faults.append(
@@ -138,6 +167,18 @@ def _field_faults(name: str, text: str | None, rules: CheckRules) -> list[tuple[
     return faults
 
 
+def counted_as_people(c: Commitment, rules: CheckRules) -> str | None:
+    """The words that count people with the commitment's number, when it counts something
+    else ("30 pupils" for 30 sessions)."""
+    if not c.quantity or c.unit in (None, "people"):
+        return None
+    number = f"{c.quantity:,.0f}".replace(",", ",?")
+    nouns = "|".join(re.escape(n) for n in sorted(rules.people_nouns, key=len, reverse=True))
+    text = " ".join(filter(None, (c.title, c.description)))
+    found = re.search(rf"\b{number} ((?:[a-z-]+ )?(?:{nouns}))\b", text, re.I)
+    return found.group(0) if found else None
+
+
 def vague_checks(c: Commitment, rules: CheckRules) -> list[Check]:
     """Missing parts, placeholders, hedges and count slips: one check per fault found."""
     faults = [(check_id, "problem", message) for check_id, message in _missing(c)]
@@ -152,6 +193,26 @@ def vague_checks(c: Commitment, rules: CheckRules) -> list[Check]:
         )
     for name in FIELDS:
         faults += _field_faults(name, getattr(c, name), rules)
+    hedge = STRONG_HEDGES.search(c.description or "")
+    if hedge and not any(check_id == "vague-wording" for check_id, _, _ in faults):
+        faults.append(
+            (
+                "vague-wording",
+                "problem",
+                f'"{hedge.group(0)}" takes the promise back. Say what you will do, how much and '
+                "by when.",
+            )
+        )
+    other = counted_as_people(c, rules)
+    if other:
+        faults.append(
+            (
+                "count-unit",
+                "advice",
+                f'You count {amount(c.quantity, c.unit)}, but the text says "{other}". Say '
+                "which you are promising, and count that.",
+            )
+        )
     slip = count_slip(c.description)
     if slip and not any(check_id == "count-noun" for check_id, _, _ in faults):
         faults.append(
@@ -221,7 +282,11 @@ def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
     wanted = _kinds(listed, rules) | set(
         rules.accepted.get(measure.draws_on) or rules.accepted.get(measure.unit) or ()
     )
-    return bool(_kinds(evidence, rules) & wanted) or bool(_stems(evidence) & _stems(listed))
+    named = _kinds(evidence, rules)
+    promises = set(rules.promises_only)
+    if named and named <= promises and not wanted & promises:
+        return False  # terms or a policy say what should happen, not that it did
+    return bool(named & wanted) or bool(_stems(evidence) & _stems(listed))
 
 
 def evidence_checks(c: Commitment, measure: Measure | None, rules: CheckRules) -> list[Check]:

@@ -25,7 +25,7 @@ from tests.helpers.pages import parse
 from tests.helpers.scripted import Plan, enter
 
 PACKS = load_packs()
-TUNING = check_corpus.split("tuning")
+TUNING = check_corpus.split("tuning") + check_corpus.split("tuning2")
 HELD_OUT = check_corpus.split("heldout")
 
 
@@ -50,9 +50,9 @@ def test_the_held_out_offers_are_judged_as_well():
 
 def test_the_corpus_covers_every_kind_and_has_clean_offers():
     kinds = [f["kind"] for e in check_corpus.EXPECTED for f in e["faults"]]
-    assert len(check_corpus.EXPECTED) >= 30
+    assert len(check_corpus.EXPECTED) >= 58
     assert sum(not e["faults"] for e in check_corpus.EXPECTED) >= 10
-    for kind in ("proportion", "feasibility", "vague", "evidence", "additionality"):
+    for kind in ("proportion", "feasibility", "vague", "evidence", "additionality", "duplicate"):
         assert kinds.count(kind) >= 3, kind
 
 
