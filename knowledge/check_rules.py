@@ -17,6 +17,7 @@ class LegalMinimum(Strict):
 
     pattern: str = Field(min_length=5)
     why: str = Field(min_length=20)
+    sizes: list[str] | None = None  # only organisations of these sizes are bound; None: all
 
     @field_validator("pattern")
     @classmethod

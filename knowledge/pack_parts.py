@@ -141,8 +141,9 @@ class Thresholds(Strict):
     """Where the checks start to flag an offer as out of proportion (docs/offer.md, "Checks").
     A council can set any of them in its pack's `checks:`; these defaults apply otherwise."""
 
-    # The most staff an organisation of each size has (none for "large": no ceiling).
-    staff_by_size: dict[str, int] = {"micro": 9, "small": 49, "medium": 249}
+    # Staff in a typical organisation of each size: about the middle of its band (none for
+    # "large": no ceiling). A small firm of 12 is more common than one of 49.
+    staff_by_size: dict[str, int] = {"micro": 5, "small": 25, "medium": 125}
     # New jobs: advice beyond the larger of the organisation's staff and the jobs the contract
     # could pay for (its value over this cost of a job for a year); a problem beyond twice that.
     job_year_cost_gbp: float = Field(default=25000, gt=0)

@@ -17,7 +17,9 @@ from offer.vagueness import evidence_checks, vague_checks
 
 # Two commitments of the same amount whose words are this alike (rapidfuzz token set ratio)
 # count the same thing ("£30,000 of orders from Rowley Growers", twice).
-SAME_WORDING = 75
+SAME_WORDING = 70
+# A name: two or more capitalised words, perhaps joined by "of", "and" or "the".
+NAME = re.compile(r"\b[A-Z][\w'’-]+(?:[ ]+(?:(?:of|and|the|&)[ ]+)?[A-Z][\w'’-]+)+")
 
 
 def _money(value: float) -> str:
@@ -28,12 +30,14 @@ def _measure(pack: CouncilPack, measure_id: str | None) -> Measure | None:
     return next((m for _, m in pack.measures if m.id == measure_id), None)
 
 
-def already_the_law(commitment: Commitment, rules: CheckRules) -> str | None:
-    """Why a commitment's own words promise only what the law requires, if they do."""
+def already_the_law(commitment: Commitment, rules: CheckRules, size: str | None) -> str | None:
+    """Why a commitment's own words promise only what the law requires of an organisation of
+    this size, if they do."""
     said = " ".join(
         filter(None, (commitment.title, commitment.description, commitment.delivery))
     ).lower()
-    return next((m.why for m in rules.legal_minimums if re.search(m.pattern, said)), None)
+    bound = [m for m in rules.legal_minimums if m.sizes is None or size in m.sizes]
+    return next((m.why for m in bound if re.search(m.pattern, said)), None)
 
 
 def commitment_checks(
@@ -51,7 +55,7 @@ def commitment_checks(
     found += proportion_checks(commitment, measure, opportunity, supplier, pack.checks)
     found += feasibility_checks(commitment, opportunity, supplier, pack.checks, rules)
     required = measure.already_required if measure else None
-    required = required or already_the_law(commitment, rules)
+    required = required or already_the_law(commitment, rules, supplier.size)
     if required:
         found.append(
             Check(
@@ -123,7 +127,8 @@ def _said(c: Commitment) -> str:
 def _same(a: Commitment, b: Commitment, pack: CouncilPack) -> bool:
     """By what they say, two commitments count the same thing."""
     if a.unit == b.unit and a.unit != "percent" and a.quantity and a.quantity == b.quantity > 1:
-        return fuzz.token_set_ratio(_said(a), _said(b)) >= SAME_WORDING
+        alike = fuzz.token_set_ratio(_said(a), _said(b)) >= SAME_WORDING
+        return alike or bool(_names(a, pack) & _names(b, pack))
     draws = {c.id: _draws_on(c, pack) for c in (a, b)}
     jobs = next((c for c in (a, b) if draws[c.id] == "hires"), None)
     return (
@@ -136,6 +141,20 @@ def _same(a: Commitment, b: Commitment, pack: CouncilPack) -> bool:
 def _draws_on(c: Commitment, pack: CouncilPack) -> str:
     measure = _measure(pack, c.measure_id)
     return measure.draws_on if measure else "none"
+
+
+def _names(c: Commitment, pack: CouncilPack) -> set[str]:
+    """The names a commitment gives (two or more capitalised words: "Suffolk Wildlife Trust"),
+    other than the council's own places."""
+    places = {p.lower() for p in pack.local_area.places} | {
+        pack.identity.name.lower(),
+        pack.identity.short_name.lower(),
+    }
+    fields = (c.title, c.description, c.delivery, c.beneficiaries, c.partners)
+    # Each field on its own, its first letter small ("Small Suffolk farms" names nothing).
+    said = " | ".join(f[:1].lower() + f[1:] for f in fields if f)
+    found = {m.group(0).lower() for m in NAME.finditer(said)}
+    return {n for n in found if n not in places and not n.startswith(("our ", "we "))}
 
 
 def _what(c: Commitment) -> str:

@@ -84,8 +84,9 @@ def _level(value: float, advice_at: float, problem_at: float) -> str | None:
     return None
 
 
-def _years(opportunity: Opportunity) -> float:
-    return max((opportunity.duration_months or 12) / 12, 1)
+def _years(c: Commitment, opportunity: Opportunity) -> float:
+    """The years a commitment is delivered over (at least one)."""
+    return max((span_months(c, opportunity) or opportunity.duration_months or 12) / 12, 1)
 
 
 def _team(supplier: Supplier) -> str:
@@ -149,7 +150,7 @@ def proportion_checks(
             f"{hosts}. Offer fewer weeks, or say how you will host them.",
         )
     elif draws_on == "staff-time" and staff:
-        years = _years(opportunity)
+        years = _years(c, opportunity)
         hours = staff * limits.hours_per_staff_a_year * years
         flag(
             _level(c.quantity, hours, hours * limits.problem_factor),
@@ -220,7 +221,7 @@ def feasibility_checks(
         flag(
             "over-100-percent",
             "problem",
-            f"{c.quantity:g}% is more than all of it. Check the figure.",
+            f"{c.quantity:g}% is more than all of it: a share cannot be over 100%. Check it.",
         )
     months, length = c.timescale_months, opportunity.duration_months
     if months and length and months > length + AFTER_END_SLACK_MONTHS:

@@ -286,7 +286,9 @@ def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
     promises = set(rules.promises_only)
     if named and named <= promises and not wanted & promises:
         return False  # terms or a policy say what should happen, not that it did
-    return bool(named & wanted) or bool(_stems(evidence) & _stems(listed))
+    if named:  # it names what it is: that decides, not a word it shares with the list
+        return bool(named & wanted)
+    return bool(_stems(evidence) & _stems(listed))
 
 
 def evidence_checks(c: Commitment, measure: Measure | None, rules: CheckRules) -> list[Check]:
