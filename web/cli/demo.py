@@ -1,5 +1,5 @@
 """`flask load-demo`: demo staff and local-organisation logins (reset and printed each time), a
-practice opportunity per council, and three demo contracts with returns."""
+practice opportunity per council, and three demo contracts with returns (demo_contracts.py)."""
 
 import secrets
 import zlib
@@ -11,14 +11,11 @@ from flask.cli import with_appcontext
 
 import clock
 import store
-from knowledge.packs import CouncilPack
 from knowledge.vocabulary import CODE_ALPHABET
-from monitoring.periods import add_months, reporting_periods
-from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
-from store.contracts import contracts_for_council
 from store.exchange_seeds import demo_needs
 from store.opportunities import create_opportunity, get_opportunity
 from store.staff import create_staff, find_staff_by_email, set_password
+from web.cli.demo_contracts import demo_contracts
 
 
 @click.command("load-demo")
@@ -48,7 +45,7 @@ def load_demo() -> None:
         code = demo_opportunity(db, council)
         click.echo(f"Practice opportunity for {council}: /assistant/?opportunity={code}")
     staff = find_staff_by_email(db, email)
-    made = demo_contracts(db, current_app.extensions["councils"][council_id], staff.id)
+    made = demo_contracts(current_app.extensions["councils"][council_id], staff.id)
     if made:
         click.echo(f"Demo contracts with delivery returns for {council_id}: {made}")
     org_email, org_password = demo_needs(
@@ -86,45 +83,3 @@ def demo_opportunity(db, council_id: str) -> str:
         word_limit=500,
         closes_at=closes.isoformat(timespec="seconds"),
     )
-
-
-DEMO_SUPPLIERS = [
-    ("Riverside Community Kitchen", "charity", "micro", True, 120_000, 15, 24),
-    ("Bright Start Cleaning", "sme", "small", True, 450_000, 11, 36),
-    ("National Facilities plc", "large", "large", False, 2_400_000, 20, 48),
-]
-
-
-def demo_contracts(db, pack: CouncilPack, staff_id: int) -> int:
-    """Three awarded contracts with returns for the periods ended so far, so the contract
-    pages and the social value budget have something to show (only if there are none)."""
-    if contracts_for_council(db, pack.id):
-        return 0
-    today = clock.today()
-    measures = [(t.title, t.measures[0]) for t in pack.themes if t.measures]
-    for number, (name, kind, size, local, value, age, months) in enumerate(DEMO_SUPPLIERS):
-        start = add_months(today.replace(day=1), -age)
-        ended = [p.number for p in reporting_periods(start, months, 3) if p.ends_on < today]
-        kpis = []
-        for offset, (theme, measure) in enumerate(measures[number : number + 3]):
-            target = (offset + 2) * 12
-            share = [0.9, 1.1, 0.6][(number + offset) % 3]
-            per_period = (
-                target * share if measure.unit == "percent" else target / months * 3 * share
-            )
-            kpis.append(
-                KpiSeed(
-                    measure.title,
-                    theme,
-                    target,
-                    measure.proxy.value_gbp if measure.proxy else None,
-                    measure.unit,
-                    {p: round(per_period) for p in ended},
-                )
-            )
-        seed = ContractSeed(
-            f"Demo contract {number + 1} (practice)", name, kind, size, local, value,
-            start.isoformat(), months, 3, kpis,
-        )  # fmt: skip
-        seed_contract(db, pack.id, seed, staff_id)
-    return len(DEMO_SUPPLIERS)
