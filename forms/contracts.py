@@ -36,8 +36,9 @@ def _named(kpi: KpiLine) -> str:
     return f"“{kpi.title}”"
 
 
-def schedule_form(kpis: Sequence[KpiLine], submit: str) -> type[FlaskForm]:
-    """The contract's start, reporting period and each KPI's target and milestones."""
+def schedule_form(kpis: Sequence[KpiLine], submit: str, reason: bool = False) -> type[FlaskForm]:
+    """The contract's start, reporting period and each KPI's target and milestones; with
+    `reason`, why it is awarded without a moderated score or over a higher one (recorded)."""
 
     class ScheduleForm(FlaskForm):
         """The KPI schedule."""
@@ -55,6 +56,16 @@ def schedule_form(kpis: Sequence[KpiLine], submit: str) -> type[FlaskForm]:
             validators=[InputRequired(message="Choose how often the supplier will report")],
         )
 
+    if reason:
+        ScheduleForm.override_reason = TextAreaField(
+            "Why award this offer?",
+            widget=GovTextArea(),
+            filters=[strip_whitespace],
+            validators=[
+                InputRequired(message="Give the reason for awarding this offer"),
+                Length(max=2000, message="Keep the reason to 2,000 characters or fewer"),
+            ],
+        )
     for kpi in kpis:
         unit = f" ({kpi.unit_label})" if kpi.unit_label else ""
         setattr(

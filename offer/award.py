@@ -31,6 +31,25 @@ def award_refusal(status: str, closes_at: datetime, now: datetime) -> str | None
     return None
 
 
+def award_standing(chosen: str, weighted: dict[str, float], names: dict[str, str]) -> str | None:
+    """What staff must know before awarding the offer `chosen` (a reference), given the
+    moderated weighted scores of the current offers ({reference: score}): why a reason is
+    needed, or None when it is the top-scoring moderated offer."""
+    if chosen not in weighted:
+        return (
+            "Nobody has moderated this offer's scores. You can award it without a moderated "
+            "score only if you give the reason, which is recorded."
+        )
+    best = max(weighted, key=lambda ref: weighted[ref])
+    if weighted[best] > weighted[chosen]:
+        return (
+            f"This offer's moderated score is {weighted[chosen]:g}; {names[best]} scored "
+            f"higher ({weighted[best]:g}). You can award it only if you give the reason, "
+            "which is recorded."
+        )
+    return None
+
+
 def default_start(today: date) -> date:
     """The start date offered by default: the first day of next month."""
     return add_months(today.replace(day=1), 1)

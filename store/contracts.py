@@ -108,9 +108,15 @@ def contracts_for_conversation(db: Database, conversation_id: str) -> list[Contr
 
 
 def award(
-    db: Database, *, contract: dict[str, Any], kpis: list[dict[str, Any]], staff_id: int
+    db: Database,
+    *,
+    contract: dict[str, Any],
+    kpis: list[dict[str, Any]],
+    staff_id: int,
+    reason: str | None = None,
 ) -> int:
-    """Create the contract and its KPI schedule in one transaction; return the contract's id."""
+    """Create the contract and its KPI schedule in one transaction; return the contract's id.
+    `reason`: why it was awarded without a moderated score or over a higher one (audited)."""
     try:
         with write_transaction(db):
             db["contracts"].insert({**contract, "awarded_at": now_iso(), "awarded_by": staff_id})
@@ -130,7 +136,8 @@ def award(
                 staff_id=staff_id,
                 action="awarded",
                 subject=f"contract:{contract_id}",
-                detail={"submission_id": contract["submission_id"], "kpis": len(kpis)},
+                detail={"submission_id": contract["submission_id"], "kpis": len(kpis)}
+                | ({"reason": reason} if reason else {}),
             )
     except sqlite3.IntegrityError as error:
         raise AlreadyAwarded(contract["opportunity_code"]) from error

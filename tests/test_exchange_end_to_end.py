@@ -57,7 +57,8 @@ def test_from_a_charitys_need_to_a_met_need(app, client, db):
     fields = {f"target_{i}": target for i, target in enumerate(TARGETS, start=1)}
     fields |= {"starts_on": [str(start.day), str(start.month), str(start.year)]}
     contract_url = moderator.post(
-        f"/staff/contracts/award/{reference}", fields | {"period_months": "3"}
+        f"/staff/contracts/award/{reference}",
+        fields | {"period_months": "3", "override_reason": "The only offer, scored at the panel"},
     ).headers["Location"]
     assert support(client, need_id)["stage"] == "Promised"
     assert db.execute("SELECT COUNT(*) FROM contracts").fetchone() == (1,)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
+from store.opportunities import update_opportunity
 from store.staff import create_staff
 from tests.helpers.app import STAFF_PASSWORD
 from tests.helpers.offers import api_submit, finish
@@ -30,6 +31,12 @@ def create_opportunity_page(moderator, weighting="10"):
         },
     )
     return response.headers["Location"].rsplit("/", 1)[-1]
+
+
+def close(db, code):
+    """The opportunity closes (scoring opens when it does)."""
+    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat(timespec="seconds")
+    update_opportunity(db, code, closes_at=past)
 
 
 def scores(values, who="someone"):
@@ -63,6 +70,11 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     assert len(offers.select("table.app-offers tbody tr")) == 3
 
     review = f"/staff/opportunities/{code}/offers/{references[0]}"
+    early = parse(panel["first"].client.get(review))
+    assert "Scoring opens when the opportunity closes" in early.text
+    assert early.select_one("#scores + * form, form input[name=commitments_score]") is None
+    panel["first"].post(review, scores([4, 3, 5], "First"), status=400)
+    close(db, code)
     panel["first"].post(review, scores([4, 3, 5], "First"))
     hidden = parse(panel["second"].client.get(review))
     assert "hidden until you save your own" in hidden.text
@@ -112,9 +124,10 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     assert totals == [("First", 12), ("Second", 8)]
 
 
-def test_a_score_needs_a_comment(panel, client):
+def test_a_score_needs_a_comment(panel, client, db):
     code = create_opportunity_page(panel["moderator"])
     reference = api_submit(client, finish(client), code).json["reference"]
+    close(db, code)
     review = f"/staff/opportunities/{code}/offers/{reference}"
     data = scores([4, 3, 5]) | {"delivery_note": ""}
     soup = parse(panel["first"].post(review, data, status=400), 400)
@@ -203,14 +216,48 @@ def test_unanswered_questions_are_grouped_with_counts_and_can_be_handled(app, cl
     ]
 
 
-def test_scores_are_locked_once_moderated(panel, client):
+def test_scores_are_locked_once_moderated(panel, client, db):
+    code = create_opportunity_page(panel["moderator"])
+    reference = api_submit(client, finish(client), code).json["reference"]
+    close(db, code)
+    review = f"/staff/opportunities/{code}/offers/{reference}"
+    panel["first"].post(review, scores([4, 3, 5], "First"))
+    panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review)
+    page = parse(panel["first"].client.get(review))
+    assert "Scores are locked once the offer has been moderated" in page.text
+    assert page.select_one("input[name=commitments_score]") is None  # no form, just the scores
+    assert "First says delivery is 5" in page.text
+    soup = parse(panel["first"].post(review, scores([5, 5, 5]), status=400), 400)
+    assert "Scores are locked once the offer has been moderated" in soup.text
+
+
+def test_whoever_moderates_an_offer_does_not_also_score_it(panel, client, db, app):
     code = create_opportunity_page(panel["moderator"])
     reference = api_submit(client, finish(client), code).json["reference"]
     review = f"/staff/opportunities/{code}/offers/{reference}"
-    panel["first"].post(review, scores([4, 3, 5]))
+    panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review, status=409)
+    close(db, code)
+    nothing = parse(panel["moderator"].client.get(review))
+    assert "Moderation needs at least one evaluator's scores first" in nothing.text
+    admin = Person(app, db, "admin")
+    admin.post(review, scores([4, 4, 4], "Admin"))  # an admin may score…
+    refused = admin.post(f"{review}/moderation", moderation([3, 3, 4]), page=review, status=409)
+    assert "You scored this offer, so another manager must moderate it" in refused.text
     panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review)
-    soup = parse(panel["first"].post(review, scores([5, 5, 5]), status=400), 400)
-    assert "Scores are locked once the offer has been moderated" in soup.text
+    assert "Moderated by Moderator" in parse(admin.client.get(review)).text
+
+
+def test_a_replaced_version_keeps_its_scores_and_says_so(panel, client, db):
+    code = create_opportunity_page(panel["moderator"])
+    done = finish(client)
+    first = api_submit(client, done, code).json["reference"]
+    second = api_submit(client, done, code).json["reference"]
+    close(db, code)
+    old = parse(panel["first"].client.get(f"/staff/opportunities/{code}/offers/{first}"))
+    assert "This is version 1, replaced by version 2" in " ".join(old.text.split())
+    assert "This version was replaced by a newer one" in old.text
+    new = parse(panel["first"].client.get(f"/staff/opportunities/{code}/offers/{second}"))
+    assert "This offer replaces version 1" in " ".join(new.text.split())
 
 
 def test_exports_cannot_carry_spreadsheet_formulas(app, client, db, panel):
@@ -299,3 +346,28 @@ def test_an_offer_is_shown_to_staff_in_words_and_numbers_as_people_write_them(cl
     kinds = {card["Kind"] for card in cards}
     assert kinds <= {"Extra, for this contract", "Part of the service itself",
                      "Across the whole organisation", "Not given"}, kinds  # fmt: skip
+
+
+def test_award_needs_a_moderated_score_or_a_recorded_reason_and_says_who_scored_higher(
+    panel, client, db
+):
+    code = create_opportunity_page(panel["moderator"])
+    top, lower = (
+        api_submit(client, finish(client, supplier=s), code).json["reference"]
+        for s in ("charity", "sme")
+    )
+    close(db, code)
+    for reference, values in ((top, [5, 5, 5]), (lower, [2, 2, 2])):
+        review = f"/staff/opportunities/{code}/offers/{reference}"
+        panel["first"].post(review, scores(values, "First"))
+        panel["moderator"].post(f"{review}/moderation", moderation(values), page=review)
+    lower_page = parse(panel["moderator"].client.get(f"/staff/contracts/award/{lower}"))
+    assert "scored higher (10)" in lower_page.text  # 15 of 15, weighted to the 10% weighting
+    assert lower_page.select_one("#override_reason") is not None
+    top_page = parse(panel["moderator"].client.get(f"/staff/contracts/award/{top}"))
+    assert top_page.select_one("#override_reason") is None
+    assert "Nobody has moderated" not in top_page.text
+    fields = {"starts_on": ["1", "4", "2027"], "period_months": "3"}
+    fields |= {f"target_{i}": "5" for i in range(1, len(top_page.select("form h3")) + 1)}
+    made = panel["moderator"].post(f"/staff/contracts/award/{top}", fields)
+    assert made.headers["Location"].startswith("/staff/contracts/")

@@ -64,6 +64,7 @@ def test_award_returns_assessment_and_budget_with_no_axe_violations(
     assert scan(staff, "/staff/contracts/award/<reference> (errors)") == []
     start = add_months(datetime.now(UTC).date(), -8)
     staff.fill("#target_1", "10")
+    staff.fill("#override_reason", "The only offer: scored by the panel at its meeting")
     staff.fill("#starts_on-day", str(start.day))
     staff.fill("#starts_on-month", str(start.month))
     staff.fill("#starts_on-year", str(start.year))

@@ -3,6 +3,12 @@ compare offers; axe-core on every staff page."""
 
 from datetime import UTC, datetime, timedelta
 
+import store
+from store.evaluations import save_evaluation
+from store.opportunities import update_opportunity
+from store.staff import create_staff
+from store.submissions import get_submission
+from tests.helpers.app import STAFF_PASSWORD
 from tests.helpers.http_clients import api, finished_conversation
 
 
@@ -17,8 +23,28 @@ def submit_offer(live_server, code, supplier):
     return api(submitted, {"opportunity": code}, created["token"])[1]["reference"]
 
 
+CRITERIA = ("commitments", "relevance", "delivery")
+
+
+def close_and_score(live_database, code, reference):
+    """The opportunity closes, and an evaluator's scores for one offer are in."""
+    db = store.connect(live_database)
+    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat(timespec="seconds")
+    update_opportunity(db, code, closes_at=past)
+    evaluator = create_staff(
+        db, email=f"evaluator.{code.lower()}@tower-hamlets.example", name="Eve Evaluator",
+        council_id="tower-hamlets", role="evaluator", password=STAFF_PASSWORD,
+    )  # fmt: skip
+    save_evaluation(
+        db, submission_id=get_submission(db, reference).id, staff_id=evaluator.id,
+        scores={c: {"score": 3, "comment": f"Fair {c}"} for c in CRITERIA},
+        council_id="tower-hamlets", subject=reference,
+    )  # fmt: skip
+    db.close()
+
+
 def test_create_score_moderate_and_compare_with_no_axe_violations(
-    signed_in_page, live_server, scan
+    signed_in_page, live_server, live_database, scan
 ):
     page = signed_in_page
     page.goto(f"{live_server}/staff/opportunities/new")
@@ -45,11 +71,19 @@ def test_create_score_moderate_and_compare_with_no_axe_violations(
     assert scan(page, "/staff/opportunities/<code>") == []
 
     page.goto(f"{live_server}/staff/opportunities/{code}/offers/{references[0]}")
+    assert "Scoring opens when the opportunity closes" in page.locator("main").inner_text()
+    assert scan(page, "/staff/opportunities/<code>/offers/<reference> (not closed)") == []
+    close_and_score(live_database, code, references[0])
+
+    page.goto(f"{live_server}/staff/opportunities/{code}/offers/{references[1]}")
     assert scan(page, "/staff/opportunities/<code>/offers/<reference>") == []
     for criterion in ("commitments", "relevance", "delivery"):
         page.check(f"form:not([action]) input[name={criterion}_score][value='4']")
         page.fill(f"#{criterion}_note", f"Good {criterion}")
     click(page, "form:not([action]) button:has-text('Save scores')")
+    assert "You scored this offer, so another manager must moderate it" in page.inner_text("main")
+
+    page.goto(f"{live_server}/staff/opportunities/{code}/offers/{references[0]}")
     for criterion in ("commitments", "relevance", "delivery"):
         page.check(f"input[name=m-{criterion}_score][value='3']")
         page.fill(f"#m-{criterion}_note", f"Agreed {criterion}")

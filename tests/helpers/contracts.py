@@ -45,6 +45,10 @@ def award_offer(client, db, council):
     fields = {f"target_{i}": target for i, target in enumerate(TARGETS, start=1)}
     fields |= {"starts_on": [str(START.day), str(START.month), str(START.year)]}
     fields |= {"period_months": "3", "milestones_1": "First placement by the end of period 2"}
+    assert "Nobody has moderated this offer's scores" in page.text
+    refused = parse(moderator.post(award_url, fields, status=400), 400)
+    assert "Give the reason for awarding this offer" in refused.text  # nothing awarded yet
+    fields |= {"override_reason": "A single-bidder practice tender: scored at the award panel"}
     response = moderator.post(award_url, fields)
     contract_url = response.headers["Location"]
     return moderator, done, contract_url, int(contract_url.rsplit("/", 1)[-1])

@@ -44,7 +44,8 @@ def world(app, client, db):
     response = admin.client.post(
         f"/staff/contracts/award/{reference}",
         data={"csrf_token": csrf_token(page), "starts_on": ["1", "1", "2025"],
-              "period_months": "3", "target_1": "4", "target_2": "40", "target_3": "60"},
+              "period_months": "3", "target_1": "4", "target_2": "40", "target_3": "60",
+              "override_reason": "The only offer, scored at the panel"},
     )  # fmt: skip
     contract_id = int(response.headers["Location"].rsplit("/", 1)[-1])
     page = parse(admin.client.get(f"/staff/contracts/{contract_id}/returns"))

@@ -17,16 +17,19 @@ from monitoring.schedule import kpis_from_offer, schedule_warning
 from offer.award import (
     Scheduled,
     award_refusal,
+    award_standing,
     contract_record,
     default_start,
     kpi_records,
 )
+from offer.scoring import scores_only, weighted_score
 from offer.submission import parse_closing
 from permissions.roles import EVALUATORS, MANAGERS
 from store import contracts as store
+from store.evaluations import moderation_for
 from store.opportunities import get_opportunity
 from store.returns import returns_for, review_return, save_return
-from store.submissions import get_submission
+from store.submissions import current_submissions, get_submission
 from web.common import delivery
 from web.common.councils import current_council
 from web.common.db import get_db
@@ -84,6 +87,7 @@ def award(reference: str):
             "staff/award.html", form=None, reason=reason, opportunity=opportunity,
             submission=submission,
         ), 409  # fmt: skip
+    standing = _standing(opportunity, submission)
     drafts = kpis_from_offer(submission.offer)
     lines = [KpiLine(i, d.title, d.unit_label) for i, d in enumerate(drafts, start=1)]
     defaults = {
@@ -93,7 +97,7 @@ def award(reference: str):
     for line, draft in zip(lines, drafts, strict=True):
         defaults[f"target_{line.position}"] = draft.target
         defaults[f"milestones_{line.position}"] = "\n".join(draft.milestones)
-    form = schedule_form(lines, "Award the contract")(data=defaults)
+    form = schedule_form(lines, "Award the contract", reason=standing is not None)(data=defaults)
     if form.validate_on_submit():
         agreed = _schedule(form, [line.position for line in lines])
         contract_id = store.award(
@@ -107,6 +111,7 @@ def award(reference: str):
             ),
             kpis=kpi_records(drafts, [agreed[line.position] for line in lines]),
             staff_id=g.staff.id,
+            reason=form.override_reason.data if standing else None,
         )
         return redirect(url_for(".show", contract_id=contract_id), 303)
     return render_template(
@@ -116,7 +121,22 @@ def award(reference: str):
         opportunity=opportunity,
         submission=submission,
         warning=schedule_warning(opportunity.value_gbp, len(drafts)),
+        standing=standing,
     ), (400 if form.errors else 200)
+
+
+def _standing(opportunity, submission) -> str | None:
+    """Whether the offer has a moderated score, and whether another scored higher."""
+    db, pack = get_db(), current_council()
+    weighted, names = {}, {}
+    for current in current_submissions(db, opportunity.code):
+        names[current.reference] = current.offer.get("supplier", {}).get("name") or "Another"
+        moderation = moderation_for(db, current.id)
+        if moderation:
+            weighted[current.reference] = weighted_score(
+                scores_only(moderation.scores), pack.rubric, opportunity.weighting_percent or 0
+            )
+    return award_standing(submission.reference, weighted, names)
 
 
 @bp.get("/<int:contract_id>")

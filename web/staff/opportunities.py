@@ -10,13 +10,14 @@ from datetime import UTC, datetime, time
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
+import clock
 from forms.evaluation import OpportunityForm, rubric_form
 from knowledge.vocabulary import CHECK_KINDS
 from offer.model import Offer
 from offer.scoring import scores_only, weighted_score
 from offer.submission import UK, closing_text, parse_closing
 from permissions.roles import EVALUATORS, MANAGERS, is_manager
-from permissions.scores import score_change_refusal
+from permissions.scores import moderation_refusal, score_change_refusal
 from store import evaluations as scoring
 from store.contracts import contract_for_opportunity
 from store.opportunities import (
@@ -26,7 +27,7 @@ from store.opportunities import (
     opportunities_for,
     update_opportunity,
 )
-from store.submissions import get_submission
+from store.submissions import get_submission, submissions_for_conversation
 from web.common.councils import current_council
 from web.common.db import get_db
 from web.staff import auth, offer_review
@@ -160,11 +161,45 @@ def show(code: str):
     )
 
 
-def _submission(opportunity: Opportunity, reference: str):
+def _submission(opportunity: Opportunity, reference: str, replaced_too: bool = False):
+    """A version of an offer to this opportunity: the current one (or, to read, one since
+    replaced, which keeps its scores and audit)."""
     found = get_submission(get_db(), reference)
-    if found is None or found.opportunity_code != opportunity.code or found.status != "submitted":
+    statuses = ("submitted", "replaced") if replaced_too else ("submitted",)
+    if found is None or found.opportunity_code != opportunity.code or found.status not in statuses:
         abort(404)
     return found
+
+
+def _closing(opportunity: Opportunity) -> tuple[bool, str]:
+    """Whether the opportunity has closed, and when it closes, in words."""
+    closes = parse_closing(opportunity.closes_at)
+    return clock.now() >= closes, closing_text(closes)
+
+
+def _score_refusal(opportunity: Opportunity, submission, moderation) -> str | None:
+    closed, closes = _closing(opportunity)
+    if submission.status == "replaced":
+        return "This version was replaced by a newer one, which is the one to score"
+    return score_change_refusal(
+        moderated=moderation is not None,
+        closed=closed,
+        closes=closes,
+        moderated_it=moderation is not None and moderation.staff_id == g.staff.id,
+    )
+
+
+def _moderation_refusal(opportunity: Opportunity, submission) -> str | None:
+    if submission.status == "replaced":
+        return "This version was replaced by a newer one, which is the one to moderate"
+    closed, closes = _closing(opportunity)
+    everyone = scoring.evaluations_for(get_db(), submission.id)
+    return moderation_refusal(
+        closed=closed,
+        closes=closes,
+        scored_it=any(e.staff_id == g.staff.id for e in everyone),
+        evaluations=len(everyone),
+    )
 
 
 @bp.route("/<code>/offers/<reference>", methods=["GET", "POST"])
@@ -172,11 +207,11 @@ def _submission(opportunity: Opportunity, reference: str):
 def review(code: str, reference: str):
     """One offer, its flags, and this person's scores (others' once their own are in)."""
     opportunity = _own_opportunity(code)
-    submission = _submission(opportunity, reference)
+    submission = _submission(opportunity, reference, replaced_too=True)
     pack = current_council()
     form = rubric_form(pack.rubric, "Comment", "Write a comment")()
     moderation = scoring.moderation_for(get_db(), submission.id)
-    refusal = score_change_refusal(moderated=moderation is not None)
+    refusal = _score_refusal(opportunity, submission, moderation)
     if refusal and request.method == "POST":
         form.validate_on_submit()
         first = getattr(form, f"{pack.rubric.criteria[0].id}_score")
@@ -198,16 +233,20 @@ def review(code: str, reference: str):
         offer_review.fill(form, mine.scores, "comment")
     may_see_all = offer_review.may_see_scores(get_db(), submission.id, g.staff)
     moderation = moderation if may_see_all else None
-    moderation_form = None
+    moderation_form, moderation_refused = None, None
     if is_manager(g.staff.role):
-        moderation_form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
-        if moderation:
-            offer_review.fill(moderation_form, moderation.scores, "reasons")
+        moderation_refused = _moderation_refusal(opportunity, submission)
+        if not moderation_refused:
+            moderation_form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
+            if moderation:
+                offer_review.fill(moderation_form, moderation.scores, "reasons")
     offer = Offer.model_validate(submission.offer)
+    versions = submissions_for_conversation(get_db(), submission.conversation_id)
     return render_template(
         "staff/review.html",
         opportunity=opportunity,
         submission=submission,
+        versions=[v for v in versions if v.id != submission.id and v.status != "withdrawn"],
         offer=offer,
         checks=sorted(
             (k for k in offer_review.checks_now(submission.offer, pack) if k.level != "ok"),
@@ -215,12 +254,15 @@ def review(code: str, reference: str):
         ),
         check_kinds=CHECK_KINDS,
         form=form,
+        score_refusal=refusal if request.method == "GET" else None,
+        mine=mine,
         criteria=pack.rubric.criteria,
         evaluations=everyone if may_see_all else [],
         hidden_count=0 if may_see_all else len(everyone),
         scores_hidden=not may_see_all,
         moderation=moderation,
         moderation_form=moderation_form,
+        moderation_refused=moderation_refused,
         weighted=weighted_score(
             scores_only(moderation.scores), pack.rubric, opportunity.weighting_percent or 0
         )
@@ -239,7 +281,12 @@ def moderate(code: str, reference: str):
     submission = _submission(opportunity, reference)
     pack = current_council()
     form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
-    if not form.validate_on_submit():
+    refused = _moderation_refusal(opportunity, submission)
+    valid = form.validate_on_submit()
+    if refused or not valid:
+        if refused:
+            first = getattr(form, f"{pack.rubric.criteria[0].id}_score")
+            first.errors = [*first.errors, refused]
         page = render_template(
             "staff/moderation_errors.html",
             form=form,
@@ -247,7 +294,7 @@ def moderate(code: str, reference: str):
             submission=submission,
             criteria=pack.rubric.criteria,
         )
-        return page, 400
+        return page, 409 if refused else 400
     scores = offer_review.scores_from(form, pack.rubric, "reasons")
     scoring.save_moderation(
         get_db(),
