@@ -48,7 +48,13 @@ REFUSALS = ["400", "401", "403", "404", "405", "406", "409", "414", "415", "422"
 # 422s for a schema-valid request that names something that does not exist (a council, an
 # opportunity, a session) or an offer that cannot go in yet: the document cannot list the
 # codes, which are data, so these are the only 422s a valid request may get.
-SEMANTIC_REFUSALS = {"unknown_council", "unknown_opportunity", "unknown_session", "cannot_submit"}
+SEMANTIC_REFUSALS = {
+    "unknown_council",
+    "unknown_opportunity",
+    "closed_opportunity",
+    "unknown_session",
+    "cannot_submit",
+}
 CHECKS_RUN = Counter()
 
 

@@ -476,3 +476,11 @@ def test_the_offer_review_shows_each_flag_with_its_kind(client, staff, home_care
     flags = [" ".join(li.get_text(" ").split()) for li in page.select("ul.app-checks li")]
     assert any(f.startswith("Problem Out of proportion: 250 new jobs") for f in flags)
     assert any("indicative value" in f for f in flags)  # the whole offer's, above the cards
+    said = " ".join(page.text.split())
+    for shown in (
+        "Kind of organisation A charity",
+        "Size Fewer than 10 staff",
+        "Local Yes (E1 6AN)",
+    ):
+        assert shown in said, shown  # who the supplier is, beside the offer
+    assert "Indicative value £" in said  # each commitment's, where the council uses them

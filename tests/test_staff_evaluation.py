@@ -371,3 +371,21 @@ def test_award_needs_a_moderated_score_or_a_recorded_reason_and_says_who_scored_
     fields |= {f"target_{i}": "5" for i in range(1, len(top_page.select("form h3")) + 1)}
     made = panel["moderator"].post(f"/staff/contracts/award/{top}", fields)
     assert made.headers["Location"].startswith("/staff/contracts/")
+
+
+def test_a_closed_opportunity_starts_no_new_offer(panel, client, db):
+    code = create_opportunity_page(panel["moderator"])
+    assert client.post("/api/v1/conversations", json={"opportunity": code}).status_code == 201
+    close(db, code)
+    refused = client.post("/api/v1/conversations", json={"opportunity": code})
+    assert refused.status_code == 422
+    assert refused.json["error"]["code"] == "closed_opportunity"
+    assert "Offers for it can no longer be started" in refused.json["error"]["message"]
+    page = parse(client.get(f"/assistant/?opportunity={code}"))
+    assert "can no longer be started or submitted" in page.text
+    assert page.select_one("form button.govuk-button--start") is None
+    posted = client.post(
+        f"/assistant/?opportunity={code}",
+        data={"csrf_token": csrf_token(parse(client.get("/assistant/")))},
+    )
+    assert posted.status_code == 400

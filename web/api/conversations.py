@@ -87,6 +87,9 @@ def create_conversation():
         if opportunity is None or opportunity.council_id != council_id:
             message = "There is no opportunity with that share code for this council."
             return api_error(422, "unknown_opportunity", message, "opportunity")
+        closed = chat.closed_message(opportunity)
+        if closed:
+            return api_error(422, "closed_opportunity", f"{closed}.", "opportunity")
     return _created(*chat.begin(council_id, opportunity))
 
 

@@ -9,7 +9,13 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from knowledge.packs import CouncilPack, Rubric
-from knowledge.vocabulary import CHECK_KINDS, ORGANISATION_TYPES_SHORT, amount
+from knowledge.vocabulary import (
+    CHECK_KINDS,
+    ORGANISATION_TYPES,
+    ORGANISATION_TYPES_SHORT,
+    SIZES,
+    amount,
+)
 from offer.build import recheck
 from offer.checks import worst
 from offer.model import Check, Offer
@@ -42,6 +48,23 @@ def may_see_scores(db: Database, submission_id: int, staff) -> bool:
     """Whether this member of staff may see other people's scores for this offer."""
     evaluations = scoring.evaluations_for(db, submission_id)
     return may_see_others_scores(staff.role, any(e.staff_id == staff.id for e in evaluations))
+
+
+def supplier_rows(offer: Offer) -> list[dict[str, Any]]:
+    """Who the supplier is, as an evaluator needs it: kind, size and whether it is local."""
+    s = offer.supplier
+    local = {True: "Yes", False: "No"}.get(s.local, "Not known")
+    if s.postcode:
+        local += f" ({s.postcode})"
+
+    def row(key: str, value: str | None) -> dict[str, Any]:
+        return {"key": {"text": key}, "value": {"text": value or "Not given"}}
+
+    return [
+        row("Kind of organisation", ORGANISATION_TYPES.get(s.type or "", "")),
+        row("Size", f"{SIZES[s.size]} staff" if s.size in SIZES else None),
+        row("Local", local),
+    ]
 
 
 def checks_now(offer: dict, pack: CouncilPack) -> list[Check]:

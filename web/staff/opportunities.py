@@ -248,6 +248,8 @@ def review(code: str, reference: str):
         submission=submission,
         versions=[v for v in versions if v.id != submission.id and v.status != "withdrawn"],
         offer=offer,
+        supplier_rows=offer_review.supplier_rows(offer),
+        show_proxies=pack.procurement.uses_proxy_values,
         checks=sorted(
             (k for k in offer_review.checks_now(submission.offer, pack) if k.level != "ok"),
             key=lambda k: k.level != "problem",

@@ -57,6 +57,7 @@ def start():
         form=StartForm(),
         council_param=council.id,
         opportunity=opportunity,
+        closed=chat.closed_message(opportunity),
         practice=practice,
     )
 
@@ -67,9 +68,14 @@ def create():
     """Start a conversation (for the linked opportunity, if any) and go to it."""
     opportunity, council = _opportunity_from_link()
     form = StartForm()
-    if not form.validate():
+    closed = chat.closed_message(opportunity)
+    if closed or not form.validate():
         page = render_template(
-            "assistant/start.html", form=form, council_param=council.id, opportunity=opportunity
+            "assistant/start.html",
+            form=form,
+            council_param=council.id,
+            opportunity=opportunity,
+            closed=closed,
         )
         return page, 400
     created, _turn = chat.begin(council.id, opportunity)

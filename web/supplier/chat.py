@@ -15,7 +15,7 @@ from knowledge.packs import COUNCILS_DIR
 from offer.build import build_offer
 from offer.commitment_review import review
 from offer.model import Offer
-from offer.submission import parse_closing, submission_problem
+from offer.submission import closing_text, parse_closing, submission_problem
 from store import conversations as store
 from store import sessions, submissions
 from store.conversations import Conversation, NewConversation
@@ -215,6 +215,19 @@ def submission_error(conversation: Conversation, code: str) -> tuple[str | None,
     offer = offer_for(conversation, opportunity)
     problem = submission_problem(offer, opportunity.council_id, closes, clock.now())
     return problem, opportunity
+
+
+def closed_message(opportunity: Opportunity | None) -> str | None:
+    """Why no new offer can start for this opportunity (it has closed), or None."""
+    if opportunity is None:
+        return None
+    closes = parse_closing(opportunity.closes_at)
+    if clock.now() < closes:
+        return None
+    return (
+        f"{opportunity.title} closed at {closing_text(closes)}. Offers for it can no longer be "
+        "started or submitted"
+    )
 
 
 def is_open(opportunity_code: str) -> bool:
