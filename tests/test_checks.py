@@ -422,7 +422,8 @@ def test_staff_see_each_offers_flags_on_the_list_the_comparison_and_every_export
     staff.sign_in("moderator@tower-hamlets.example")  # the exports are for managers
     scored = next(iter(current_submissions(db, home_care)))
     save_evaluation(
-        db, submission_id=scored.id, staff_id=moderator.id, scores={"quality": {"score": 3}},
+        db, submission_id=scored.id, staff_id=moderator.id,
+        scores={"commitments": {"score": 3, "comment": "Specific"}},
         council_id="tower-hamlets", subject=scored.reference,
     )  # fmt: skip
     listed = parse(client.get(f"/staff/opportunities/{home_care}"))
@@ -445,19 +446,21 @@ def test_staff_see_each_offers_flags_on_the_list_the_comparison_and_every_export
 
     exported = client.get(f"/staff/opportunities/{home_care}/export.csv")
     assert exported.status_code == 200
-    header, *rows = csv.reader(io.StringIO(exported.get_data(as_text=True)))
-    flags = rows[0][header.index("flags")]
+    lines = list(csv.reader(io.StringIO(exported.get_data(as_text=True))))
+    header, *rows = lines[lines.index([]) + 1 :]
+    flags = rows[0][header.index("Flags on the offer")]
     assert "(problem)" in flags or "(advice)" in flags
     workbook = load_workbook(
         io.BytesIO(client.get(f"/staff/opportunities/{home_care}/export.xlsx").data)
     )
-    offers = list(workbook["Offers"].values)
-    header, body = offers[0], offers[1:]
-    by_supplier = {row[header.index("supplier")]: row[header.index("flag_text")] for row in body}
+    summary = [row for row in workbook["Summary"].values if row[2] is not None]
+    header, body = summary[0], summary[1:]
+    by_supplier = {row[header.index("Supplier")]: row[header.index("Flags")] for row in body}
     assert "Out of proportion (problem)" in by_supplier["Tiny Care Co"]
     assert "Vague (problem)" in by_supplier["Generic Care Services"]
-    commitments = list(workbook["Commitments"].values)
-    assert "flags" in commitments[0]
+    assert "Flags" in next(workbook["Commitments"].values)
+    listed = [row for row in workbook["Flags"].values][1:]
+    assert ("Problem", "Cannot be done in time") in {(r[2], r[3]) for r in listed}
     whole = client.get(f"/staff/opportunities/{home_care}/export.json").json
     builder = next(o for o in whole["offers"] if o["supplier"]["name"] == "Hartley Builders")
     assert any(c["kind"] == "feasibility" and c["level"] == "problem" for c in builder["checks"])

@@ -33,6 +33,14 @@ def create_opportunity_page(moderator, weighting="10"):
     return response.headers["Location"].rsplit("/", 1)[-1]
 
 
+def trimmed(row) -> tuple:
+    """A spreadsheet row without the empty cells after its last value."""
+    values = list(row)
+    while values and values[-1] is None:
+        values.pop()
+    return tuple(values)
+
+
 def close(db, code):
     """The opportunity closes (scoring opens when it does)."""
     past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat(timespec="seconds")
@@ -99,29 +107,36 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     assert "10" in [td.text for td in consensus_row.select("td")]
 
     export = panel["moderator"].client.get(f"/staff/opportunities/{code}/export.csv")
-    rows = list(csv.DictReader(io.StringIO(export.get_data(as_text=True))))
-    consensus = [r for r in rows if r["kind"] == "consensus"]
-    assert [
-        (r["commitments"], r["relevance"], r["delivery"], r["weighted"]) for r in consensus
-    ] == [("3", "3", "4", str(expected))]
-    evaluators = sorted((r["scorer"], r["total"]) for r in rows if r["kind"] == "evaluator")
-    assert evaluators == [("First", "12"), ("Second", "8")]
+    name = export.headers["Content-Disposition"]
+    assert "evaluation-record" in name and code.lower() not in name.lower()  # the title's name
+    lines = list(csv.reader(io.StringIO(export.get_data(as_text=True))))
+    blank = lines.index([])
+    head = dict(lines[:blank])
+    assert head["Opportunity"] == "Lunch club <b>service</b>" and head["Share code"] == code
+    assert head["Social value weighting (%)"] == "10.0" and head["Closed"]
+    rows = [dict(zip(lines[blank + 1], line, strict=True)) for line in lines[blank + 2 :]]
+    first = {(r["Score"], r["Comment or reasons"]) for r in rows if r["Scored by"] == "First"}
+    assert ("3", "First says relevance is 3") in first
+    assert sum(r["Role"] == "Consensus" for r in rows) == 3  # every criterion's reasons
+    assert all(r["Comment or reasons"] for r in rows)  # every comment and every reason
     book = load_workbook(
         io.BytesIO(panel["moderator"].client.get(f"/staff/opportunities/{code}/export.xlsx").data)
     )
-    sheet = list(book["Scores"].values)
-    header, data = sheet[0], [dict(zip(sheet[0], row, strict=True)) for row in sheet[1:]]
-    assert "weighted" in header
-    (row,) = [r for r in data if r["kind"] == "consensus"]
-    assert (row["commitments"], row["relevance"], row["delivery"], row["weighted"]) == (
-        3,
-        3,
-        4,
-        expected,
-    )
-    assert len(list(book["Offers"].values)) == 4 and len(list(book["Commitments"].values)) > 6
-    totals = sorted((r["scorer"], r["total"]) for r in data if r["kind"] == "evaluator")
-    assert totals == [("First", 12), ("Second", 8)]
+    assert book.sheetnames == ["Summary", "Scores", "Commitments", "Flags"]
+    summary = [trimmed(r) for r in book["Summary"].values]
+    blank = summary.index(())
+    head = dict(summary[:blank])
+    assert head["Council"] == "London Borough of Tower Hamlets"
+    assert isinstance(head["Closed"], datetime)  # a real date, not text
+    ranked = [dict(zip(summary[blank + 1], r, strict=False)) for r in summary[blank + 2 :]]
+    assert ranked[0]["Rank"] == 1 and ranked[0]["Weighted score"] == expected
+    assert {r["Rank"] for r in ranked[1:]} == {"Not moderated"}
+    assert ranked[0]["Kind of organisation"] and ranked[0]["Size"]
+    scored = list(book["Scores"].values)
+    comments = {r[scored[0].index("Comment or reasons")] for r in scored[1:]}
+    assert "First says relevance is 3" in comments and "someone says delivery is 4" in comments
+    assert isinstance(scored[1][scored[0].index("Saved")], datetime)
+    assert len(list(book["Commitments"].values)) > 6
 
 
 def test_a_score_needs_a_comment(panel, client, db):
@@ -278,7 +293,7 @@ def test_exports_cannot_carry_spreadsheet_formulas(app, client, db, panel):
     )
     api_submit(client, done, code)
     text = panel["moderator"].client.get(f"/staff/opportunities/{code}/export.xlsx").data
-    cells = [c for row in load_workbook(io.BytesIO(text))["Offers"].iter_rows() for c in row]
+    cells = [c for row in load_workbook(io.BytesIO(text))["Summary"].iter_rows() for c in row]
     supplier = next(c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value)
     assert supplier.data_type == "s" and supplier.value.startswith("'=")
 

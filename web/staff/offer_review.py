@@ -1,10 +1,8 @@
-"""What the staff pages show about submitted offers: the offers table, scores from forms, and
-the exports for the evaluation panel (CSV, XLSX, JSON)."""
+"""What the staff pages show about submitted offers: the offers table, the checks and flags,
+who the supplier is, and scores from forms (the exports: evaluation_record.py)."""
 
-import json
 from typing import Any
 
-from flask import Response
 from pydantic import ValidationError
 from sqlite_utils import Database
 
@@ -24,9 +22,7 @@ from permissions.scores import may_see_others_scores
 from store import evaluations as scoring
 from store.opportunities import Opportunity
 from store.submissions import current_submissions
-from web.common import downloads
 
-EXPORTS = {"csv": "text/csv", "xlsx": None, "json": "application/json"}
 SORTS = {
     "submitted": lambda row: row["submitted_at"],
     "supplier": lambda row: row["supplier"].lower(),
@@ -162,95 +158,6 @@ def fill(form, scores: dict[str, dict[str, Any]], note: str) -> None:
         if hasattr(form, f"{criterion}_score"):
             getattr(form, f"{criterion}_score").data = str(item["score"])
             getattr(form, f"{criterion}_note").data = item.get(note, "")
-
-
-def score_table(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict]:
-    """A row per offer and scorer (each evaluator, then the consensus), with every figure."""
-    criteria = [c.id for c in pack.rubric.criteria]
-    table = []
-    for submission in current_submissions(db, opportunity.code):
-        base = {
-            "reference": submission.reference,
-            "supplier": submission.offer["supplier"]["name"],
-            "flags": flag_text(checks_now(submission.offer, pack)),
-        }
-        scored = [
-            (e.staff_name, "evaluator", e.scores)
-            for e in scoring.evaluations_for(db, submission.id)
-        ]
-        moderation = scoring.moderation_for(db, submission.id)
-        if moderation:
-            scored.append((moderation.staff_name, "consensus", moderation.scores))
-        for name, kind, scores in scored:
-            plain = scores_only(scores)
-            row = base | {"scorer": name, "kind": kind}
-            row |= {c: plain.get(c) for c in criteria}
-            row["total"] = sum(plain.get(c, 0) for c in criteria)
-            row["weighted"] = (
-                weighted_score(plain, pack.rubric, opportunity.weighting_percent or 0)
-                if kind == "consensus"
-                else None
-            )
-            table.append(row)
-    return table
-
-
-def commitment_table(db: Database, opportunity: Opportunity, pack: CouncilPack) -> list[dict]:
-    """A row per commitment of every current offer, with its flags."""
-    rows = []
-    for s in current_submissions(db, opportunity.code):
-        checks = checks_now(s.offer, pack)
-        for c in s.offer["commitments"]:
-            rows.append(
-                {
-                    "reference": s.reference,
-                    "supplier": s.offer["supplier"]["name"],
-                    "theme": c.get("theme_title"),
-                    "commitment": c["title"],
-                    "how much": amount(c.get("quantity"), c.get("unit")),
-                    "by when": c.get("timescale"),
-                    "evidence": c.get("evidence"),
-                    "kind": c.get("classification"),
-                    "flags": flag_text([k for k in checks if k.commitment_id == c.get("id")]),
-                }
-            )
-    return rows
-
-
-def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, kind: str):
-    """The export as a download."""
-    scores = score_table(db, opportunity, pack)
-    offers = [
-        {k: v for k, v in row.items() if k not in ("by_theme", "flag_tags")}
-        for row in offer_rows(db, opportunity, pack)
-    ]
-    if kind == "csv":
-        body, mime = downloads.csv_text(scores), "text/csv"
-    elif kind == "xlsx":
-        sheets = {
-            "Offers": offers,
-            "Commitments": commitment_table(db, opportunity, pack),
-            "Scores": scores,
-        }
-        body, mime = downloads.xlsx_bytes(sheets), downloads.XLSX
-    else:
-        whole = {
-            "opportunity": opportunity.__dict__,
-            "offers": [
-                s.offer
-                | {
-                    "reference": s.reference,
-                    "checks": [c.model_dump(mode="json") for c in checks_now(s.offer, pack)],
-                }
-                for s in current_submissions(db, opportunity.code)
-            ],
-            "scores": scores,
-        }
-        body, mime = json.dumps(whole, indent=2, ensure_ascii=False), "application/json"
-    name = f"{opportunity.code}-evaluation.{kind}"
-    return Response(
-        body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
 
 
 def score_rows(scores: dict[str, dict[str, Any]], criteria, note: str) -> list[dict[str, Any]]:

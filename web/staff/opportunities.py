@@ -30,7 +30,7 @@ from store.opportunities import (
 from store.submissions import get_submission, submissions_for_conversation
 from web.common.councils import current_council
 from web.common.db import get_db
-from web.staff import auth, offer_review
+from web.staff import auth, evaluation_record, offer_review
 
 bp = Blueprint("staff_opportunities", __name__, url_prefix="/staff/opportunities")
 bp.add_app_template_filter(offer_review.score_rows, "score_rows")
@@ -329,6 +329,6 @@ def compare(code: str):
 def export(code: str, kind: str):
     """The offers, commitments and scores for the evaluation panel: CSV, XLSX or JSON."""
     opportunity = _own_opportunity(code)
-    if kind not in offer_review.EXPORTS:
+    if kind not in evaluation_record.MIME:
         abort(404)
-    return offer_review.export_response(get_db(), opportunity, current_council(), kind)
+    return evaluation_record.export_response(get_db(), opportunity, current_council(), kind)
