@@ -404,3 +404,20 @@ def test_a_closed_opportunity_starts_no_new_offer(panel, client, db):
         data={"csrf_token": csrf_token(parse(client.get("/assistant/")))},
     )
     assert posted.status_code == 400
+
+
+def test_opportunities_show_their_status_dates_in_words_and_the_contract(panel, client, db):
+    code = create_opportunity_page(panel["moderator"])
+    listed = " ".join(parse(panel["first"].client.get("/staff/opportunities")).text.split())
+    assert "Open" in listed and not re.search(r"\d{4}-\d{2}-\d{2}", listed)
+    close(db, code)
+    listed = " ".join(parse(panel["first"].client.get("/staff/opportunities")).text.split())
+    assert "Closed" in listed
+    page = " ".join(parse(panel["first"].client.get(f"/staff/opportunities/{code}")).text.split())
+    for shown in (
+        "Status Closed",
+        "Kind of contract Services",
+        "Value £120,000",
+        "Length 24 months",
+    ):
+        assert shown in page, shown

@@ -72,7 +72,7 @@ def demo_opportunity(db, council_id: str) -> str:
         db,
         code=code,
         council_id=council_id,
-        title="Community meals and lunch club service (practice)",
+        title="Community meals and lunch club service",
         reference=f"DEMO-{council_id.upper()}-001",
         description="A made-up contract to practise writing a social value offer with.",
         practice=True,

@@ -81,7 +81,7 @@ def _contract(council: CouncilPack, supplier: DemoSupplier, number: int, staff_i
     code = create_opportunity(
         db,
         council_id=council.id,
-        title=f"Demo contract {number} (practice)",
+        title=f"Demo contract {number}",
         reference=f"DEMO-{council.id.upper()}-C{number}",
         contract_type="services",
         value_gbp=supplier.value_gbp,

@@ -86,9 +86,37 @@ def _fields(form: OpportunityForm) -> dict:
 @auth.staff_required(*EVALUATORS)
 def index():
     """The council's opportunities."""
-    return render_template(
-        "staff/opportunities.html", opportunities=opportunities_for(get_db(), g.staff.council_id)
-    )
+    listed = [
+        {"opportunity": o, "status": _status(o), "closes": _closing(o)[1]}
+        for o in opportunities_for(get_db(), g.staff.council_id)
+    ]
+    return render_template("staff/opportunities.html", opportunities=listed)
+
+
+def _status(opportunity: Opportunity) -> str:
+    """Open, Closed (offers being evaluated) or Awarded."""
+    if contract_for_opportunity(get_db(), opportunity.code):
+        return "Awarded"
+    return "Closed" if _closing(opportunity)[0] else "Open"
+
+
+def _details(opportunity: Opportunity) -> list[dict]:
+    """The contract the opportunity is for, as staff check it."""
+    pack = current_council()
+    themes = [t.title for t in pack.themes if t.id in opportunity.themes] or ["All of them"]
+
+    def row(key: str, value) -> dict:
+        return {"key": {"text": key}, "value": {"text": value or "Not given"}}
+
+    value = f"£{opportunity.value_gbp:,.0f}" if opportunity.value_gbp is not None else None
+    months = opportunity.duration_months
+    return [
+        row("Status", _status(opportunity)),
+        row("Kind of contract", (opportunity.contract_type or "").capitalize()),
+        row("Value", value),
+        row("Length", f"{months} months" if months else None),
+        row("The council's themes it asks about", ", ".join(themes)),
+    ]
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -155,6 +183,7 @@ def show(code: str):
         rows=rows,
         share_link=url_for("assistant.start", opportunity=opportunity.code, _external=True),
         closes=closing_text(parse_closing(opportunity.closes_at)),
+        details=_details(opportunity),
         sort=request.args.get("sort", "submitted"),
         status=request.args.get("status", ""),
         show_proxies=current_council().procurement.uses_proxy_values,

@@ -54,7 +54,10 @@ def new():
     open_ones.sort(key=lambda o: not o.practice)
     form = SessionForm()
     form.opportunity.choices = [
-        SelectChoice(o.code, f"{o.title}{' (practice)' if o.practice else ''}") for o in open_ones
+        SelectChoice(
+            o.code, o.title + (" (practice)" if o.practice and "(practice)" not in o.title else "")
+        )
+        for o in open_ones
     ]
     form.themes.choices = [SelectChoice(t.id, t.title) for t in current_council().themes]
     if form.validate_on_submit():
