@@ -218,4 +218,4 @@ def test_a_wrong_password_on_a_full_disk_is_not_saved_and_signing_in_works_once_
     assert _failures(database) == []
     status, page = staff.get("/staff/")
     assert status == 200
-    assert BeautifulSoup(page, "html.parser").h1.get_text(strip=True) == "Your account"
+    assert BeautifulSoup(page, "html.parser").h1.get_text(strip=True) == "What needs you"

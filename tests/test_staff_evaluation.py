@@ -421,3 +421,28 @@ def test_opportunities_show_their_status_dates_in_words_and_the_contract(panel, 
         "Length 24 months",
     ):
         assert shown in page, shown
+
+
+def test_staff_land_on_what_needs_them(panel, client, db):
+    code = create_opportunity_page(panel["moderator"])
+    reference = api_submit(client, finish(client), code).json["reference"]
+    landing = " ".join(parse(panel["first"].client.get("/staff/")).text.split())
+    assert "No offers are waiting for your scores." in landing  # still open
+    close(db, code)
+    landing = parse(panel["first"].client.get("/staff/"))
+    assert landing.h1.get_text(strip=True) == "What needs you"
+    link = landing.select_one("h2 + ul a")
+    assert link["href"].endswith(f"/offers/{reference}") and "Offers to score (1)" in landing.text
+    review = f"/staff/opportunities/{code}/offers/{reference}"
+    panel["first"].post(review, scores([4, 3, 5], "First"))
+    assert (
+        "No offers are waiting for your scores." in parse(panel["first"].client.get("/staff/")).text
+    )
+    moderator = " ".join(parse(panel["moderator"].client.get("/staff/")).text.split())
+    assert "Offers waiting for moderation (1)" in moderator
+    panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review)
+    moderator = " ".join(parse(panel["moderator"].client.get("/staff/")).text.split())
+    assert (
+        "Contracts to award (1)" in moderator
+        and "No offers are waiting for moderation." in moderator
+    )

@@ -14,7 +14,7 @@ def test_signed_in_staff_see_their_account(client, staff):
     response = staff.sign_in()
     assert response.status_code == 302
     soup = parse(client.get(response.headers["Location"]))
-    assert heading(soup) == "Your account"
+    assert heading(soup) == "What needs you"
     assert "evaluator@tower-hamlets.example" in soup.text
 
 

@@ -7,6 +7,7 @@ from store.staff import authenticate
 from web.common import limits
 from web.common.sign_in import attempt_sign_in, safe_next
 from web.staff import auth
+from web.staff.dashboard import sections_for
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 STAFF_ADVICE = "ask your administrator to reset your password"
@@ -46,6 +47,9 @@ def signed_out():
 @bp.get("/")
 @auth.staff_required()
 def account():
-    """The signed-in staff member's account: who they are and which council."""
+    """Where staff land: what needs them (offers to score or moderate, contracts to award),
+    then who they are and which council."""
     council = current_app.extensions["councils"].get(g.staff.council_id)
-    return render_template("staff/account.html", staff=g.staff, staff_council=council)
+    return render_template(
+        "staff/account.html", staff=g.staff, staff_council=council, work=sections_for(g.staff)
+    )
