@@ -88,7 +88,8 @@ def test_create_score_moderate_and_compare_with_no_axe_violations(
         page.check(f"input[name=m-{criterion}_score][value='3']")
         page.fill(f"#m-{criterion}_note", f"Agreed {criterion}")
     click(page, "button:has-text('Save consensus')")
-    assert "Weighted social value score: 6.0" in page.locator("#moderation + p").inner_text()
+    consensus = page.locator("#moderation + p").inner_text()
+    assert "Weighted social value score: 6 out of 10" in consensus
     assert scan(page, "/staff/opportunities/<code>/offers/<reference> (scored)") == []
 
     page.goto(f"{live_server}/staff/opportunities/{code}/compare")

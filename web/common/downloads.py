@@ -84,6 +84,8 @@ def _format(sheet) -> None:
                 cell.number_format = TIME_FORMAT
             elif isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, int | float) and abs(cell.value) >= 1000:
+                cell.number_format = "#,##0" if cell.value == int(cell.value) else "#,##0.00"
             length = 20 if isinstance(cell.value, date) else len(str(cell.value or ""))
             widths[cell.column] = min(max(widths.get(cell.column, 8), length + 2), MAX_WIDTH)
             if length > MAX_WIDTH:

@@ -34,7 +34,7 @@ def service_navigation() -> list[dict]:
             ("staff_sessions.index", "Training sessions"),
             ("staff_questions.index", "Questions"),
             ("staff_exchange.index", "Needs exchange"),
-            ("staff.account", "Your account"),
+            ("staff.account", "What needs you"),
         ]
     for endpoint, text in links:
         # A staff page is linked only for the roles its view lets in.

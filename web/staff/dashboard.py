@@ -77,10 +77,10 @@ def work_for(staff) -> Work:
             mine = any(e.staff_id == staff.id for e in scored)
             if moderation:
                 moderated += 1
+            elif manager and scored and not mine:  # others have scored it: it waits for them
+                work.to_moderate.append((label, f"{link}#moderation"))
             elif not mine:
                 work.to_score.append((label, link))
-            if manager and scored and not moderation and not mine:
-                work.to_moderate.append((label, f"{link}#moderation"))
         if manager and moderated:
             show = url_for("staff_opportunities.show", code=opportunity.code, sort="score")
             work.to_award.append((opportunity.title, show))
