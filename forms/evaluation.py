@@ -161,3 +161,33 @@ def rubric_form(rubric: Rubric, note_label: str, note_message: str) -> type[Flas
             ),
         )
     return RubricForm
+
+
+def summaries_form(bidders: list[tuple[int, str]]) -> type[FlaskForm]:
+    """Each bidder's assessment summary (a submission id and the supplier's name), to save as
+    drafts or to issue."""
+
+    class SummariesForm(FlaskForm):
+        """Assessment summaries."""
+
+        save = SubmitField("Save the drafts", widget=GovSubmitInput())
+        issue = SubmitField("Issue every summary", widget=GovSubmitInput())
+
+    for submission_id, supplier in bidders:
+        setattr(
+            SummariesForm,
+            f"summary_{submission_id}",
+            TextAreaField(
+                f"Assessment summary for {supplier}",
+                widget=GovTextArea(),
+                filters=[strip_whitespace],
+                validators=[
+                    InputRequired(message=f"Write the assessment summary for {supplier}"),
+                    Length(
+                        max=5000,
+                        message=f"Keep the summary for {supplier} to 5,000 characters or fewer",
+                    ),
+                ],
+            ),
+        )
+    return SummariesForm

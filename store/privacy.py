@@ -150,7 +150,7 @@ def _delete_submissions(db: Database, submission_ids: list[int]) -> None:
         f"SELECT id FROM contracts WHERE submission_id IN ({marks})", submission_ids
     )
     _delete_contracts(db, [row["id"] for row in list(contracts)])
-    for table in ("evaluations", "moderations"):
+    for table in ("evaluations", "moderations", "assessment_summaries"):
         db.execute(f"DELETE FROM {table} WHERE submission_id IN ({marks})", submission_ids)
     db.execute(
         "DELETE FROM audit_log WHERE EXISTS (SELECT 1 FROM submissions s WHERE s.id IN "

@@ -73,6 +73,11 @@ SCHEMA: dict[str, dict[str, str | None]] = {
     "moderations": {
         "submission_id": NONE, "staff_id": STAFF_WORK, "scores": STAFF_WORK, "moderated_at": NONE,
     },
+    "assessment_summaries": {
+        "submission_id": NONE, "council_id": NONE, "text": STAFF_WORK, "outcome": STAFF_WORK,
+        "updated_at": NONE,
+        "updated_by": STAFF_WORK, "issued_at": NONE, "issued_by": STAFF_WORK,
+    },
     "audit_log": {
         "id": NONE, "council_id": NONE, "staff_id": STAFF_WORK, "action": STAFF_WORK,
         "subject": NONE, "detail": STAFF_WORK, "at": NONE,

@@ -446,3 +446,64 @@ def test_staff_land_on_what_needs_them(panel, client, db):
         "Contracts to award (1)" in moderator
         and "No offers are waiting for moderation." in moderator
     )
+
+
+def test_each_bidder_gets_an_assessment_summary_and_sees_only_their_own(panel, client, db):
+    code = create_opportunity_page(panel["moderator"])
+    bids = {}
+    for supplier in ("charity", "sme"):
+        done = finish(client, supplier=supplier)
+        bids[supplier] = (done, api_submit(client, done, code).json["reference"])
+    close(db, code)
+    for supplier, values in (("charity", [5, 4, 5]), ("sme", [2, 3, 2])):
+        review = f"/staff/opportunities/{code}/offers/{bids[supplier][1]}"
+        panel["first"].post(review, scores(values, "First"))
+        panel["moderator"].post(f"{review}/moderation", moderation(values), page=review)
+    url = f"/staff/opportunities/{code}/summaries"
+    page = parse(panel["moderator"].client.get(url))
+    drafts = [" ".join(t.text.split()) for t in page.select("textarea")]
+    assert len(drafts) == 2 and "came 1st of 2 offers" in drafts[0]
+    assert "someone says delivery is 5" in drafts[0]  # the moderators' reasons
+    assert page.select_one("button[name=issue]") is None  # not before the award
+    fields = {t["name"]: t.text.strip() for t in page.select("textarea")}
+    first_field = next(iter(fields))
+    fields[first_field] += "\n\nWell done on the placements."
+    panel["moderator"].post(url, fields | {"save": "Save the drafts"})
+    assert "Well done on the placements." in parse(panel["moderator"].client.get(url)).text
+    refused = parse(panel["moderator"].post(url, fields | {"issue": "x"}, status=400), 400)
+    assert "once the contract is awarded" in refused.text
+
+    award = f"/staff/contracts/award/{bids['charity'][1]}"
+    lines = len(parse(panel["moderator"].client.get(award)).select("form h3"))
+    awarded = {"starts_on": ["1", "4", "2027"], "period_months": "3"}
+    awarded |= {f"target_{i}": "5" for i in range(1, lines + 1)}
+    panel["moderator"].post(award, awarded)
+    page = parse(panel["moderator"].client.get(url))
+    fields = {t["name"]: t.text.strip() for t in page.select("textarea")}
+    assert "Well done on the placements." in fields[first_field]  # the saved draft is kept
+    assert "Outcome, said above it: Your offer was successful" in page.text
+    panel["moderator"].post(url, fields | {"issue": "Issue every summary"})
+    assert "Issued." in parse(panel["moderator"].client.get(url)).text
+
+    for supplier, (done, reference) in bids.items():
+        receipt = parse(client.get(f"/assistant/c/{done['token']}/offer/submissions/{reference}"))
+        result = receipt.select_one("#outcome").find_next("p").text
+        said = (
+            result
+            + " "
+            + " ".join(receipt.select_one("#outcome").find_next("p").find_next("p").text.split())
+        )
+        api = client.get(
+            f"/api/v1/conversations/{done['id']}/submissions/{reference}",
+            headers={"Authorization": f"Bearer {done['token']}"},
+        ).json
+        assert api["outcome"]["result"] == result
+        assert api["outcome"]["summary"].split()[:4] == said.removeprefix(result).split()[:4]
+        other = next(name for name in bids if name != supplier)
+        assert bids[other][1] not in api["outcome"]["summary"]
+        if supplier == "charity":
+            assert "successful" in said and "Well done on the placements." in said
+        else:
+            assert "not successful" in said and "came 2nd of 2 offers" in said
+            assert "The successful offer's social value score was 9.33 out of 10" in said
+            assert "Well done on the placements." not in said  # only their own summary

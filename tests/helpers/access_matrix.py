@@ -77,6 +77,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "api_conversations.post_message": api(),
     "api_conversations.get_offer": api(),
     "api_conversations.submit_offer": api(),
+    "api_conversations.get_submission": api(),
     "api_conversations.withdraw_offer": api(),
     "api_conversations.delete_conversation": api(),  # the victim's won a contract: 409
     "assistant.start": public(),
@@ -116,6 +117,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "staff_opportunities.moderate": staff(MANAGERS),
     "staff_opportunities.compare": staff(SCORERS),
     "staff_opportunities.export": staff(MANAGERS),
+    "staff_summaries.summaries": staff(MANAGERS),
     "staff_questions.index": staff(MANAGERS, about_one_thing=False),
     "staff_questions.handled": staff(MANAGERS, about_one_thing=False),
     "staff_contracts.index": staff(SCORERS, about_one_thing=False),

@@ -15,6 +15,7 @@ from assistant.state import State
 from offer.retention import offer_kept_until
 from store import conversations as store
 from store import privacy, submissions
+from store.assessments import summary_for
 from store.conversations import Conversation, SessionClosed, TurnConflict
 from store.opportunities import get_opportunity
 from store.sessions import session_by_code
@@ -218,13 +219,35 @@ def get_offer(conversation_id: str):
 
 
 def _submission_json(made) -> dict[str, Any]:
+    summary = summary_for(get_db(), made.id)
+    issued = summary if summary and summary.issued_at else None
     return {
         "reference": made.reference,
         "version": made.version,
         "status": made.status,
         "opportunity": made.opportunity_code,
         "submitted_at": made.submitted_at,
+        "outcome": {
+            "result": issued.outcome,
+            "summary": issued.text,
+            "issued_at": issued.issued_at,
+        }
+        if issued
+        else None,
     }
+
+
+@bp.get("/conversations/<conversation_id>/submissions/<reference>")
+def get_submission(conversation_id: str, reference: str):
+    """One submitted version of this conversation's offer, with the outcome and its
+    assessment summary once the council has issued them."""
+    found, error = _authorised(conversation_id)
+    if error:
+        return error
+    made = submissions.get_submission(get_db(), reference)
+    if made is None or made.conversation_id != found.id:
+        return api_error(404, "not_found", "There is no submission with that reference.")
+    return jsonify(_submission_json(made))
 
 
 @bp.post("/conversations/<conversation_id>/submissions")

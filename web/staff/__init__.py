@@ -9,11 +9,13 @@ from web.staff import (
     opportunities,
     questions,
     sessions,
+    summaries,
 )
 
 BLUEPRINTS = (
     account.bp,
     opportunities.bp,
+    summaries.bp,
     contracts.bp,
     budget.bp,
     sessions.bp,

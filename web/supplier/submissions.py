@@ -6,6 +6,7 @@ import clock
 from forms.offer import ConfirmForm, SubmitOfferForm
 from offer.submission import closing_text, parse_closing
 from store import submissions
+from store.assessments import summary_for
 from store.conversations import Conversation
 from store.opportunities import get_opportunity
 from web.common import security
@@ -61,7 +62,14 @@ def receipt_page(token: str, found, form: ConfirmForm, closed_error: bool = Fals
         open=clock.now() < closes,
         form=form,
         notice=notice,
+        outcome=issued_summary(found.id),
     )
+
+
+def issued_summary(submission_id: int):
+    """The assessment summary of this version, once the council has issued it."""
+    found = summary_for(get_db(), submission_id)
+    return found if found and found.issued_at else None
 
 
 @bp.post("/submissions/<reference>/withdraw")
