@@ -36,7 +36,7 @@ SCANNED_ELSEWHERE = {
     },
     **{
         f"/staff/opportunities/<code>{path}": "tests/browser/test_staff.py"
-        for path in ("", "/edit", "/offers/<reference>", "/compare")
+        for path in ("", "/edit", "/offers/<reference>", "/compare", "/summaries")
     },
     **{
         path: "tests/browser/test_contracts.py"

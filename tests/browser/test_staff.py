@@ -95,11 +95,20 @@ def test_create_score_moderate_and_compare_with_no_axe_violations(
     page.goto(f"{live_server}/staff/opportunities/{code}/compare")
     assert page.locator("table.app-compare thead th").count() == 2
     assert scan(page, "/staff/opportunities/<code>/compare") == []
+    page.goto(f"{live_server}/staff/opportunities/{code}/summaries")
+    assert "Your social value score: 6 out of 10" in page.locator("textarea").first.input_value()
+    assert scan(page, "/staff/opportunities/<code>/summaries") == []
     page.goto(f"{live_server}/staff/opportunities/{code}/edit")
     assert scan(page, "/staff/opportunities/<code>/edit") == []
 
     page.set_viewport_size({"width": 320, "height": 640})
-    for path in ("", f"/{code}", f"/{code}/offers/{references[0]}", f"/{code}/compare"):
+    for path in (
+        "",
+        f"/{code}",
+        f"/{code}/offers/{references[0]}",
+        f"/{code}/compare",
+        f"/{code}/summaries",
+    ):
         page.goto(f"{live_server}/staff/opportunities{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, (path, width)
