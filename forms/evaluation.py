@@ -116,6 +116,10 @@ class OpportunityForm(FlaskForm):
     practice = BooleanField(
         "This is a practice opportunity, open to anyone", widget=GovCheckboxInput()
     )
+    close_now = BooleanField(
+        "Close it now: I understand that saving closes the opportunity at once",
+        widget=GovCheckboxInput(),
+    )
     submit = SubmitField("Save opportunity", widget=GovSubmitInput())
 
     def validate_closes_on(self, field) -> None:

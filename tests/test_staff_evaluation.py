@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
+import clock
 from store.opportunities import update_opportunity
 from store.staff import create_staff
 from tests.helpers.app import STAFF_PASSWORD
@@ -507,3 +508,21 @@ def test_each_bidder_gets_an_assessment_summary_and_sees_only_their_own(panel, c
             assert "not successful" in said and "came 2nd of 2 offers" in said
             assert "The successful offer's social value score was 9.33 out of 10" in said
             assert "Well done on the placements." not in said  # only their own summary
+
+
+def test_a_closing_date_that_closes_the_opportunity_at_once_asks_first(panel, monkeypatch):
+    afternoon = datetime.combine(clock.today(), datetime.min.time().replace(hour=15))
+    monkeypatch.setattr(clock, "now", lambda: afternoon.replace(tzinfo=clock.UK).astimezone(UTC))
+    code = create_opportunity_page(panel["moderator"])
+    url = f"/staff/opportunities/{code}/edit"
+    page = parse(panel["moderator"].client.get(url))
+    data = {field["name"]: field.get("value", "") for field in page.select("input[type=text]")}
+    data |= {"contract_type": "services", "title": "Lunch club"}
+    today = clock.today()
+    data |= {"closes_on": [str(today.day), str(today.month), str(today.year)]}
+    asked = parse(panel["moderator"].post(url, data, status=400), 400)
+    assert "saving closes the opportunity at once" in asked.text
+    assert asked.select_one("input[name=close_now]") is not None
+    panel["moderator"].post(url, data | {"close_now": "y"})
+    listed = " ".join(parse(panel["moderator"].client.get("/staff/opportunities")).text.split())
+    assert "Closed" in listed

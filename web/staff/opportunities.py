@@ -70,6 +70,22 @@ OPPORTUNITY_FIELDS = (
 )
 
 
+CLOSES_AT_ONCE = (
+    "Offers close at 12 noon on the closing date, and that has passed today, so saving closes "
+    "the opportunity at once. Choose a later date, or tick 'Close it now' below"
+)
+
+
+def _closes_at_once(form: OpportunityForm) -> bool:
+    """True (with the reason on the closing date) when saving would close the opportunity at
+    once and nobody has said that is meant."""
+    closes = datetime.combine(form.closes_on.data, CLOSING_TIME, tzinfo=UK)
+    if closes > clock.now() or form.close_now.data:
+        return False
+    form.closes_on.errors = [*form.closes_on.errors, CLOSES_AT_ONCE]
+    return True
+
+
 def _fields(form: OpportunityForm) -> dict:
     closes = datetime.combine(form.closes_on.data, CLOSING_TIME, tzinfo=UK)
     fields = {name: getattr(form, name).data for name in OPPORTUNITY_FIELDS}
@@ -124,7 +140,7 @@ def _details(opportunity: Opportunity) -> list[dict]:
 def new():
     """Create an opportunity; it gets a share code for bidders."""
     form = _form()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _closes_at_once(form):
         fields = _fields(form)
         code = create_opportunity(
             get_db(),
@@ -142,9 +158,9 @@ def new():
             detail={"title": form.title.data},
         )
         return redirect(url_for(".show", code=code), 303)
-    return render_template("staff/opportunity_form.html", form=form, opportunity=None), (
-        400 if form.errors else 200
-    )
+    return render_template(
+        "staff/opportunity_form.html", form=form, opportunity=None, closes_at_once=CLOSES_AT_ONCE
+    ), (400 if form.errors else 200)
 
 
 @bp.route("/<code>/edit", methods=["GET", "POST"])
@@ -153,7 +169,7 @@ def edit(code: str):
     """Change an opportunity's details."""
     opportunity = _own_opportunity(code)
     form = _form(opportunity)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _closes_at_once(form):
         fields = _fields(form)
         update_opportunity(get_db(), opportunity.code, **fields)
         scoring.audit(
@@ -165,9 +181,12 @@ def edit(code: str):
             detail=fields,
         )
         return redirect(url_for(".show", code=opportunity.code), 303)
-    return render_template("staff/opportunity_form.html", form=form, opportunity=opportunity), (
-        400 if form.errors else 200
-    )
+    return render_template(
+        "staff/opportunity_form.html",
+        form=form,
+        opportunity=opportunity,
+        closes_at_once=CLOSES_AT_ONCE,
+    ), (400 if form.errors else 200)
 
 
 @bp.get("/<code>")

@@ -2,7 +2,7 @@
 scores and reasons, edited, then issued once the contract is awarded; each supplier then sees
 the outcome and their own summary (and never another bidder's) on their receipt and in the API."""
 
-from flask import Blueprint, g, redirect, render_template, url_for
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from forms.evaluation import summaries_form
 from offer.assessment import Standing, draft, outcome
@@ -52,9 +52,14 @@ def summaries(code: str):
             won = contract.submission_id == s.submission.id
             result = outcome(won, winning, opportunity.weighting_percent or 0)
         rows.append({"scored": s, "name": name, "saved": saved, "outcome": result})
-    form = summaries_form([(r["scored"].submission.id, r["name"]) for r in rows])(data=drafts)
     issued = all(r["saved"] and r["saved"].issued_at for r in rows) and bool(rows)
-    if form.validate_on_submit() and not issued:
+    if issued:  # issued summaries are not changed: the page shows them, with no form
+        page = render_template(
+            "staff/summaries.html", opportunity=opportunity, rows=rows, form=None, issued=True
+        )
+        return page, (409 if request.method == "POST" else 200)
+    form = summaries_form([(r["scored"].submission.id, r["name"]) for r in rows])(data=drafts)
+    if form.validate_on_submit():
         if form.issue.data and not contract:
             form.issue.errors = [NOT_AWARDED]
         else:
