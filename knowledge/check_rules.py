@@ -4,29 +4,32 @@ evidence (knowledge/check_rules.yaml), validated when loaded."""
 import re
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from knowledge.content import Strict, read_yaml, validate
 
 RULES_FILE = Path(__file__).parent / "check_rules.yaml"
 
 
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"{pattern!r} is not a pattern: {error}") from error
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]  # a regular expression that compiles
+
+
 class LegalMinimum(Strict):
     """Words that promise only what the law already requires, and why that is not extra."""
 
-    pattern: str = Field(min_length=5)
+    pattern: Pattern = Field(min_length=5)
     why: str = Field(min_length=20)
     sizes: list[str] | None = None  # only organisations of these sizes are bound; None: all
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"{pattern!r} is not a pattern: {error}") from error
-        return pattern
 
 
 class CheckRules(Strict):
@@ -34,7 +37,7 @@ class CheckRules(Strict):
 
     placeholders: list[str] = Field(min_length=1)
     unfinished: list[str] = Field(min_length=1)
-    generic_titles: list[str] = Field(min_length=1)
+    generic_titles: list[Pattern] = Field(min_length=1)
     filler: list[str] = Field(min_length=1)
     everyone: list[str] = Field(min_length=1)
     people_nouns: list[str] = Field(min_length=1)
@@ -59,16 +62,6 @@ class CheckRules(Strict):
         if unknown:
             raise ValueError(f"accepted: unknown kinds of evidence: {', '.join(sorted(unknown))}")
         return self
-
-    @field_validator("generic_titles")
-    @classmethod
-    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"{pattern!r} is not a pattern: {error}") from error
-        return patterns
 
 
 @cache

@@ -171,6 +171,10 @@ class CouncilPack(Strict):
         """Every (theme, measure) pair in the pack."""
         return [(theme, measure) for theme in self.themes for measure in theme.measures]
 
+    def measure(self, measure_id: str | None) -> Measure | None:
+        """The measure with this id, or None (a commitment in the supplier's own words)."""
+        return next((m for _, m in self.measures if m.id == measure_id), None)
+
     def theme(self, theme_id: str) -> Theme | None:
         """The theme with this id, or None."""
         return next((t for t in self.themes if t.id == theme_id), None)

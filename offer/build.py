@@ -50,7 +50,7 @@ def recheck(offer: Offer, pack: CouncilPack) -> list[Check]:
 def _proxy(commitment: dict, pack: CouncilPack) -> Proxy | None:
     if not pack.procurement.uses_proxy_values or not commitment.get("quantity"):
         return None
-    measure = next((m for _, m in pack.measures if m.id == commitment.get("measure_id")), None)
+    measure = pack.measure(commitment.get("measure_id"))
     if measure is None or measure.proxy is None:
         return None
     rate = measure.proxy

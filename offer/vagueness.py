@@ -1,13 +1,9 @@
-"""Checks on what a commitment says: vague or placeholder wording, counts with the wrong noun,
-and evidence that would not prove the measure (judged against the measure's own evidence list,
-never by length). Words and kinds of evidence: knowledge/check_rules.yaml."""
+"""Checks on what a commitment says: missing parts, vague or placeholder wording, hedges, and
+counts with the wrong noun. Words: knowledge/check_rules.yaml; evidence: offer/evidence.py."""
 
 import re
 
-from rapidfuzz import fuzz, process
-
 from knowledge.check_rules import CheckRules
-from knowledge.packs import Measure
 from knowledge.vocabulary import amount
 from offer.model import Check, Commitment
 
@@ -47,10 +43,6 @@ FIELDS = {
     "evidence": "the evidence",
 }
 WORD = re.compile(r"[a-z0-9]+")
-# A word this close to an evidence word is read as it (typed in a hurry: "invoces", "certifcate").
-TYPO_SCORE = 85
-MIN_FUZZY = 6
-STOP = {"the", "and", "with", "from", "each", "their", "your", "our", "for", "of", "a", "an"}
 
 
 def plain(text: str | None) -> str:
@@ -236,83 +228,3 @@ _PLACEHOLDER_FIX = {
     "evidence": "Name the records you will send the council, such as payroll records, "
     "invoices or attendance registers.",
 }
-
-
-def _spelled(text: str, rules: CheckRules) -> str:
-    """The text with each misspelt evidence word as it is spelt ("invoces" is "invoices")."""
-    known = rules.evidence_words
-    words = []
-    for word in plain(text).split():
-        if len(word) >= MIN_FUZZY and word not in known:
-            found = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-            word = found[0] if found else word
-        words.append(word)
-    return " ".join(words)
-
-
-def _kinds(text: str, rules: CheckRules) -> set[str]:
-    """The kinds of evidence a text names, the longest names first ("vehicle logs" is a
-    vehicle record, not a log of hours)."""
-    words, found = f" {_spelled(text, rules)} ", set()
-    for name, kinds in _names(rules):
-        if f" {name} " in words:
-            found |= kinds
-            words = words.replace(f" {name} ", " | ")
-    return found
-
-
-def _names(rules: CheckRules) -> list[tuple[str, set[str]]]:
-    """Each name of evidence with every kind it names, longest first."""
-    kinds: dict[str, set[str]] = {}
-    for kind, names in rules.evidence_kinds.items():
-        for name in names:
-            kinds.setdefault(plain(name), set()).add(kind)
-    return sorted(kinds.items(), key=lambda pair: -len(pair[0]))
-
-
-def _stems(text: str) -> set[str]:
-    return {w.rstrip("s")[:6] for w in WORD.findall(text.lower()) if len(w) > 3 and w not in STOP}
-
-
-def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
-    """Whether this evidence is the kind the measure asks for: a kind of evidence its own list
-    names or that proves what it counts, or a word of its list. "Payslips" proves pay as well
-    as "payroll records" does; "fuel receipts" prove no apprenticeship."""
-    listed = " / ".join(measure.evidence)
-    wanted = _kinds(listed, rules) | set(
-        rules.accepted.get(measure.draws_on) or rules.accepted.get(measure.unit) or ()
-    )
-    named = _kinds(evidence, rules)
-    promises = set(rules.promises_only)
-    if named and named <= promises and not wanted & promises:
-        return False  # terms or a policy say what should happen, not that it did
-    if named:  # it names what it is: that decides, not a word it shares with the list
-        return bool(named & wanted)
-    return bool(_stems(evidence) & _stems(listed))
-
-
-def evidence_checks(c: Commitment, measure: Measure | None, rules: CheckRules) -> list[Check]:
-    """No evidence, or evidence that would not prove this measure."""
-    if not c.evidence or not c.evidence.strip():
-        return [
-            Check(
-                id="missing-evidence",
-                kind="evidence",
-                level="problem",
-                commitment_id=c.id,
-                message="Say how you will show the council that it happened.",
-            )
-        ]
-    if measure is None or is_placeholder(c.evidence, rules) or proves(c.evidence, measure, rules):
-        return []
-    usual = "; ".join(e[0].lower() + e[1:] for e in measure.evidence)
-    return [
-        Check(
-            id="evidence-mismatch",
-            kind="evidence",
-            level="advice",
-            commitment_id=c.id,
-            message=f'"{c.evidence.strip()}" would not show the council that this happened. '
-            f'For "{measure.title}", councils usually ask for: {usual}.',
-        )
-    ]

@@ -15,6 +15,7 @@ NOT_YET = (
 )
 MODERATOR_SCORING = "You moderated this offer, so its scores come from other evaluators"
 SCORER_MODERATING = "You scored this offer, so another manager must moderate it"
+REPLACED = "This version was replaced by a newer one, which is the one to {what}"
 NOTHING_TO_MODERATE = "Moderation needs at least one evaluator's scores first"
 
 
@@ -24,9 +25,16 @@ def may_see_others_scores(role: str, has_scored: bool) -> bool:
 
 
 def score_change_refusal(
-    *, moderated: bool, closed: bool = True, closes: str = "", moderated_it: bool = False
+    *,
+    moderated: bool,
+    closed: bool = True,
+    closes: str = "",
+    moderated_it: bool = False,
+    replaced: bool = False,
 ) -> str | None:
     """Why this person's scores for an offer cannot be given or changed now, or None."""
+    if replaced:
+        return REPLACED.format(what="score")
     if moderated:
         return SCORES_LOCKED
     if not closed:
@@ -37,9 +45,11 @@ def score_change_refusal(
 
 
 def moderation_refusal(
-    *, closed: bool, closes: str = "", scored_it: bool, evaluations: int
+    *, closed: bool, closes: str = "", scored_it: bool, evaluations: int, replaced: bool = False
 ) -> str | None:
     """Why this person cannot record the consensus for an offer now, or None."""
+    if replaced:
+        return REPLACED.format(what="moderate")
     if not closed:
         return NOT_YET.format(closes=closes)
     if scored_it:

@@ -5,14 +5,13 @@ from dataclasses import dataclass, field
 
 from flask import url_for
 
-import clock
-from offer.submission import parse_closing
 from permissions.roles import EVALUATORS, MANAGERS
 from store import evaluations as scoring
 from store.contracts import contract_for_opportunity
 from store.opportunities import opportunities_for
 from store.submissions import current_submissions
 from web.common.db import get_db
+from web.staff.opportunity_state import closing
 
 
 @dataclass
@@ -58,10 +57,10 @@ def sections_for(staff) -> list[Section]:
 
 def work_for(staff) -> Work:
     """What needs this person now."""
-    db, work, now = get_db(), Work(), clock.now()
+    db, work = get_db(), Work()
     manager = staff.role in MANAGERS
     for opportunity in opportunities_for(db, staff.council_id):
-        if now < parse_closing(opportunity.closes_at):
+        if not closing(opportunity)[0]:
             continue  # offers are still coming in: nothing to score yet
         if contract_for_opportunity(db, opportunity.code):
             continue

@@ -5,19 +5,14 @@ opportunity is a 404). Evaluators score; moderators and admins also create oppor
 record consensus scores.
 """
 
-from datetime import UTC, datetime, time
-
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
-from wtforms.fields.choices import SelectChoice
 
-import clock
-from forms.evaluation import OpportunityForm, rubric_form
+from forms.evaluation import rubric_form
 from knowledge.vocabulary import CHECK_KINDS
 from offer.model import Offer
 from offer.scoring import scores_only, weighted_score
-from offer.submission import UK, closing_text, parse_closing
+from offer.submission import closing_text, parse_closing
 from permissions.roles import EVALUATORS, MANAGERS, is_manager
-from permissions.scores import moderation_refusal, score_change_refusal
 from store import evaluations as scoring
 from store.contracts import contract_for_opportunity
 from store.opportunities import (
@@ -30,72 +25,19 @@ from store.opportunities import (
 from store.submissions import get_submission, submissions_for_conversation
 from web.common.councils import current_council
 from web.common.db import get_db
-from web.staff import auth, evaluation_record, offer_review
+from web.staff import auth, evaluation_record, offer_review, opportunity_form
+from web.staff import opportunity_state as state
 
 bp = Blueprint("staff_opportunities", __name__, url_prefix="/staff/opportunities")
 bp.add_app_template_filter(offer_review.score_rows, "score_rows")
-CLOSING_TIME = time(12, 0)
 
 
-def _own_opportunity(code: str) -> Opportunity:
+def own_opportunity(code: str) -> Opportunity:
+    """This council's opportunity with this code, or a 404."""
     found = get_opportunity(get_db(), code)
     if found is None or found.council_id != g.staff.council_id:
         abort(404)
     return found
-
-
-def _form(opportunity: Opportunity | None = None) -> OpportunityForm:
-    data = None
-    if opportunity:
-        data = {
-            **{name: getattr(opportunity, name) for name in OPPORTUNITY_FIELDS},
-            "closes_on": datetime.fromisoformat(opportunity.closes_at).astimezone(UK).date(),
-        }
-    form = OpportunityForm(data=data)
-    form.themes.choices = [SelectChoice(t.id, t.title) for t in current_council().themes]
-    return form
-
-
-OPPORTUNITY_FIELDS = (
-    "title",
-    "reference",
-    "description",
-    "contract_type",
-    "value_gbp",
-    "duration_months",
-    "weighting_percent",
-    "word_limit",
-    "themes",
-    "practice",
-)
-
-
-CLOSES_AT_ONCE = (
-    "Offers close at 12 noon on the closing date, and that has passed today, so saving closes "
-    "the opportunity at once. Choose a later date, or tick 'Close it now' below"
-)
-
-
-def _closes_at_once(form: OpportunityForm) -> bool:
-    """True (with the reason on the closing date) when saving would close the opportunity at
-    once and nobody has said that is meant."""
-    closes = datetime.combine(form.closes_on.data, CLOSING_TIME, tzinfo=UK)
-    if closes > clock.now() or form.close_now.data:
-        return False
-    form.closes_on.errors = [*form.closes_on.errors, CLOSES_AT_ONCE]
-    return True
-
-
-def _fields(form: OpportunityForm) -> dict:
-    closes = datetime.combine(form.closes_on.data, CLOSING_TIME, tzinfo=UK)
-    fields = {name: getattr(form, name).data for name in OPPORTUNITY_FIELDS}
-    fields |= {
-        "value_gbp": float(form.value_gbp.data),
-        "weighting_percent": float(form.weighting_percent.data),
-        "practice": int(bool(form.practice.data)),
-        "closes_at": closes.astimezone(UTC).isoformat(timespec="seconds"),
-    }
-    return fields
 
 
 @bp.get("")
@@ -103,45 +45,19 @@ def _fields(form: OpportunityForm) -> dict:
 def index():
     """The council's opportunities."""
     listed = [
-        {"opportunity": o, "status": _status(o), "closes": _closing(o)[1]}
+        {"opportunity": o, "status": state.status(o), "closes": state.closing(o)[1]}
         for o in opportunities_for(get_db(), g.staff.council_id)
     ]
     return render_template("staff/opportunities.html", opportunities=listed)
-
-
-def _status(opportunity: Opportunity) -> str:
-    """Open, Closed (offers being evaluated) or Awarded."""
-    if contract_for_opportunity(get_db(), opportunity.code):
-        return "Awarded"
-    return "Closed" if _closing(opportunity)[0] else "Open"
-
-
-def _details(opportunity: Opportunity) -> list[dict]:
-    """The contract the opportunity is for, as staff check it."""
-    pack = current_council()
-    themes = [t.title for t in pack.themes if t.id in opportunity.themes] or ["All of them"]
-
-    def row(key: str, value) -> dict:
-        return {"key": {"text": key}, "value": {"text": value or "Not given"}}
-
-    value = f"£{opportunity.value_gbp:,.0f}" if opportunity.value_gbp is not None else None
-    months = opportunity.duration_months
-    return [
-        row("Status", _status(opportunity)),
-        row("Kind of contract", (opportunity.contract_type or "").capitalize()),
-        row("Value", value),
-        row("Length", f"{months} months" if months else None),
-        row("The council's themes it asks about", ", ".join(themes)),
-    ]
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @auth.staff_required(*MANAGERS)
 def new():
     """Create an opportunity; it gets a share code for bidders."""
-    form = _form()
-    if form.validate_on_submit() and not _closes_at_once(form):
-        fields = _fields(form)
+    form = opportunity_form.for_page()
+    if form.validate_on_submit() and not opportunity_form.closes_at_once(form):
+        fields = opportunity_form.fields(form)
         code = create_opportunity(
             get_db(),
             council_id=g.staff.council_id,
@@ -159,7 +75,10 @@ def new():
         )
         return redirect(url_for(".show", code=code), 303)
     return render_template(
-        "staff/opportunity_form.html", form=form, opportunity=None, closes_at_once=CLOSES_AT_ONCE
+        "staff/opportunity_form.html",
+        form=form,
+        opportunity=None,
+        closes_at_once=opportunity_form.CLOSES_AT_ONCE,
     ), (400 if form.errors else 200)
 
 
@@ -167,10 +86,10 @@ def new():
 @auth.staff_required(*MANAGERS)
 def edit(code: str):
     """Change an opportunity's details."""
-    opportunity = _own_opportunity(code)
-    form = _form(opportunity)
-    if form.validate_on_submit() and not _closes_at_once(form):
-        fields = _fields(form)
+    opportunity = own_opportunity(code)
+    form = opportunity_form.for_page(opportunity)
+    if form.validate_on_submit() and not opportunity_form.closes_at_once(form):
+        fields = opportunity_form.fields(form)
         update_opportunity(get_db(), opportunity.code, **fields)
         scoring.audit(
             get_db(),
@@ -185,7 +104,7 @@ def edit(code: str):
         "staff/opportunity_form.html",
         form=form,
         opportunity=opportunity,
-        closes_at_once=CLOSES_AT_ONCE,
+        closes_at_once=opportunity_form.CLOSES_AT_ONCE,
     ), (400 if form.errors else 200)
 
 
@@ -193,7 +112,7 @@ def edit(code: str):
 @auth.staff_required(*EVALUATORS)
 def show(code: str):
     """An opportunity, its share link, and the offers submitted to it (sortable, filterable)."""
-    opportunity = _own_opportunity(code)
+    opportunity = own_opportunity(code)
     rows = offer_review.offer_rows(get_db(), opportunity, current_council(), g.staff)
     rows = offer_review.sorted_and_filtered(rows, request.args)
     return render_template(
@@ -202,7 +121,7 @@ def show(code: str):
         rows=rows,
         share_link=url_for("assistant.start", opportunity=opportunity.code, _external=True),
         closes=closing_text(parse_closing(opportunity.closes_at)),
-        details=_details(opportunity),
+        details=state.details(opportunity),
         sort=request.args.get("sort", "submitted"),
         status=request.args.get("status", ""),
         show_proxies=current_council().procurement.uses_proxy_values,
@@ -219,47 +138,16 @@ def _submission(opportunity: Opportunity, reference: str, replaced_too: bool = F
     return found
 
 
-def _closing(opportunity: Opportunity) -> tuple[bool, str]:
-    """Whether the opportunity has closed, and when it closes, in words."""
-    closes = parse_closing(opportunity.closes_at)
-    return clock.now() >= closes, closing_text(closes)
-
-
-def _score_refusal(opportunity: Opportunity, submission, moderation) -> str | None:
-    closed, closes = _closing(opportunity)
-    if submission.status == "replaced":
-        return "This version was replaced by a newer one, which is the one to score"
-    return score_change_refusal(
-        moderated=moderation is not None,
-        closed=closed,
-        closes=closes,
-        moderated_it=moderation is not None and moderation.staff_id == g.staff.id,
-    )
-
-
-def _moderation_refusal(opportunity: Opportunity, submission) -> str | None:
-    if submission.status == "replaced":
-        return "This version was replaced by a newer one, which is the one to moderate"
-    closed, closes = _closing(opportunity)
-    everyone = scoring.evaluations_for(get_db(), submission.id)
-    return moderation_refusal(
-        closed=closed,
-        closes=closes,
-        scored_it=any(e.staff_id == g.staff.id for e in everyone),
-        evaluations=len(everyone),
-    )
-
-
 @bp.route("/<code>/offers/<reference>", methods=["GET", "POST"])
 @auth.staff_required(*EVALUATORS)
 def review(code: str, reference: str):
     """One offer, its flags, and this person's scores (others' once their own are in)."""
-    opportunity = _own_opportunity(code)
+    opportunity = own_opportunity(code)
     submission = _submission(opportunity, reference, replaced_too=True)
     pack = current_council()
     form = rubric_form(pack.rubric, "Comment", "Write a comment")()
     moderation = scoring.moderation_for(get_db(), submission.id)
-    refusal = _score_refusal(opportunity, submission, moderation)
+    refusal = state.score_refusal(opportunity, submission, moderation)
     if refusal and request.method == "POST":
         form.validate_on_submit()
         first = getattr(form, f"{pack.rubric.criteria[0].id}_score")
@@ -283,7 +171,7 @@ def review(code: str, reference: str):
     moderation = moderation if may_see_all else None
     moderation_form, moderation_refused = None, None
     if is_manager(g.staff.role):
-        moderation_refused = _moderation_refusal(opportunity, submission)
+        moderation_refused = state.moderation_refusal(opportunity, submission)
         if not moderation_refused:
             moderation_form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
             if moderation:
@@ -327,11 +215,11 @@ def review(code: str, reference: str):
 @auth.staff_required(*MANAGERS)
 def moderate(code: str, reference: str):
     """Record the consensus score for each criterion, with the reasons."""
-    opportunity = _own_opportunity(code)
+    opportunity = own_opportunity(code)
     submission = _submission(opportunity, reference)
     pack = current_council()
     form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
-    refused = _moderation_refusal(opportunity, submission)
+    refused = state.moderation_refusal(opportunity, submission)
     valid = form.validate_on_submit()
     if refused or not valid:
         if refused:
@@ -361,7 +249,7 @@ def moderate(code: str, reference: str):
 @auth.staff_required(*EVALUATORS)
 def compare(code: str):
     """All the offers for an opportunity side by side."""
-    opportunity = _own_opportunity(code)
+    opportunity = own_opportunity(code)
     pack = current_council()
     return render_template(
         "staff/compare.html",
@@ -376,7 +264,7 @@ def compare(code: str):
 @auth.staff_required(*MANAGERS)  # Every score is in them, so not for evaluators mid-way.
 def export(code: str, kind: str):
     """The offers, commitments and scores for the evaluation panel: CSV, XLSX or JSON."""
-    opportunity = _own_opportunity(code)
+    opportunity = own_opportunity(code)
     if kind not in evaluation_record.MIME:
         abort(404)
     return evaluation_record.export_response(get_db(), opportunity, current_council(), kind)

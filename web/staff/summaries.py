@@ -13,7 +13,7 @@ from web.common.councils import current_council
 from web.common.db import get_db
 from web.staff import auth
 from web.staff.evaluation_record import scored_offers
-from web.staff.opportunities import _own_opportunity
+from web.staff.opportunities import own_opportunity
 
 bp = Blueprint("staff_summaries", __name__, url_prefix="/staff/opportunities")
 NOT_AWARDED = (
@@ -27,7 +27,7 @@ def summaries(code: str):
     """Every bidder's assessment summary: the saved draft (or one written from the moderated
     scores), to edit, save and issue."""
     db, pack = get_db(), current_council()
-    opportunity = _own_opportunity(code)
+    opportunity = own_opportunity(code)
     contract = contract_for_opportunity(db, opportunity.code)
     offers = scored_offers(db, opportunity, pack)
     winning = next(
