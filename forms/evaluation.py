@@ -116,11 +116,26 @@ class OpportunityForm(FlaskForm):
     practice = BooleanField(
         "This is a practice opportunity, open to anyone", widget=GovCheckboxInput()
     )
+    early_scoring = BooleanField(
+        "Let the panel score offers before the closing date",
+        widget=GovCheckboxInput(),
+    )
+    early_scoring_reason = TextAreaField(
+        "Why scoring should open before the closing date (kept in the audit trail)",
+        widget=GovTextArea(),
+        filters=[strip_whitespace],
+        validators=[Length(max=1000, message="Keep the reason to 1,000 characters or fewer")],
+    )
     close_now = BooleanField(
         "Close it now: I understand that saving closes the opportunity at once",
         widget=GovCheckboxInput(),
     )
     submit = SubmitField("Save opportunity", widget=GovSubmitInput())
+
+    def validate_early_scoring_reason(self, field) -> None:
+        """Scoring before the close is the exception, so it needs a recorded reason."""
+        if self.early_scoring.data and not field.data:
+            raise ValidationError("Say why scoring should open before the closing date")
 
     def validate_closes_on(self, field) -> None:
         """Offers cannot close in the past."""

@@ -19,3 +19,12 @@ TRAINERS = ("trainer", "admin")
 def is_manager(role: str) -> bool:
     """Whether this role manages opportunities, moderation, awards and the exchange."""
     return role in MANAGERS
+
+
+# The roles in words, for pages.
+ROLE_LABELS = {
+    "evaluator": "Evaluator",
+    "moderator": "Moderator",
+    "trainer": "Trainer",
+    "admin": "Administrator",
+}

@@ -129,3 +129,27 @@ def moderation_for(db: Database, submission_id: int) -> Evaluation | None:
         json.loads(r["scores"]),
         r["moderated_at"],
     )
+
+
+def scored_then_replaced(db: Database, staff_id: int) -> list[dict[str, Any]]:
+    """Offers this person scored that the supplier then replaced, whose current version they
+    have not scored and nobody has moderated: [{"opportunity_code", "reference", "version",
+    "earlier_version", "offer"}], each current version once."""
+    rows = db.query(
+        "SELECT DISTINCT new.opportunity_code, new.reference, new.version, new.offer, "
+        "old.version AS earlier_version FROM evaluations e "
+        "JOIN submissions old ON old.id = e.submission_id AND old.status = 'replaced' "
+        "JOIN submissions new ON new.conversation_id = old.conversation_id "
+        "AND new.opportunity_code = old.opportunity_code AND new.status = 'submitted' "
+        "WHERE e.staff_id = ? AND NOT EXISTS (SELECT 1 FROM evaluations mine "
+        "WHERE mine.submission_id = new.id AND mine.staff_id = ?) "
+        "AND NOT EXISTS (SELECT 1 FROM moderations m WHERE m.submission_id = new.id) "
+        "ORDER BY new.submitted_at",
+        [staff_id, staff_id],
+    )
+    latest: dict[str, dict[str, Any]] = {}
+    for row in rows:  # the most recent version they scored, if they scored more than one
+        found = latest.get(row["reference"])
+        if found is None or row["earlier_version"] > found["earlier_version"]:
+            latest[row["reference"]] = {**row, "offer": json.loads(row["offer"])}
+    return list(latest.values())

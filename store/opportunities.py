@@ -29,6 +29,7 @@ class Opportunity:
     closes_at: str
     themes: list[str]
     practice: bool
+    early_scoring_reason: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the offer builder."""
@@ -61,6 +62,7 @@ def create_opportunity(
                 "closes_at": closes_at,
                 "themes": json.dumps(fields.get("themes") or []),
                 "practice": int(bool(fields.get("practice"))),
+                "early_scoring_reason": fields.get("early_scoring_reason"),
                 "created_at": now_iso(),
             }
         )
@@ -105,4 +107,5 @@ def get_opportunity(db: Database, code: str) -> Opportunity | None:
         closes_at=row["closes_at"],
         themes=json.loads(row["themes"] or "[]"),
         practice=bool(row["practice"]),
+        early_scoring_reason=row["early_scoring_reason"],
     )

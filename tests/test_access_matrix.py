@@ -48,6 +48,7 @@ def _outcome(response) -> str:
 
 # Routes that end something (a need, a conversation, a session) go last, in this order.
 LAST = (
+    "staff_panel.remove",
     "exchange_needs.close",
     "api_conversations.delete_conversation",
     "deletion.confirm",

@@ -20,9 +20,11 @@ from store.evaluations import save_evaluation
 from store.opportunities import create_opportunity
 from store.submissions import current_submissions
 from tests.helpers import check_corpus
+from tests.helpers.home_care import BUILDER, CAFE, FOUR, TINY
 from tests.helpers.offers import api_submit
 from tests.helpers.pages import parse
-from tests.helpers.scripted import Plan, enter
+from tests.helpers.scripted import enter
+from tests.helpers.staff import seat
 
 PACKS = load_packs()
 TUNING = [
@@ -209,148 +211,7 @@ def test_every_kind_has_words_and_saved_checks_without_a_kind_get_one():
     assert saved.kind == "evidence"
 
 
-# The four offers of the issue, through the API: a £450,000 two-year home-care contract.
-
-ORGANISATION = {"org-postcode": "E1 6AN", "org-type": "A charity"}
-TINY = Plan(
-    ORGANISATION | {"org-name": "Tiny Care Co", "org-size": "9 staff"},
-    [
-        {
-            "theme": "jobs-skills",
-            "idea": "We will hire local people as care workers",
-            "measure": "local-hires",
-            "quantity": "250",
-            "timescale": "within 3 months",
-            "delivery": "Our manager recruits through the jobcentre in Bow",
-            "beneficiaries": "Unemployed residents aged over 25",
-            "evidence": "Payroll records with start dates",
-            "kind": "extra, for this contract",
-        },
-        {
-            "theme": "communities",
-            "idea": "Our staff will volunteer at lunch clubs for older people",
-            "measure": "employee-volunteering-hours",
-            "quantity": "20000",
-            "timescale": "over the whole contract",
-            "delivery": "Every carer gives time to the lunch club at the community centre",
-            "beneficiaries": "Older people who live alone",
-            "evidence": "A volunteering log signed by the lunch club",
-            "kind": "extra, for this contract",
-        },
-        {
-            "theme": "communities",
-            "idea": "We will give money to local groups",
-            "measure": "donations-to-local-groups",
-            "quantity": "£200,000",
-            "timescale": "over the whole contract",
-            "delivery": "Our trustees choose the groups each year",
-            "beneficiaries": "Small charities for older people in Tower Hamlets",
-            "evidence": "Bank records of each payment",
-            "kind": "extra, for this contract",
-        },
-    ],
-)
-GENERIC = Plan(
-    ORGANISATION
-    | {"org-name": "Generic Care Services", "org-type": "A small business", "org-size": "40"},
-    [
-        {
-            "theme": "communities",
-            "idea": "We will support the community",
-            "measure": "own",
-            "unit": "people",
-            "quantity": "1",
-            "timescale": "over the whole contract",
-            "delivery": "Our team",
-            "beneficiaries": "the community",
-            "evidence": "We will report on this",
-            "kind": "extra, for this contract",
-        }
-    ],
-)
-BUILDER = Plan(
-    ORGANISATION
-    | {"org-name": "Hartley Builders", "org-type": "A small business", "org-size": "30"},
-    [
-        {
-            "theme": "jobs-skills",
-            "idea": "We will take on apprentices in our trades",
-            "measure": "apprenticeship-weeks",
-            "quantity": "208",
-            "timescale": "first apprentice starts within 3 months",
-            "delivery": "Our site manager mentors each apprentice with the local college",
-            "beneficiaries": "Young people from Tower Hamlets aged 16 to 24",
-            "evidence": "Apprenticeship agreements and payslips",
-            "kind": "extra, for this contract",
-        }
-    ],
-)
-CAFE = Plan(
-    ORGANISATION | {"org-name": "Teapot Community Kitchen", "org-size": "6"},
-    [
-        {
-            "theme": "jobs-skills",
-            "idea": "We give work placements in our kitchen",
-            "measure": "work-placement-weeks",
-            "quantity": "8",
-            "timescale": "over the whole contract",
-            "delivery": "Our chef supervises each placement",
-            "beneficiaries": "Young people with learning disabilities",
-            "evidence": "Signed timesheets",
-            "kind": "something we do anyway",
-        },
-        {
-            "theme": "communities",
-            "idea": "Community groups use our room for free",
-            "measure": "free-space-for-groups",
-            "quantity": "100",
-            "timescale": "over the whole contract",
-            "delivery": "Our manager keeps the room diary",
-            "beneficiaries": "Local carers' and parents' groups",
-            "evidence": "A room booking log",
-            "kind": "something we do anyway",
-        },
-        {
-            "theme": "environment",
-            "idea": "We recycle our kitchen waste",
-            "measure": "waste-recycled",
-            "quantity": "80%",
-            "timescale": "over the whole contract",
-            "delivery": "Our waste contractor collects food waste",
-            "beneficiaries": "Residents of the borough",
-            "evidence": "Waste transfer notes",
-            "kind": "something we do anyway",
-        },
-        {
-            "theme": "local-economy",
-            "idea": "We buy our food from local small firms",
-            "measure": "local-supplier-spend",
-            "quantity": "£5,000",
-            "timescale": "over the whole contract",
-            "delivery": "Our chef orders from market traders",
-            "beneficiaries": "Small food businesses in the borough",
-            "evidence": "Invoices",
-            "kind": "something we do anyway",
-        },
-        {
-            "theme": "communities",
-            "idea": "We will run a weekly lunch club for older people",
-            "measure": "health-wellbeing-sessions",
-            "quantity": "96",
-            "timescale": "over the whole contract",
-            "delivery": "Our cook and two volunteers run it every Thursday",
-            "beneficiaries": "Older people who live alone",
-            "evidence": "Attendance registers",
-            "kind": "extra, for this contract",
-        },
-    ],
-)
-FOUR = {
-    "Tiny Care Co": TINY,
-    "Generic Care Services": GENERIC,
-    "Hartley Builders": BUILDER,
-    "Teapot Community Kitchen": CAFE,
-}
+# The four offers of the issue (tests/helpers/home_care.py), through the API.
 
 
 @pytest.fixture
@@ -420,6 +281,7 @@ def test_staff_see_each_offers_flags_on_the_list_the_comparison_and_every_export
 ):
     moderator = staff.create("moderator@tower-hamlets.example", role="moderator")
     staff.sign_in("moderator@tower-hamlets.example")  # the exports are for managers
+    seat(db, home_care, moderator)
     scored = next(iter(current_submissions(db, home_care)))
     save_evaluation(
         db, submission_id=scored.id, staff_id=moderator.id,
@@ -466,8 +328,8 @@ def test_staff_see_each_offers_flags_on_the_list_the_comparison_and_every_export
     assert any(c["kind"] == "feasibility" and c["level"] == "problem" for c in builder["checks"])
 
 
-def test_the_offer_review_shows_each_flag_with_its_kind(client, staff, home_care, four_offers):
-    staff.create()
+def test_the_offer_review_shows_each_flag_with_its_kind(client, db, staff, home_care, four_offers):
+    seat(db, home_care, staff.create())
     staff.sign_in()
     listed = parse(client.get(f"/staff/opportunities/{home_care}"))
     link = next(

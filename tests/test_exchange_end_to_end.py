@@ -11,7 +11,7 @@ from tests.helpers.contracts import TARGETS, return_fields
 from tests.helpers.exchange_actions import NEED, OrganisationActions, review, verify
 from tests.helpers.offers import api_submit, finish
 from tests.helpers.pages import parse
-from tests.helpers.staff import Person
+from tests.helpers.staff import Person, seat
 
 BOARD = "/exchange/tower-hamlets/needs"
 
@@ -46,6 +46,7 @@ def test_from_a_charitys_need_to_a_met_need(app, client, db):
         value_gbp=120_000, duration_months=12,
     )  # fmt: skip
     reference = api_submit(client, done, code).json["reference"]
+    seat(db, code, moderator)
     assert db.execute("SELECT need_id, quantity FROM need_pledges").fetchall() == [(need_id, 40)]
     board = " ".join(parse(client.get(BOARD)).text.split())
     assert "Pledged Pledged 40 hours, delivered 0 hours of 40 hours" in board

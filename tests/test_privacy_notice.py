@@ -28,6 +28,7 @@ ORGANISATION = "your organisation's name, charity or company number, address and
 CONTACT = "the contact name and email address you give"
 NEEDS = "the needs you post"
 RECEIPTS = "the support you confirm you received"
+DECLARATIONS = "the declarations of interest you make"
 # Not personal data: ids, codes, flags, counts, times, and the council's own content.
 NONE = None
 
@@ -57,7 +58,7 @@ SCHEMA: dict[str, dict[str, str | None]] = {
     "opportunities": dict.fromkeys(
         ["code", "council_id", "title", "reference", "description", "contract_type", "value_gbp",
          "duration_months", "weighting_percent", "word_limit", "closes_at", "themes", "practice",
-         "created_at"],
+         "created_at", "early_scoring_reason"],
         NONE,
     ),
     "submissions": {
@@ -72,6 +73,11 @@ SCHEMA: dict[str, dict[str, str | None]] = {
     },
     "moderations": {
         "submission_id": NONE, "staff_id": STAFF_WORK, "scores": STAFF_WORK, "moderated_at": NONE,
+    },
+    "panel_members": {
+        "opportunity_code": NONE, "staff_id": STAFF_WORK, "added_by": STAFF_WORK,
+        "added_at": NONE, "declared_at": NONE, "conflict": DECLARATIONS,
+        "conflict_detail": DECLARATIONS, "declared_for": NONE,
     },
     "assessment_summaries": {
         "submission_id": NONE, "council_id": NONE, "text": STAFF_WORK, "outcome": STAFF_WORK,

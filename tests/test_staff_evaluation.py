@@ -14,7 +14,7 @@ from store.staff import create_staff
 from tests.helpers.app import STAFF_PASSWORD
 from tests.helpers.offers import api_submit, finish
 from tests.helpers.pages import csrf_token, error_summary_links, parse
-from tests.helpers.staff import RUBRIC, Person
+from tests.helpers.staff import RUBRIC, Person, seat
 
 
 def create_opportunity_page(moderator, weighting="10"):
@@ -75,6 +75,7 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     for supplier in ("charity", "social-enterprise", "sme"):
         done = finish(client, supplier=supplier)
         references.append(api_submit(client, done, code).json["reference"])
+    seat(db, code, *panel.values())
     offers = parse(panel["first"].client.get(f"/staff/opportunities/{code}"))
     assert len(offers.select("table.app-offers tbody tr")) == 3
 
@@ -144,6 +145,7 @@ def test_a_score_needs_a_comment(panel, client, db):
     code = create_opportunity_page(panel["moderator"])
     reference = api_submit(client, finish(client), code).json["reference"]
     close(db, code)
+    seat(db, code, *panel.values())
     review = f"/staff/opportunities/{code}/offers/{reference}"
     data = scores([4, 3, 5]) | {"delivery_note": ""}
     soup = parse(panel["first"].post(review, data, status=400), 400)
@@ -169,6 +171,7 @@ def test_supplier_html_is_shown_escaped_on_staff_pages(app, client, db, panel):
         },
     )
     reference = api_submit(client, done, code).json["reference"]
+    seat(db, code, *panel.values())
     client.post(
         f"/api/v1/conversations/{done['id']}/messages",
         json={"text": hostile + "?"},
@@ -236,6 +239,7 @@ def test_scores_are_locked_once_moderated(panel, client, db):
     code = create_opportunity_page(panel["moderator"])
     reference = api_submit(client, finish(client), code).json["reference"]
     close(db, code)
+    seat(db, code, *panel.values())
     review = f"/staff/opportunities/{code}/offers/{reference}"
     panel["first"].post(review, scores([4, 3, 5], "First"))
     panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review)
@@ -250,12 +254,14 @@ def test_scores_are_locked_once_moderated(panel, client, db):
 def test_whoever_moderates_an_offer_does_not_also_score_it(panel, client, db, app):
     code = create_opportunity_page(panel["moderator"])
     reference = api_submit(client, finish(client), code).json["reference"]
+    seat(db, code, *panel.values())
     review = f"/staff/opportunities/{code}/offers/{reference}"
     panel["moderator"].post(f"{review}/moderation", moderation([3, 3, 4]), page=review, status=409)
     close(db, code)
     nothing = parse(panel["moderator"].client.get(review))
     assert "Moderation needs at least one evaluator's scores first" in nothing.text
     admin = Person(app, db, "admin")
+    seat(db, code, admin)
     admin.post(review, scores([4, 4, 4], "Admin"))  # an admin may score…
     refused = admin.post(f"{review}/moderation", moderation([3, 3, 4]), page=review, status=409)
     assert "You scored this offer, so another manager must moderate it" in refused.text
@@ -269,6 +275,7 @@ def test_a_replaced_version_keeps_its_scores_and_says_so(panel, client, db):
     first = api_submit(client, done, code).json["reference"]
     second = api_submit(client, done, code).json["reference"]
     close(db, code)
+    seat(db, code, *panel.values())
     old = parse(panel["first"].client.get(f"/staff/opportunities/{code}/offers/{first}"))
     assert "This is version 1, replaced by version 2" in " ".join(old.text.split())
     assert "This version was replaced by a newer one" in old.text
@@ -293,6 +300,7 @@ def test_exports_cannot_carry_spreadsheet_formulas(app, client, db, panel):
         },
     )
     api_submit(client, done, code)
+    seat(db, code, *panel.values())
     text = panel["moderator"].client.get(f"/staff/opportunities/{code}/export.xlsx").data
     cells = [c for row in load_workbook(io.BytesIO(text))["Summary"].iter_rows() for c in row]
     supplier = next(c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value)
@@ -345,9 +353,10 @@ def test_parallel_wrong_passwords_cannot_slip_past_the_lock(app, db):
     assert attempt(STAFF_PASSWORD) == 400  # Locked: even the right password is refused.
 
 
-def test_an_offer_is_shown_to_staff_in_words_and_numbers_as_people_write_them(client, panel):
+def test_an_offer_is_shown_to_staff_in_words_and_numbers_as_people_write_them(client, db, panel):
     code = create_opportunity_page(panel["moderator"])
     reference = api_submit(client, finish(client), code).json["reference"]
+    seat(db, code, *panel.values())
     page = parse(panel["first"].client.get(f"/staff/opportunities/{code}/offers/{reference}"))
     cards = [
         {
@@ -373,6 +382,7 @@ def test_award_needs_a_moderated_score_or_a_recorded_reason_and_says_who_scored_
         for s in ("charity", "sme")
     )
     close(db, code)
+    seat(db, code, *panel.values())
     for reference, values in ((top, [5, 5, 5]), (lower, [2, 2, 2])):
         review = f"/staff/opportunities/{code}/offers/{reference}"
         panel["first"].post(review, scores(values, "First"))
@@ -427,6 +437,7 @@ def test_opportunities_show_their_status_dates_in_words_and_the_contract(panel, 
 def test_staff_land_on_what_needs_them(panel, client, db):
     code = create_opportunity_page(panel["moderator"])
     reference = api_submit(client, finish(client), code).json["reference"]
+    seat(db, code, *panel.values())
     landing = " ".join(parse(panel["first"].client.get("/staff/")).text.split())
     assert "No offers are waiting for your scores." in landing  # still open
     close(db, code)
@@ -456,6 +467,7 @@ def test_each_bidder_gets_an_assessment_summary_and_sees_only_their_own(panel, c
         done = finish(client, supplier=supplier)
         bids[supplier] = (done, api_submit(client, done, code).json["reference"])
     close(db, code)
+    seat(db, code, *panel.values())
     for supplier, values in (("charity", [5, 4, 5]), ("sme", [2, 3, 2])):
         review = f"/staff/opportunities/{code}/offers/{bids[supplier][1]}"
         panel["first"].post(review, scores(values, "First"))

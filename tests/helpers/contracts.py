@@ -6,7 +6,7 @@ from monitoring.periods import add_months
 from store.opportunities import create_opportunity
 from tests.helpers.offers import api_submit, finish
 from tests.helpers.pages import parse
-from tests.helpers.staff import Person
+from tests.helpers.staff import Person, seat
 
 TODAY = datetime.now(UTC).date()
 
@@ -32,6 +32,7 @@ def award_offer(client, db, council):
         duration_months=12,
     )
     reference = api_submit(client, done, code).json["reference"]
+    seat(db, code, moderator)
     award_url = f"/staff/contracts/award/{reference}"
     assert moderator.client.get(award_url).status_code == 409  # offers have not closed yet
     db["opportunities"].update(code, {"closes_at": "2020-01-01T12:00:00+00:00"})

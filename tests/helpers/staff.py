@@ -1,6 +1,7 @@
 """Council staff in tests: a person of a given role, signed in, who can use the staff pages."""
 
-from store.staff import create_staff
+from store import panels
+from store.staff import create_staff, find_staff_by_email
 from tests.helpers.app import STAFF_PASSWORD
 from tests.helpers.pages import csrf_token, parse
 
@@ -44,3 +45,18 @@ class Person:
         response = self.client.post(url, data={"csrf_token": token, **data})
         assert response.status_code == status, (url, response.status_code)
         return response
+
+    def declare(self, code, conflict=None, status=303):
+        """Make a declaration of interests for the opportunity through its form (no conflict,
+        or the conflict given)."""
+        data = {"conflict": "yes", "detail": conflict} if conflict else {"conflict": "no"}
+        return self.post(f"/staff/opportunities/{code}/declaration", data, status=status)
+
+
+def seat(db, code, *people) -> None:
+    """Put these people on the opportunity's panel, each declaring no conflict with the bidders
+    there are now: set-up for tests about something else (test_evaluation_panel.py uses the
+    forms)."""
+    for person in people:
+        staff = find_staff_by_email(db, person.email)
+        panels.seat(db, code=code, staff_id=staff.id, name=staff.name, council_id=staff.council_id)

@@ -7,7 +7,9 @@ import re
 import pytest
 
 from store.opportunities import create_opportunity
+from store.panels import seat
 from store.sessions import create_session
+from store.staff import find_staff_by_email
 from tests.helpers.access_matrix import (
     ANONYMOUS,
     ORGANISATION,
@@ -38,6 +40,10 @@ def world(app, client, db):
         closes_at="2099-01-01T12:00:00+00:00",
     )  # fmt: skip
     reference = api_submit(client, victim, code).json["reference"]
+    spare = Person(app, db, "evaluator", name="spare")
+    for person in [*(people[role] for role in ("evaluator", "moderator", "admin")), spare]:
+        staff = find_staff_by_email(db, person.email)
+        seat(db, code=code, staff_id=staff.id, name=staff.name, council_id="tower-hamlets")
     db["opportunities"].update(code, {"closes_at": "2020-01-01T12:00:00+00:00"})
     admin = people["admin"]
     page = parse(admin.client.get(f"/staff/contracts/award/{reference}"))
@@ -80,6 +86,7 @@ def world(app, client, db):
         "filename": "css/app.css",
         "need_id": str(need_id),
         "organisation_id": str(waiting),
+        "staff_id": str(find_staff_by_email(db, spare.email).id),
     }
     tokens = {SUPPLIER: victim["token"], OTHER_SUPPLIER: other["token"]}
     return clients, values, tokens

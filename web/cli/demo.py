@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 import clock
 import store
 from knowledge.vocabulary import CODE_ALPHABET
+from store import panels
 from store.exchange_seeds import demo_needs
 from store.opportunities import create_opportunity, get_opportunity
 from store.staff import create_staff, find_staff_by_email, set_password
@@ -41,10 +42,12 @@ def load_demo() -> None:
     click.echo("Demo staff login (new password each time demo data is loaded):")
     click.echo(f"  email:    {email}")
     click.echo(f"  password: {password}")
+    staff = find_staff_by_email(db, email)
     for council in current_app.extensions["councils"]:
         code = demo_opportunity(db, council)
+        if council == council_id:  # the demo admin sits on its evaluation panel
+            panels.seat(db, code=code, staff_id=staff.id, name=staff.name, council_id=council)
         click.echo(f"Practice opportunity for {council}: /assistant/?opportunity={code}")
-    staff = find_staff_by_email(db, email)
     made = demo_contracts(current_app.extensions["councils"][council_id], staff.id)
     if made:
         click.echo(f"Demo contracts with delivery returns for {council_id}: {made}")

@@ -12,9 +12,11 @@ from monitoring.periods import add_months, reporting_periods
 from monitoring.schedule import kpis_from_offer
 from offer.award import Scheduled, contract_record, kpi_records
 from store import contracts as store_contracts
+from store import panels
 from store.conversations import conversation_by_id
 from store.opportunities import Opportunity, create_opportunity, get_opportunity
 from store.returns import Entry, save_return
+from store.staff import get_staff
 from web.common.db import get_db
 from web.supplier import chat
 
@@ -93,6 +95,8 @@ def _contract(council: CouncilPack, supplier: DemoSupplier, number: int, staff_i
     opportunity = get_opportunity(db, code)
     conversation = _converse(council, supplier, opportunity)
     submission = chat.submit(conversation, opportunity)
+    staff = get_staff(db, staff_id)
+    panels.seat(db, code=code, staff_id=staff_id, name=staff.name, council_id=council.id)
     drafts = kpis_from_offer(submission.offer)
     contract_id = store_contracts.award(
         db,

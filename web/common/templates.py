@@ -8,6 +8,7 @@ from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PackageLoader,
 from jinja2.bccache import Bucket
 
 from knowledge.vocabulary import CLASSIFICATIONS, amount, plain_number
+from offer.submission import closing_text, parse_closing
 
 FOLDER = Path(__file__).resolve().parents[2] / "templates"
 
@@ -52,4 +53,6 @@ def init_app(app: Flask) -> None:
     # The service's words for codes, for every page: `{{ quantity | amount(unit) }}`.
     app.jinja_env.filters["amount"] = amount
     app.jinja_env.filters["number"] = plain_number  # 20.0 is "20", 12.5 stays
+    # A stored time in UK time and words: "3:15pm on 5 December 2026".
+    app.jinja_env.filters["when"] = lambda stored: closing_text(parse_closing(stored))
     app.jinja_env.globals["classifications"] = CLASSIFICATIONS

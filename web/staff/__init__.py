@@ -7,6 +7,7 @@ from web.staff import (
     contracts,
     exchange,
     opportunities,
+    panel,
     questions,
     sessions,
     summaries,
@@ -15,6 +16,7 @@ from web.staff import (
 BLUEPRINTS = (
     account.bp,
     opportunities.bp,
+    panel.bp,
     summaries.bp,
     contracts.bp,
     budget.bp,

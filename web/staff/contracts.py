@@ -33,7 +33,7 @@ from store.submissions import current_submissions, get_submission
 from web.common import delivery
 from web.common.councils import current_council
 from web.common.db import get_db
-from web.staff import auth
+from web.staff import auth, panel_access
 
 bp = Blueprint("staff_contracts", __name__, url_prefix="/staff/contracts")
 
@@ -81,6 +81,7 @@ def award(reference: str):
     existing = store.contract_for_opportunity(db, opportunity.code)
     if existing:
         return redirect(url_for(".show", contract_id=existing.id), 303)
+    panel_access.require(opportunity)
     reason = award_refusal(submission.status, parse_closing(opportunity.closes_at), clock.now())
     if reason:
         return render_template(

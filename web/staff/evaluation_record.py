@@ -23,7 +23,9 @@ from knowledge.vocabulary import (
 from offer.files import slug
 from offer.scoring import scores_only, weighted_score
 from offer.submission import parse_closing
+from permissions.roles import ROLE_LABELS
 from store import evaluations as scoring
+from store import panels
 from store.opportunities import Opportunity
 from store.submissions import Submission, current_submissions
 from web.common import downloads
@@ -60,6 +62,12 @@ def header(opportunity: Opportunity, pack: CouncilPack, offers: int) -> list[tup
         ("Length (months)", opportunity.duration_months),
         ("Social value weighting (%)", opportunity.weighting_percent),
         ("Closed", parse_closing(opportunity.closes_at)),
+        (
+            "Scoring opened",
+            f"Before the closing date: {opportunity.early_scoring_reason}"
+            if opportunity.early_scoring_reason
+            else "When offers closed",
+        ),
         ("Offers", offers),
         ("Record made", clock.now()),
     ]
@@ -200,6 +208,30 @@ def flag_rows(offers: list[Scored]) -> list[dict[str, Any]]:
     ]
 
 
+def panel_rows(db: Database, opportunity: Opportunity) -> list[dict[str, Any]]:
+    """The evaluation panel: who sat on it and what each declared."""
+
+    def declared(member: panels.PanelMember) -> str:
+        if member.declared_at is None:
+            return "Not declared"
+        return (
+            f"Conflict of interest: {member.conflict_detail}"
+            if member.conflict
+            else ("No conflict of interest")
+        )
+
+    return [
+        {
+            "Name": m.name,
+            "Role": ROLE_LABELS.get(m.role, m.role),
+            "Added to the panel": _when(m.added_at),
+            "Declared": _when(m.declared_at),
+            "Declaration": declared(m),
+        }
+        for m in panels.panel_for(db, opportunity.code)
+    ]
+
+
 def file_name(opportunity: Opportunity, kind: str) -> str:
     """Named after the tender: "th-hc-2027-evaluation-record-2026-12-06.xlsx"."""
     name = slug(opportunity.reference or opportunity.title) or opportunity.code.lower()
@@ -219,11 +251,13 @@ def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, k
                 "Scores": score_rows(offers, pack),
                 "Commitments": commitment_rows(offers),
                 "Flags": flag_rows(offers),
+                "Panel": panel_rows(db, opportunity),
             },
             headers={"Summary": top},
         )
     else:
-        body = json.dumps(_json(opportunity, pack, offers, top), indent=2, ensure_ascii=False)
+        record = _json(opportunity, pack, offers, top) | {"panel": panel_rows(db, opportunity)}
+        body = json.dumps(record, indent=2, ensure_ascii=False, default=_iso)
     name = file_name(opportunity, kind)
     return Response(
         body,
@@ -232,12 +266,15 @@ def export_response(db: Database, opportunity: Opportunity, pack: CouncilPack, k
     )
 
 
-def _json(opportunity, pack, offers: list[Scored], top) -> dict[str, Any]:
-    def plain(value: Any) -> Any:
-        return value.isoformat() if isinstance(value, datetime) else value
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
+
+def _json(opportunity, pack, offers: list[Scored], top) -> dict[str, Any]:
     return {
-        "opportunity": {label: plain(value) for label, value in top},
+        "opportunity": dict(top),
         "criteria": [
             {"id": c.id, "title": c.title, "out_of": pack.rubric.scale_max}
             for c in pack.rubric.criteria

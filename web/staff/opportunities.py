@@ -25,7 +25,7 @@ from store.opportunities import (
 from store.submissions import get_submission, submissions_for_conversation
 from web.common.councils import current_council
 from web.common.db import get_db
-from web.staff import auth, evaluation_record, offer_review, opportunity_form
+from web.staff import auth, evaluation_record, offer_review, opportunity_form, panel_access
 from web.staff import opportunity_state as state
 
 bp = Blueprint("staff_opportunities", __name__, url_prefix="/staff/opportunities")
@@ -113,7 +113,12 @@ def edit(code: str):
 def show(code: str):
     """An opportunity, its share link, and the offers submitted to it (sortable, filterable)."""
     opportunity = own_opportunity(code)
-    rows = offer_review.offer_rows(get_db(), opportunity, current_council(), g.staff)
+    refused = panel_access.refusal(opportunity)
+    rows = (
+        []
+        if refused
+        else offer_review.offer_rows(get_db(), opportunity, current_council(), g.staff)
+    )
     rows = offer_review.sorted_and_filtered(rows, request.args)
     return render_template(
         "staff/opportunity.html",
@@ -122,6 +127,9 @@ def show(code: str):
         share_link=url_for("assistant.start", opportunity=opportunity.code, _external=True),
         closes=closing_text(parse_closing(opportunity.closes_at)),
         details=state.details(opportunity),
+        refused=refused,
+        may_declare=panel_access.may_declare(opportunity),
+        offer_count=len(panel_access.bidders(opportunity)),
         sort=request.args.get("sort", "submitted"),
         status=request.args.get("status", ""),
         show_proxies=current_council().procurement.uses_proxy_values,
@@ -143,6 +151,7 @@ def _submission(opportunity: Opportunity, reference: str, replaced_too: bool = F
 def review(code: str, reference: str):
     """One offer, its flags, and this person's scores (others' once their own are in)."""
     opportunity = own_opportunity(code)
+    panel_access.require(opportunity)
     submission = _submission(opportunity, reference, replaced_too=True)
     pack = current_council()
     form = rubric_form(pack.rubric, "Comment", "Write a comment")()
@@ -178,11 +187,19 @@ def review(code: str, reference: str):
                 offer_review.fill(moderation_form, moderation.scores, "reasons")
     offer = Offer.model_validate(submission.offer)
     versions = submissions_for_conversation(get_db(), submission.conversation_id)
+    versions = [v for v in versions if v.id != submission.id and v.status != "withdrawn"]
+    scored_before = [
+        v
+        for v in versions
+        if v.status == "replaced" and not mine and submission.status == "submitted"
+        if any(e.staff_id == g.staff.id for e in scoring.evaluations_for(get_db(), v.id))
+    ]
     return render_template(
         "staff/review.html",
         opportunity=opportunity,
         submission=submission,
-        versions=[v for v in versions if v.id != submission.id and v.status != "withdrawn"],
+        versions=versions,
+        scored_before=scored_before,
         offer=offer,
         supplier_rows=offer_review.supplier_rows(offer),
         show_proxies=pack.procurement.uses_proxy_values,
@@ -216,6 +233,7 @@ def review(code: str, reference: str):
 def moderate(code: str, reference: str):
     """Record the consensus score for each criterion, with the reasons."""
     opportunity = own_opportunity(code)
+    panel_access.require(opportunity)
     submission = _submission(opportunity, reference)
     pack = current_council()
     form = rubric_form(pack.rubric, "Reasons", "Give the reasons")(prefix="m")
@@ -250,6 +268,7 @@ def moderate(code: str, reference: str):
 def compare(code: str):
     """All the offers for an opportunity side by side."""
     opportunity = own_opportunity(code)
+    panel_access.require(opportunity)
     pack = current_council()
     return render_template(
         "staff/compare.html",
@@ -267,4 +286,5 @@ def export(code: str, kind: str):
     opportunity = own_opportunity(code)
     if kind not in evaluation_record.MIME:
         abort(404)
+    panel_access.require(opportunity)
     return evaluation_record.export_response(get_db(), opportunity, current_council(), kind)

@@ -22,6 +22,7 @@ def for_page(opportunity: Opportunity | None = None) -> OpportunityForm:
         data = {
             **{name: getattr(opportunity, name) for name in OPPORTUNITY_FIELDS},
             "closes_on": datetime.fromisoformat(opportunity.closes_at).astimezone(UK).date(),
+            "early_scoring": bool(opportunity.early_scoring_reason),
         }
     filled = OpportunityForm(data=data)
     filled.themes.choices = [SelectChoice(t.id, t.title) for t in current_council().themes]
@@ -39,6 +40,7 @@ OPPORTUNITY_FIELDS = (
     "word_limit",
     "themes",
     "practice",
+    "early_scoring_reason",
 )
 
 
@@ -66,6 +68,7 @@ def fields(form: OpportunityForm) -> dict:
         "value_gbp": float(form.value_gbp.data),
         "weighting_percent": float(form.weighting_percent.data),
         "practice": int(bool(form.practice.data)),
+        "early_scoring_reason": form.early_scoring_reason.data if form.early_scoring.data else None,
         "closes_at": closes.astimezone(UTC).isoformat(timespec="seconds"),
     }
     return fields

@@ -21,9 +21,16 @@ def closing(opportunity: Opportunity) -> tuple[bool, str]:
     return clock.now() >= closes, closing_text(closes)
 
 
+def scoring_open(opportunity: Opportunity) -> tuple[bool, str]:
+    """Whether scoring has opened (at the close, or before it when the opportunity records why),
+    and when the opportunity closes, in words."""
+    closed, closes = closing(opportunity)
+    return closed or bool(opportunity.early_scoring_reason), closes
+
+
 def score_refusal(opportunity: Opportunity, submission, moderation) -> str | None:
     """Why this person cannot give or change scores for this version of an offer now."""
-    closed, closes = closing(opportunity)
+    closed, closes = scoring_open(opportunity)
     return score_change_refusal(
         replaced=submission.status == "replaced",
         moderated=moderation is not None,
@@ -35,7 +42,7 @@ def score_refusal(opportunity: Opportunity, submission, moderation) -> str | Non
 
 def moderation_refusal(opportunity: Opportunity, submission) -> str | None:
     """Why this person cannot record the consensus for this version of an offer now."""
-    closed, closes = closing(opportunity)
+    closed, closes = scoring_open(opportunity)
     everyone = scoring.evaluations_for(get_db(), submission.id)
     return permissions_moderation_refusal(
         replaced=submission.status == "replaced",
@@ -69,4 +76,10 @@ def details(opportunity: Opportunity) -> list[dict]:
         row("Value", value),
         row("Length", f"{months} months" if months else None),
         row("The council's themes it asks about", ", ".join(themes)),
+        row(
+            "Scoring opens",
+            f"Before the closing date: {opportunity.early_scoring_reason}"
+            if opportunity.early_scoring_reason
+            else "When offers close",
+        ),
     ]

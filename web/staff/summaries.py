@@ -11,7 +11,7 @@ from store.assessments import save_summaries, summary_for
 from store.contracts import contract_for_opportunity
 from web.common.councils import current_council
 from web.common.db import get_db
-from web.staff import auth
+from web.staff import auth, panel_access
 from web.staff.evaluation_record import scored_offers
 from web.staff.opportunities import own_opportunity
 
@@ -28,6 +28,7 @@ def summaries(code: str):
     scores), to edit, save and issue."""
     db, pack = get_db(), current_council()
     opportunity = own_opportunity(code)
+    panel_access.require(opportunity)
     contract = contract_for_opportunity(db, opportunity.code)
     offers = scored_offers(db, opportunity, pack)
     winning = next(
