@@ -36,7 +36,15 @@ SCANNED_ELSEWHERE = {
     },
     **{
         f"/staff/opportunities/<code>{path}": "tests/browser/test_staff.py"
-        for path in ("", "/edit", "/offers/<reference>", "/compare", "/summaries")
+        for path in (
+            "",
+            "/edit",
+            "/offers/<reference>",
+            "/compare",
+            "/summaries",
+            "/panel",
+            "/declaration",
+        )
     },
     **{
         path: "tests/browser/test_contracts.py"

@@ -67,6 +67,18 @@ def test_create_score_moderate_and_compare_with_no_axe_violations(
 
     references = [submit_offer(live_server, code, s) for s in ("charity", "sme")]
     page.goto(f"{live_server}/staff/opportunities/{code}")
+    assert "Join the evaluation panel" in page.locator("main").inner_text()
+    assert page.locator("table.app-offers").count() == 0
+    assert scan(page, "/staff/opportunities/<code> (not on the panel)") == []
+    page.goto(f"{live_server}/staff/opportunities/{code}/panel")
+    assert scan(page, "/staff/opportunities/<code>/panel (nobody on it)") == []
+    click(page, "a:has-text('Back to the opportunity')")
+    click(page, "a:has-text('Declare your interests')")
+    click(page, "button:has-text('Make the declaration')")
+    assert page.title().startswith("Error: ")
+    assert scan(page, "/staff/opportunities/<code>/declaration (errors)") == []
+    page.check("input[name=conflict][value=no]")
+    click(page, "button:has-text('Make the declaration')")
     assert page.locator("table.app-offers tbody tr").count() == 2
     assert scan(page, "/staff/opportunities/<code>") == []
 
@@ -100,6 +112,11 @@ def test_create_score_moderate_and_compare_with_no_axe_violations(
     assert scan(page, "/staff/opportunities/<code>/summaries") == []
     page.goto(f"{live_server}/staff/opportunities/{code}/edit")
     assert scan(page, "/staff/opportunities/<code>/edit") == []
+    page.goto(f"{live_server}/staff/opportunities/{code}/panel")
+    assert page.locator(".govuk-summary-list__row").count() == 1
+    assert scan(page, "/staff/opportunities/<code>/panel") == []
+    page.goto(f"{live_server}/staff/opportunities/{code}/declaration")
+    assert scan(page, "/staff/opportunities/<code>/declaration") == []
 
     page.set_viewport_size({"width": 320, "height": 640})
     for path in (
@@ -108,6 +125,8 @@ def test_create_score_moderate_and_compare_with_no_axe_violations(
         f"/{code}/offers/{references[0]}",
         f"/{code}/compare",
         f"/{code}/summaries",
+        f"/{code}/panel",
+        f"/{code}/declaration",
     ):
         page.goto(f"{live_server}/staff/opportunities{path}")
         width = page.evaluate("document.documentElement.scrollWidth")

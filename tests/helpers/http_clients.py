@@ -33,6 +33,15 @@ class Browser:
         except urllib.error.HTTPError as error:
             return error.code, error.headers.get("Location"), error.read().decode()
 
+    def fetch(self, path, data=None) -> tuple[int, dict[str, str], bytes]:
+        """GET (or POST `data`) without raising on an error status: (status, headers, body)."""
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with self.opener.open(f"{self.url}{path}", data=body, timeout=30) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
     def form_token(self, path):
         _, page = self.get(path)
         return re.search(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
@@ -73,3 +82,27 @@ def finished_conversation(base_url: str, kind: str = "charity") -> dict[str, Any
         Supplier(kind, "tower-hamlets"),
     )
     return created
+
+
+class JsonResponse:
+    """What the Flask test client's response gives the helpers that drive the API."""
+
+    def __init__(self, status_code: int, body: Any):
+        self.status_code = status_code
+        self.json = body
+
+
+class JsonClient:
+    """The conversation API on the real server, called as the helpers call the Flask test
+    client (`post(path, json=..., headers=...)`), so tests/helpers/scripted.py drives both."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def post(self, path: str, json: Any = None, headers: dict | None = None) -> JsonResponse:
+        token = (headers or {}).get("Authorization", "").removeprefix("Bearer ") or None
+        return JsonResponse(*call(f"{self.url}{path}", "POST", json or {}, token))
+
+    def get(self, path: str, headers: dict | None = None) -> JsonResponse:
+        token = (headers or {}).get("Authorization", "").removeprefix("Bearer ") or None
+        return JsonResponse(*call(f"{self.url}{path}", "GET", None, token))
