@@ -4,18 +4,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (
-    GovRadioInput,
-    GovSelect,
-    GovSubmitInput,
-    GovTextArea,
-)
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
 from wtforms import RadioField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
+from forms.widgets import GovRadioInput
 from monitoring.periods import DEFAULT_PERIOD_MONTHS, PERIOD_CHOICES
 
 PERIOD_LABELS = {3: "Every quarter (3 months)", 6: "Every half year (6 months)", 12: "Every year"}

@@ -2,9 +2,6 @@
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput,
-    GovCheckboxInput,
-    GovRadioInput,
     GovSubmitInput,
     GovTextArea,
     GovTextInput,
@@ -30,6 +27,7 @@ from wtforms.validators import (
 import clock
 from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
+from forms.widgets import GovCheckboxesInput, GovCheckboxInput, GovRadioInput
 from knowledge.packs import Rubric
 
 

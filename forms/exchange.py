@@ -3,9 +3,7 @@ anyone filters the public board."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput,
     GovPasswordInput,
-    GovRadioInput,
     GovSelect,
     GovSubmitInput,
     GovTextArea,
@@ -32,6 +30,7 @@ from wtforms.validators import (
 
 from forms.fields import NumberField, text_field
 from forms.validators import EmailAddress, OrganisationNumber, UkPostcode, strip_whitespace
+from forms.widgets import GovCheckboxesInput, GovRadioInput
 
 MIN_PASSWORD = 12  # the same as staff passwords
 MAX_QUANTITY = 10_000_000

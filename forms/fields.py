@@ -2,11 +2,13 @@
 
 from decimal import Decimal, InvalidOperation
 
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextArea, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
 from wtforms import DateField, DecimalField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, StopValidation
 
 from forms.validators import strip_whitespace
+from forms.widgets import GovDateInput
+from knowledge.vocabulary import plain_number
 
 MAX_WHOLE = Decimal(10) ** 15
 
@@ -38,6 +40,15 @@ class NumberField(DecimalField):
         # A whole number past what a float holds stays a Decimal: the range check, which
         # compares as floats, then refuses it instead of overflowing.
         self.data = int(value) if self.whole and abs(value) < MAX_WHOLE else value
+
+    def _value(self) -> str:
+        """What the box shows: what was typed, or the saved number as people write it (120000,
+        not 120000.0; 12.5 stays)."""
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return format(plain_number(float(self.data)), "")
 
     def pre_validate(self, form) -> None:
         """Stop at the number error: a range error for text would only confuse."""

@@ -3,8 +3,6 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
-    GovCheckboxInput,
-    GovRadioInput,
     GovSelect,
     GovSubmitInput,
     GovTextArea,
@@ -33,6 +31,7 @@ import clock
 from assistant.amounts import parse_timescale
 from forms.fields import NumberField, text_field
 from forms.validators import strip_whitespace
+from forms.widgets import GovCheckboxInput, GovRadioInput
 from knowledge import vocabulary
 
 CLASSIFICATION_CHOICES = [

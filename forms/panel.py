@@ -2,12 +2,13 @@
 declaration of interests."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from wtforms import RadioField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from forms.validators import strip_whitespace
+from forms.widgets import GovRadioInput
 
 
 class AddToPanelForm(FlaskForm):

@@ -1,16 +1,12 @@
 """Training sessions: a trainer creates or closes one; an attendee joins with its code."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput,
-    GovRadioInput,
-    GovSubmitInput,
-    GovTextInput,
-)
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from forms.validators import strip_whitespace
+from forms.widgets import GovCheckboxesInput, GovRadioInput
 
 
 class SessionForm(FlaskForm):

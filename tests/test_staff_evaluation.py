@@ -124,7 +124,7 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     book = load_workbook(
         io.BytesIO(panel["moderator"].client.get(f"/staff/opportunities/{code}/export.xlsx").data)
     )
-    assert book.sheetnames == ["Summary", "Scores", "Commitments", "Flags"]
+    assert book.sheetnames == ["Summary", "Scores", "Commitments", "Flags", "Panel"]
     summary = [trimmed(r) for r in book["Summary"].values]
     blank = summary.index(())
     head = dict(summary[:blank])
@@ -538,3 +538,13 @@ def test_a_closing_date_that_closes_the_opportunity_at_once_asks_first(panel, mo
     panel["moderator"].post(url, data | {"close_now": "y"})
     listed = " ".join(parse(panel["moderator"].client.get("/staff/opportunities")).text.split())
     assert "Closed" in listed
+
+
+def test_the_opportunity_form_shows_numbers_and_legends_as_people_read_them(panel):
+    code = create_opportunity_page(panel["moderator"], weighting="12.5")
+    form = parse(panel["moderator"].client.get(f"/staff/opportunities/{code}/edit"))
+    assert form.select_one("#value_gbp")["value"] == "120000"  # not 120000.0
+    assert form.select_one("#duration_months")["value"] == "24"
+    assert form.select_one("#weighting_percent")["value"] == "12.5"
+    legends = [" ".join(legend.text.split()) for legend in form.select("legend")]
+    assert legends == ["Kind of contract", "Closing date", "Themes to emphasise (optional)"]

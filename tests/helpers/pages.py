@@ -6,7 +6,9 @@ from bs4 import BeautifulSoup
 
 
 def parse(response, status: int = 200) -> BeautifulSoup:
-    """Parse an HTML response after checking its status, its title and that ids are unique."""
+    """Parse an HTML response after checking its status, its title, that ids are unique, that
+    every fieldset has a legend that says something, and that nothing is described by an empty
+    element."""
     assert response.status_code == status, f"expected {status}, got {response.status_code}"
     assert response.mimetype == "text/html"
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
@@ -15,6 +17,13 @@ def parse(response, status: int = 200) -> BeautifulSoup:
     ids = Counter(tag["id"] for tag in soup.find_all(id=True))
     duplicated = [name for name, count in ids.items() if count > 1]
     assert not duplicated, f"duplicated ids: {duplicated}"
+    for fieldset in soup.select("fieldset"):
+        legend = fieldset.find("legend")
+        assert legend is not None and legend.get_text(strip=True), f"no legend: {fieldset}"[:300]
+    for described in soup.select("[aria-describedby]"):
+        for name in described["aria-describedby"].split():
+            found = soup.find(id=name)
+            assert found is not None and found.get_text(strip=True), f"empty description {name}"
     return soup
 
 
