@@ -25,7 +25,7 @@ CHECK_KINDS = {
     "evidence": "Evidence",
     "additionality": "Not extra",
     "duplicate": "Counted twice",
-    "coverage": "Themes covered",
+    "coverage": "Coverage",
     "response": "Written response",
 }
 

@@ -7,7 +7,9 @@ import store
 from monitoring.periods import add_months
 from store.contract_seeds import ContractSeed, KpiSeed, seed_contract
 from store.opportunities import create_opportunity
-from tests.helpers.browser import click
+from store.panels import seat
+from store.staff import find_staff_by_email
+from tests.helpers.browser import STAFF_EMAIL, click
 from tests.helpers.http_clients import api, finished_conversation
 
 NARROW = {"width": 320, "height": 640}
@@ -26,6 +28,8 @@ def closed_offer(live_server, live_database) -> tuple[str, str, str]:
     submitted = f"{live_server}/api/v1/conversations/{created['id']}/submissions"
     reference = api(submitted, {"opportunity": code}, created["token"])[1]["reference"]
     db["opportunities"].update(code, {"closes_at": "2020-01-01T12:00:00+00:00"})
+    admin = find_staff_by_email(db, STAFF_EMAIL)  # the signed-in admin sits on the panel
+    seat(db, code=code, staff_id=admin.id, name=admin.name, council_id="tower-hamlets")
     seed_contract(
         db,
         "tower-hamlets",
