@@ -115,7 +115,7 @@ def test_evaluation_from_opportunity_to_moderated_scores_and_exports(app, client
     blank = lines.index([])
     head = dict(lines[:blank])
     assert head["Opportunity"] == "Lunch club <b>service</b>" and head["Share code"] == code
-    assert head["Social value weighting (%)"] == "10.0" and head["Closed"]
+    assert head["Social value weighting (%)"] == "10" and head["Closed"]
     rows = [dict(zip(lines[blank + 1], line, strict=True)) for line in lines[blank + 2 :]]
     first = {(r["Score"], r["Comment or reasons"]) for r in rows if r["Scored by"] == "First"}
     assert ("3", "First says relevance is 3") in first

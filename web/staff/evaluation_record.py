@@ -19,6 +19,7 @@ from knowledge.vocabulary import (
     ORGANISATION_TYPES_SHORT,
     SIZES,
     amount,
+    plain_number,
 )
 from offer.files import slug
 from offer.scoring import scores_only, weighted_score
@@ -58,9 +59,9 @@ def header(opportunity: Opportunity, pack: CouncilPack, offers: int) -> list[tup
         ("Reference", opportunity.reference or "None given"),
         ("Share code", opportunity.code),
         ("Kind of contract", (opportunity.contract_type or "Not given").capitalize()),
-        ("Value (£)", opportunity.value_gbp),
+        ("Value (£)", plain_number(opportunity.value_gbp)),
         ("Length (months)", opportunity.duration_months),
-        ("Social value weighting (%)", opportunity.weighting_percent),
+        ("Social value weighting (%)", plain_number(opportunity.weighting_percent)),
         ("Closed", parse_closing(opportunity.closes_at)),
         (
             "Scoring opened",
