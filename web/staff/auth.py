@@ -5,7 +5,7 @@ from functools import wraps
 
 from flask import Flask, abort, g, make_response, redirect, request, session, url_for
 
-from permissions.roles import is_manager
+from permissions.roles import ROLE_LABELS, is_manager
 from store.staff import Staff, end_sessions, get_staff
 from web.common.db import get_db
 
@@ -59,3 +59,4 @@ def init_app(app: Flask) -> None:
     app.before_request(_load_staff)
     app.context_processor(lambda: {"current_staff": g.get("staff")})
     app.jinja_env.globals["is_manager"] = is_manager
+    app.jinja_env.globals["role_labels"] = ROLE_LABELS

@@ -52,7 +52,6 @@ def panel(code: str):
         opportunity=opportunity,
         members=panels.panel_for(get_db(), opportunity.code),
         current=current,
-        roles=ROLE_LABELS,
         form=form,
     ), (400 if form.errors else 200)
 
