@@ -33,7 +33,8 @@ class LegalMinimum(Strict):
 
 
 class CheckRules(Strict):
-    """Placeholder text, unfinished words, generic titles, start words and kinds of evidence."""
+    """Placeholder text, unfinished words, generic titles, start words, kinds of evidence, the
+    words of the contracted service itself and of material only sent out."""
 
     placeholders: list[str] = Field(min_length=1)
     unfinished: list[str] = Field(min_length=1)
@@ -48,6 +49,9 @@ class CheckRules(Strict):
     evidence_kinds: dict[str, list[str]] = Field(min_length=1)
     accepted: dict[str, list[str]] = Field(min_length=1)
     legal_minimums: list[LegalMinimum] = Field(min_length=1)
+    service_itself: list[Pattern] = Field(min_length=1)
+    materials_sent: list[Pattern] = Field(min_length=1)
+    in_person: list[str] = Field(min_length=1)
 
     @cached_property
     def evidence_words(self) -> tuple[str, ...]:

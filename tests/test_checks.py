@@ -32,32 +32,13 @@ TUNING = [
     *check_corpus.split("tuning2"),
     *check_corpus.split("tuning3"),
 ]
-# Faults no rule here can see: they need to know what the contract itself pays for, or that an
-# information pack is not a careers session. Written down, so a fix shows as an unexpected pass.
-BEYOND_RULES = {
-    "tuning3/04-suffolk-heritage-coast-home-care.json": "care visits sold as tackling isolation",
-    "tuning3/20-sandwell-pathway-to-work.json": "the contract's own job outcomes sold as extra",
-    "tuning3/22-suffolk-lark-valley-outdoor-coop.json": "packs posted to schools counted as talks",
-}
 HELD_OUT = check_corpus.split("heldout")
 
 
 # The corpus: written blind by someone asked to play a council evaluator.
 
 
-@pytest.mark.parametrize(
-    "entry",
-    [
-        pytest.param(
-            e,
-            id=e["file"],
-            marks=[pytest.mark.xfail(strict=True, reason=BEYOND_RULES[e["file"]])]
-            if e["file"] in BEYOND_RULES
-            else [],
-        )
-        for e in TUNING
-    ],
-)
+@pytest.mark.parametrize("entry", TUNING, ids=[e["file"] for e in TUNING])
 def test_every_fault_in_the_tuning_offers_is_flagged_and_no_clean_offer_is(entry):
     result = check_corpus.judge(entry)
     assert result.missed == []
@@ -183,6 +164,66 @@ def test_evidence_that_proves_something_else_is_advice_naming_what_would():
     )
     (flag,) = [c for c in checks if c.kind == "evidence"]
     assert flag.level == "advice" and "apprenticeship agreement and start date" in flag.message
+
+
+# Words that do not fit what a commitment claims.
+
+
+def _said(unit: str, classification: str, description: str, delivery: str = "") -> Commitment:
+    return Commitment(
+        id="c1", theme_id=None, title="Our commitment", description=description,
+        delivery=delivery or None, quantity=12, unit=unit, timescale="within 12 months",
+        beneficiaries="Older people in Bow", evidence="Registers",
+        classification=classification,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("description", "delivery"),
+    [
+        ("Our carers will check on loneliness", "Every care call includes a chat"),
+        ("We will move 120 participants on the programme into work", ""),
+        ("A wellbeing check at each visit", ""),
+        ("Befriending, as part of the care package", ""),
+        ("Free meals included in the contract price", ""),
+    ],
+)
+def test_the_contracts_own_service_marked_extra_is_advice(description, delivery):
+    checks = commitment_checks(_said("people", "additional", description, delivery),
+                               PACKS["suffolk"])  # fmt: skip
+    (flag,) = [c for c in checks if c.id == "sounds-like-the-service"]
+    assert flag.kind == "additionality" and flag.level == "advice"
+    assert "sounds like the service this contract already pays for" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("classification", "description"),
+    [
+        ("additional", "Our staff will volunteer at the lunch club on Thursdays"),
+        ("additional", "We will visit 10 schools to give careers talks"),
+        ("core", "Every care call includes a chat"),  # said as the service: the core advice
+    ],
+)
+def test_extra_work_is_not_taken_for_the_service(classification, description):
+    checks = commitment_checks(_said("people", classification, description), PACKS["suffolk"])
+    assert [c for c in checks if c.id == "sounds-like-the-service"] == []
+
+
+@pytest.mark.parametrize(
+    ("unit", "description", "flagged"),
+    [
+        ("sessions", "We will reach 15 schools by sending them our careers pack", True),
+        ("events", "We will email a newsletter about local jobs to 40 groups", True),
+        ("sessions", "We will send each school a pack and give a careers talk", False),
+        ("sessions", "We will run 12 sessions, posting leaflets beforehand", False),
+        ("people", "We will post information packs to 200 families", False),
+    ],
+)
+def test_material_sent_out_is_not_counted_as_sessions_run(unit, description, flagged):
+    checks = commitment_checks(_said(unit, "additional", description), PACKS["suffolk"])
+    found = [c for c in checks if c.id == "sent-not-run"]
+    assert bool(found) == flagged
+    assert all(c.kind == "vague" and c.level == "advice" for c in found)
 
 
 # Thresholds come from the council's pack.

@@ -21,8 +21,9 @@ from bs4 import BeautifulSoup
 from werkzeug.http import HTTP_STATUS_CODES
 
 from store.opportunities import create_opportunity
+from store.panels import seat
 from store.questions import record_unanswered
-from store.staff import create_staff
+from store.staff import create_staff, find_staff_by_email
 from tests.helpers.access_matrix import (
     ALLOW,
     ANONYMOUS,
@@ -99,6 +100,10 @@ def setting(app, db, world):
     open_reference = api_submit(clients[SUPPLIER], victim, "FUZZOPEN").json["reference"]
     shut_reference = api_submit(clients[SUPPLIER], victim, "FUZZSHUT").json["reference"]
     db["opportunities"].update("FUZZSHUT", {"closes_at": "2020-01-01T12:00:00+00:00"})
+    for role in ("evaluator", "moderator", "admin"):  # the panel, declared, for both
+        staff = find_staff_by_email(db, f"{role}@tower-hamlets.example")
+        for code in ("FUZZOPEN", "FUZZSHUT"):
+            seat(db, code=code, staff_id=staff.id, name=staff.name, council_id="tower-hamlets")
     record_unanswered(db, council_id="tower-hamlets", question="Can we pay in kind?", source="help")
     create_staff(
         db, email=FUZZ_EMAIL, name="Fuzz", council_id="tower-hamlets", role="evaluator",

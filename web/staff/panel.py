@@ -34,6 +34,9 @@ def panel(code: str):
     """The panel: who is on it and what each has declared; add someone."""
     opportunity = own_opportunity(code)
     form = _add_form(opportunity.code)
+    if request.method == "POST" and not form.staff_id.choices:
+        # Everyone who could sit on it already does (another manager was first): the page says so.
+        return redirect(url_for(".panel", code=opportunity.code), 303)
     if form.validate_on_submit():
         chosen = int(form.staff_id.data)
         name = dict((c.value, c.label) for c in form.staff_id.choices)[form.staff_id.data]

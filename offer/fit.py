@@ -1,0 +1,60 @@
+"""Commitments whose own words do not fit what they claim: the contract's own service marked
+as extra ("every care call includes a chat"), and a pack posted counted as sessions run."""
+
+import re
+
+from knowledge.check_rules import CheckRules
+from offer.model import Check, Commitment
+
+IN_PERSON_UNITS = ("sessions", "events")
+
+
+def _said(commitment: Commitment) -> str:
+    """What the supplier wrote about the commitment, in lower case."""
+    parts = (commitment.title, commitment.description, commitment.delivery)
+    return " ".join(p for p in parts if p).lower()
+
+
+def service_itself_check(commitment: Commitment, rules: CheckRules) -> Check | None:
+    """Marked extra, but its words say it is done through the contracted service itself."""
+    if commitment.classification != "additional":
+        return None
+    said = _said(commitment)
+    found = next((m for p in rules.service_itself if (m := re.search(p, said))), None)
+    if found is None:
+        return None
+    return Check(
+        id="sounds-like-the-service",
+        kind="additionality",
+        level="advice",
+        commitment_id=commitment.id,
+        message=f'"{found.group(0)}" sounds like the service this contract already pays for. '
+        "If it is, say it is part of the service itself; if it is extra, say what you will do "
+        "beyond the contract.",
+    )
+
+
+def sent_not_run_check(commitment: Commitment, rules: CheckRules) -> Check | None:
+    """Counts sessions or events, but only says something will be sent out."""
+    if commitment.unit not in IN_PERSON_UNITS:
+        return None
+    said = _said(commitment)
+    sent = next((m for p in rules.materials_sent if (m := re.search(p, said))), None)
+    if sent is None or re.search(rf"\b({'|'.join(map(re.escape, rules.in_person))})\b", said):
+        return None
+    counted = commitment.unit_label or commitment.unit
+    return Check(
+        id="sent-not-run",
+        kind="vague",
+        level="advice",
+        commitment_id=commitment.id,
+        message=f'This counts {counted} as sessions run, but what it describes ("{sent.group(0)}") '
+        "is something sent out, not a session. Say what you will run, and when, or count what "
+        "you send.",
+    )
+
+
+def fit_checks(commitment: Commitment, rules: CheckRules) -> list[Check]:
+    """The checks that a commitment's words fit what it claims."""
+    found = (service_itself_check(commitment, rules), sent_not_run_check(commitment, rules))
+    return [check for check in found if check is not None]
