@@ -22,9 +22,15 @@ COUNT_SLIPS = (
         _ONE + r" (people|persons|apprentices|residents|jobs|placements|volunteers)\b", re.I
     ),
     re.compile(
-        _MANY + r" (person|apprentice|resident|volunteer|young person|job|placement)"
-        r"(?=\s*$|\s*[,.;:!?)]|\s+(?:and|or|in|at|for|from|by|with|who|to|each|per|over|within"
-        r"|during|a|every)\b)",
+        # One word may come between ("2 careers talk"), but not a length ("a 2 day course");
+        # a level or stage is not a count ("a level 2 electrical student").
+        r"(?<!level )(?<!stage )(?<!grade )(?<!step )(?<!year )"
+        + _MANY
+        + r" (?:(?!(?:a|an|the|per|of|times|minute|hour|day|night|week|month|year|session)\b)"
+        r"[a-z]+ )?(person|apprentice|resident|volunteer|young person|job|placement|talk|session"
+        r"|visit|workshop|event|school|group|pupil|student|course|lesson|tonne|tree)"
+        r"(?=\s*$|\s*[,.;:!?)]|\s+(?:and|or|in|at|on|about|for|from|by|with|who|to|each|per|over"
+        r"|within|during|a|every)\b)",
         re.I,
     ),
 )

@@ -16,6 +16,7 @@ from knowledge.packs import load_packs
 from knowledge.vocabulary import CHECK_KINDS
 from offer.checks import commitment_checks
 from offer.model import Check, CheckKind, Commitment, Opportunity, Supplier
+from offer.vagueness import count_slip
 from store.evaluations import save_evaluation
 from store.opportunities import create_opportunity
 from store.submissions import current_submissions
@@ -224,6 +225,26 @@ def test_material_sent_out_is_not_counted_as_sessions_run(unit, description, fla
     found = [c for c in checks if c.id == "sent-not-run"]
     assert bool(found) == flagged
     assert all(c.kind == "vague" and c.level == "advice" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("We will take on 1 people from Bow", "1 people"),
+        ("We will give 2 careers talk on trades", "2 careers talk"),
+        ("Jobs for 3 apprentice, each paid the real Living Wage", "3 apprentice"),
+        ("Planting 200 tree in the parks", "200 tree"),
+        ("Visits to 5 local school in Bow", "5 local school"),
+        ("Three visits a year to each school", None),
+        ("A level 2 electrical student from Sandwell", None),
+        ("A 2 day course for new staff", None),
+        ("A 12 week placement in our kitchen", None),
+        ("10 young people from Tipton", None),
+        ("4 sessions per week", None),
+    ],
+)
+def test_a_count_whose_noun_disagrees_is_advice(text, slip):
+    assert count_slip(text) == slip
 
 
 # Thresholds come from the council's pack.
