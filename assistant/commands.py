@@ -13,7 +13,8 @@ OPEN_QUESTION_WORDS = frozenset(
     ["what", "whats", "how", "why", "where", "who", "which", "explain", "define", "meaning"]
     + ["waht", "wat", "wats", "wot", "whta", "whats", "hw", "howw", "wht", "whay"]
 )
-# "Can we...", "does it...", "do receipts count...": a question even without its "?".
+# "Can we...", "does it...", "do receipts count...", "can social value be...": a question even
+# without its "?".
 _ASKING = re.compile(
     r"^(?:(?:do )?(?:you|yow|u) (?:want|need|mean|prefer)\b)"
     r"|^(?:(?:just |i was |i am |im |i'm )?wondering|(?:i'?d|i would|i want to) (?:like to )?know"
@@ -21,8 +22,8 @@ _ASKING = re.compile(
     r"|(?:im |i'm |i am )?(?:not sure|unsure) (?:whether|if))\b"
     r"|^(?:can|could|do|does|did|is|are|should|would|will|may|must|have|has|am|shall|cant|"
     r"cannot|isnt|arent|dont|doesnt)\s+(?:(?:i|we|you|it|they|this|that|these|those|there|"
-    r"he|she|anyone|someone|everyone|the|a|an|our|my|your|their)\b|\w+\s+(?:count|need|"
-    r"matter|qualify|apply|mean|work|have|be)\b)"
+    r"he|she|anyone|someone|everyone|the|a|an|our|my|your|their)\b|\w+(?:\s+\w+)?\s+(?:count|"
+    r"need|matter|qualify|apply|mean|work|have|be)\b)"
 )
 # "Is london living wage different...", "does buying from our members count..." (but not
 # "is delivered by our manager": a participle after "is" makes a statement).

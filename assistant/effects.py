@@ -46,6 +46,14 @@ def local_check(ctx: Context, state: State, postcode: Any, entry: dict) -> list[
     return [Message("assistant", text)]
 
 
+def business_kind(_ctx: Context, state: State, size: Any, entry: dict) -> list[Message]:
+    """A business's kind follows its size ("Ltd, national FM provider" with 1,400 staff is a
+    large business, not an SME): 250 staff or more is large, fewer is an SME."""
+    if state.value("organisation.type") in ("sme", "large"):
+        state.set_value("organisation.type", "large" if size == "large" else "sme", entry)
+    return []
+
+
 def proportionality(ctx: Context, state: State, _value: Any, entry: dict) -> list[Message]:
     """Guidance on how much to offer, from the contract's value, length and the supplier's size."""
     value = state.answers.get("opportunity.value")
@@ -179,6 +187,7 @@ def _current_theme_id(ctx: Context, state: State) -> str | None:
 
 EFFECTS: dict[str, Effect] = {
     "local-check": local_check,
+    "business-kind": business_kind,
     "proportionality": proportionality,
     "suggest-measures": suggest_measures,
     "choose-measure": choose_measure,

@@ -186,6 +186,17 @@ def period_of(after: list[str]) -> str | None:
     return None
 
 
+def length_each(after: list[str]) -> bool:
+    """Whether the period said is how long each one lasts, not how often ("3 trainees, a year
+    each"): "each" straight after it."""
+    for skip in range(4):
+        found = RATE.match(" ".join(after[skip : skip + 3]))
+        if found and (found.group(1) == "other month" or PERIODS.get(found.group(1))):
+            following = after[skip + len(found.group(0).split()) :][:1]
+            return following in (["each"], ["apiece"])
+    return False
+
+
 def length_months(figure: Figure) -> float | None:
     """A length of time: "18 months", "26 weeks", "2 yrs", "18 munths"."""
     period = PERIODS.get(figure.after[0]) if figure.after else None

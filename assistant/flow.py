@@ -23,6 +23,7 @@ AnswerType = Literal[
 ]
 Effect = Literal[
     "local-check",
+    "business-kind",
     "proportionality",
     "suggest-measures",
     "choose-measure",

@@ -22,6 +22,7 @@ from assistant.figures import (
     figures_in,
     in_other_unit,
     in_unit,
+    length_each,
     length_months,
     period_of,
     plain,
@@ -200,9 +201,16 @@ def count_times_length(
     return Reading(total, f"That is {amount(total, 'weeks')} in all ({said}).")
 
 
+def _lasting(figure: Figure) -> bool:
+    """Whether the period after a count is how long each lasts ("three trainees... a year
+    each"), not how often: time given ("2 hours a week each") is a rate for each."""
+    time_given = figure.after[:1] and figure.after[0] in OTHER_MEASURES | TIME_SPENT
+    return length_each(figure.after) and not time_given
+
+
 def _rate(figures: list[Figure], unit: str, contract_months: float | None) -> Reading | None:
     """So much a week, month or year, over a stated span or the whole contract."""
-    rated = [(f, p) for f in figures if (p := period_of(f.after))]
+    rated = [(f, p) for f in figures if (p := period_of(f.after)) and not _lasting(f)]
     if len(rated) != 1:
         return None
     figure, period = rated[0]

@@ -48,6 +48,8 @@ ABBREVIATIONS = {
     "pls": "please",
     "plz": "please",
     "thx": "thanks",
+    "vs": "or",
+    "versus": "or",
 }
 
 # Common misspellings that the general typo correction would not catch reliably.

@@ -373,6 +373,8 @@ def test_hours_a_week_each_for_several_people_add_up_over_the_contract():
         ("6 trainees, each doing all 3 holidays, so roughly 10 weeks each", "weeks", 12, 60),
         ("Up to 50 kg per week, equivalent to approximately 5.2 tonnes", "tonnes", 24, 5.2),
         ("3 volunteers, 2 hours a week each", "hours", 24, 624),
+        ("3 trainees, a year each", "people", 24, 3),  # how long each lasts, not how often
+        ("3 trainees, a year each", "weeks", 24, 156),
     ],
 )
 def test_a_total_said_in_other_terms_is_worked_out_as_meant(text, unit, months, total):
@@ -590,3 +592,16 @@ def test_a_yes_with_a_reason_is_not_taken_as_the_idea(yes):
 )
 def test_a_yes_with_an_idea_gives_the_idea(yes):
     assert play(*THEMES_START, yes).prompt.step == "commitment-measure"
+
+
+@pytest.mark.parametrize(
+    ("kind", "size", "means"),
+    [
+        ("Ltd, national FM provider", "approx 1,400 employees", "large"),
+        ("large business", "about 40 of us", "sme"),
+        ("a charity", "about 400 staff", "charity"),  # only a business's kind follows its size
+    ],
+)
+def test_a_business_is_large_or_small_by_its_staff(kind, size, means):
+    turn = play("Midland Facilities", kind, size)
+    assert turn.state.answers["organisation.type"] == means
