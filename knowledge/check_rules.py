@@ -50,6 +50,8 @@ class CheckRules(Strict):
     accepted: dict[str, list[str]] = Field(min_length=1)
     legal_minimums: list[LegalMinimum] = Field(min_length=1)
     service_itself: list[Pattern] = Field(min_length=1)
+    done_anyway: list[Pattern] = Field(min_length=1)
+    transferred_jobs: list[Pattern] = Field(min_length=1)
     materials_sent: list[Pattern] = Field(min_length=1)
     in_person: list[str] = Field(min_length=1)
 

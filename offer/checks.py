@@ -45,7 +45,7 @@ def commitment_checks(
     found = vague_checks(commitment, rules) + evidence_checks(commitment, measure, rules)
     found += proportion_checks(commitment, measure, opportunity, supplier, pack.checks)
     found += feasibility_checks(commitment, opportunity, supplier, pack.checks, rules)
-    found += fit_checks(commitment, rules)
+    found += fit_checks(commitment, measure, rules)
     required = measure.already_required if measure else None
     required = required or already_the_law(commitment, rules, supplier.size)
     if required:

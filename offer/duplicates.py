@@ -64,13 +64,37 @@ def _same(a: Commitment, b: Commitment, pack: CouncilPack) -> bool:
     if a.unit == b.unit and a.unit != "percent" and a.quantity and a.quantity == b.quantity > 1:
         alike = fuzz.token_set_ratio(_said(a), _said(b)) >= SAME_WORDING
         return alike or bool(_names(a, pack) & _names(b, pack))
+    if _hours_in_sessions(a, b) or _hours_in_sessions(b, a):
+        return bool(_names(a, pack) & _names(b, pack))
     draws = {c.id: _draws_on(c, pack) for c in (a, b)}
-    jobs = next((c for c in (a, b) if draws[c.id] == "hires"), None)
+    placements = next((c for c in (a, b) if draws[c.id] == "placements"), None)
+    people = next((c for c in (a, b) if c is not placements and c.unit == "people"), None)
+    # Apprentices counted again: as new jobs, or as the qualifications their apprenticeship
+    # gives them ("6 NVQs through our apprenticeship programme").
     return (
-        jobs is not None
-        and set(draws.values()) == {"hires", "placements"}
-        and "apprentice" in _said(jobs).lower()
+        placements is not None
+        and people is not None
+        and "apprentice" in _said(placements).lower()
+        and "apprentice" in _said(people).lower()
     )
+
+
+def _hours_in_sessions(hours: Commitment, sessions: Commitment) -> bool:
+    """The hours are the sessions times the hours each lasts ("50 sessions, about 3 hours
+    each" and 150 hours)."""
+    if hours.unit != "hours" or sessions.unit != "sessions":
+        return False
+    if not hours.quantity or not sessions.quantity:
+        return False
+    lasting = SESSION_HOURS.search(_said(sessions).lower())
+    return (
+        bool(lasting)
+        and abs(sessions.quantity * float(lasting.group(1)) - hours.quantity)
+        <= 0.05 * hours.quantity
+    )
+
+
+SESSION_HOURS = re.compile(r"(\d+(?:\.\d+)?) hours? (?:each|a session|per session|long)\b")
 
 
 def _draws_on(c: Commitment, pack: CouncilPack) -> str:

@@ -2,6 +2,8 @@
 judged against the measure's own evidence list and what it counts, never by length ("Payslips"
 proves pay). Kinds of evidence: knowledge/check_rules.yaml."""
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from knowledge.check_rules import CheckRules
@@ -47,6 +49,9 @@ def _evidence_names(rules: CheckRules) -> list[tuple[str, set[str]]]:
     return sorted(kinds.items(), key=lambda pair: -len(pair[0]))
 
 
+LIST_BREAK = re.compile(r",|;|\+|&|/| and | plus | with ")
+
+
 def _stems(text: str) -> set[str]:
     return {w.rstrip("s")[:6] for w in WORD.findall(text.lower()) if len(w) > 3 and w not in STOP}
 
@@ -59,10 +64,16 @@ def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
     wanted = _kinds(listed, rules) | set(
         rules.accepted.get(measure.draws_on) or rules.accepted.get(measure.unit) or ()
     )
-    named = _kinds(evidence, rules)
-    promises = set(rules.promises_only)
-    if named and named <= promises and not wanted & promises:
-        return False  # terms or a policy say what should happen, not that it did
+    promises = set(rules.promises_only) - wanted
+    named: set[str] = set()
+    for part in LIST_BREAK.split(evidence):
+        kinds = _kinds(part, rules)
+        # Terms, a policy or a brochure say what should happen, or could, not that it did,
+        # whatever they are about ("the HVO brochure showing lower CO2").
+        named |= set() if kinds & promises else kinds
+        named |= kinds & promises
+    if named and named <= promises:
+        return False
     if named:  # it names what it is: that decides, not a word it shares with the list
         return bool(named & wanted)
     return bool(_stems(evidence) & _stems(listed))

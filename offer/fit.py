@@ -1,12 +1,20 @@
 """Commitments whose own words do not fit what they claim: the contract's own service marked
-as extra ("every care call includes a chat"), and a pack posted counted as sessions run."""
+as extra ("every care call includes a chat", "as shown on landscape drawing L-201"), what the
+supplier does anyway ("part of our standard induction"), jobs that transfer under TUPE counted
+as new, and a pack posted counted as sessions run."""
 
 import re
 
 from knowledge.check_rules import CheckRules
+from knowledge.packs import Measure
 from offer.model import Check, Commitment
 
 IN_PERSON_UNITS = ("sessions", "events")
+
+
+def _first(patterns: list[str], said: str) -> str | None:
+    """The words the first pattern that matches finds, if any does."""
+    return next((m.group(0) for p in patterns if (m := re.search(p, said))), None)
 
 
 def _said(commitment: Commitment) -> str:
@@ -19,8 +27,7 @@ def service_itself_check(commitment: Commitment, rules: CheckRules) -> Check | N
     """Marked extra, but its words say it is done through the contracted service itself."""
     if commitment.classification != "additional":
         return None
-    said = _said(commitment)
-    found = next((m for p in rules.service_itself if (m := re.search(p, said))), None)
+    found = _first(rules.service_itself, _said(commitment))
     if found is None:
         return None
     return Check(
@@ -28,9 +35,46 @@ def service_itself_check(commitment: Commitment, rules: CheckRules) -> Check | N
         kind="additionality",
         level="advice",
         commitment_id=commitment.id,
-        message=f'"{found.group(0)}" sounds like the service this contract already pays for. '
+        message=f'"{found}" sounds like the service this contract already pays for. '
         "If it is, say it is part of the service itself; if it is extra, say what you will do "
         "beyond the contract.",
+    )
+
+
+def done_anyway_check(commitment: Commitment, rules: CheckRules) -> Check | None:
+    """Marked extra, but its words say it is what the supplier does anyway."""
+    if commitment.classification != "additional":
+        return None
+    found = _first(rules.done_anyway, _said(commitment))
+    if found is None:
+        return None
+    return Check(
+        id="done-anyway",
+        kind="additionality",
+        level="advice",
+        commitment_id=commitment.id,
+        message=f'"{found}" says this is something you do anyway, so councils will not count '
+        "it as extra. Say what you will add for this contract, or mark it as something you do "
+        "anyway.",
+    )
+
+
+def transferred_jobs_check(
+    commitment: Commitment, measure: Measure | None, rules: CheckRules
+) -> Check | None:
+    """New jobs that are the current contractor's staff moving over (TUPE): not new."""
+    if measure is None or measure.draws_on != "hires":
+        return None
+    found = _first(rules.transferred_jobs, _said(commitment))
+    if found is None:
+        return None
+    return Check(
+        id="transferred-jobs",
+        kind="additionality",
+        level="advice",
+        commitment_id=commitment.id,
+        message=f'"{found}": staff who move over from the current contractor already have '
+        "these jobs, so they are not new jobs. Count only the people you will recruit.",
     )
 
 
@@ -54,7 +98,11 @@ def sent_not_run_check(commitment: Commitment, rules: CheckRules) -> Check | Non
     )
 
 
-def fit_checks(commitment: Commitment, rules: CheckRules) -> list[Check]:
+def fit_checks(commitment: Commitment, measure: Measure | None, rules: CheckRules) -> list[Check]:
     """The checks that a commitment's words fit what it claims."""
-    found = (service_itself_check(commitment, rules), sent_not_run_check(commitment, rules))
+    found = (
+        service_itself_check(commitment, rules) or done_anyway_check(commitment, rules),
+        transferred_jobs_check(commitment, measure, rules),
+        sent_not_run_check(commitment, rules),
+    )
     return [check for check in found if check is not None]

@@ -28,18 +28,35 @@ from tests.helpers.scripted import enter
 from tests.helpers.staff import seat
 
 PACKS = load_packs()
-TUNING = [
-    *check_corpus.split("tuning"),
-    *check_corpus.split("tuning2"),
-    *check_corpus.split("tuning3"),
-]
+# Five tuning sets from four blind writers: tuning4 is the first held-out set, looked at after
+# its last measurement (10 of 11 found); the fourth writer's odd-numbered files are tuning5.
+TUNING = [*(e for part in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5")
+            for e in check_corpus.split(part))]  # fmt: skip
+# Faults no rule here sees yet: they need to know what the contract itself buys, or that a
+# photo on social media shows no count. Written down, so a fix shows as an unexpected pass.
+BEYOND_RULES = {
+    "tuning5/03-th-limehouse-youth-project.json": "the contract's own youth sessions as extra",
+    "tuning5/17-suffolk-greenway-environmental.json": "social media photos as proof of a count",
+}
 HELD_OUT = check_corpus.split("heldout")
 
 
 # The corpus: written blind by someone asked to play a council evaluator.
 
 
-@pytest.mark.parametrize("entry", TUNING, ids=[e["file"] for e in TUNING])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param(
+            e,
+            id=e["file"],
+            marks=[pytest.mark.xfail(strict=True, reason=BEYOND_RULES[e["file"]])]
+            if e["file"] in BEYOND_RULES
+            else [],
+        )
+        for e in TUNING
+    ],
+)
 def test_every_fault_in_the_tuning_offers_is_flagged_and_no_clean_offer_is(entry):
     result = check_corpus.judge(entry)
     assert result.missed == []
@@ -50,14 +67,16 @@ def test_the_held_out_offers_are_judged_as_well():
     """Counted, never shown: the held-out part was not used while the checks were written."""
     results = [check_corpus.judge(e) for e in HELD_OUT]
     faults = sum(len(e["faults"]) for e in HELD_OUT)
-    assert len(HELD_OUT) >= 10 and faults >= 10
+    assert len(HELD_OUT) >= 12 and faults >= 17
     assert sum(len(r.wrongly_flagged) for r in results) == 0
-    assert sum(len(r.missed) for r in results) <= 1  # 10 of 11 found (6 December 2026)
+    # The fourth writer's even-numbered files, never looked at: 11 of 17 found (6 December
+    # 2026), the same before and after the rules written for tuning5.
+    assert sum(len(r.missed) for r in results) <= 6
 
 
 def test_the_corpus_covers_every_kind_and_has_clean_offers():
     kinds = [f["kind"] for e in check_corpus.EXPECTED for f in e["faults"]]
-    assert len(check_corpus.EXPECTED) >= 82
+    assert len(check_corpus.EXPECTED) >= 106
     assert sum(not e["faults"] for e in check_corpus.EXPECTED) >= 10
     for kind in ("proportion", "feasibility", "vague", "evidence", "additionality", "duplicate"):
         assert kinds.count(kind) >= 3, kind
@@ -245,6 +264,40 @@ def test_material_sent_out_is_not_counted_as_sessions_run(unit, description, fla
 )
 def test_a_count_whose_noun_disagrees_is_advice(text, slip):
     assert count_slip(text) == slip
+
+
+@pytest.mark.parametrize(
+    ("description", "check_id"),
+    [
+        ("We plant 45 trees, as shown on landscape drawing L-201 in the tender pack",
+         "sounds-like-the-service"),
+        ("Safeguarding training, as required by the specification", "sounds-like-the-service"),
+        ("Every adviser gains the Level 3 certificate, part of our standard induction",
+         "done-anyway"),
+        ("All 28 operatives transfer to us under TUPE and live in the county",
+         "transferred-jobs"),
+        ("Drivers will hold an enhanced DBS before working on the routes", "already-required"),
+    ],
+)  # fmt: skip
+def test_what_is_already_paid_for_done_anyway_or_required_is_not_extra(description, check_id):
+    pack = PACKS["suffolk"]
+    commitment = _said("people", "additional", description).model_copy(
+        update={"measure_id": "suffolk-resident-jobs" if "TUPE" in description else None}
+    )
+    found = [c for c in commitment_checks(commitment, pack) if c.id == check_id]
+    assert found and found[0].kind == "additionality" and found[0].level == "advice"
+
+
+def test_a_brochure_claims_what_a_product_could_do_not_what_was_done():
+    claim = _commitment(
+        "carbon-saved", "tonnes-co2e", "The supplier's HVO brochure showing lower CO2"
+    )
+    checks = commitment_checks(claim.model_copy(update={"quantity": 25}), PACKS["sandwell"])
+    assert [c.id for c in checks if c.kind == "evidence"] == ["evidence-mismatch"]
+    notes = claim.model_copy(
+        update={"quantity": 25, "evidence": "Our carbon calculation, and the brochure"}
+    )
+    assert [c for c in commitment_checks(notes, PACKS["sandwell"]) if c.kind == "evidence"] == []
 
 
 # Thresholds come from the council's pack.

@@ -59,5 +59,5 @@ def judge(entry: dict) -> Result:
 
 
 def split(part: str) -> list[dict]:
-    """The entries of one part of the corpus: "tuning", "tuning2", "tuning3" or "heldout"."""
+    """The entries of one part of the corpus: "tuning" to "tuning5", or "heldout"."""
     return [e for e in EXPECTED if e["file"].startswith(f"{part}/")]
