@@ -5,7 +5,6 @@ refused until the close; two evaluators score, the moderator records the consens
 reasons; the award is refused until moderation, then made to the top offer; every bidder gets
 their own assessment summary; and the evaluation record holds every comment and reason."""
 
-import copy
 import io
 import re
 from datetime import UTC, datetime, timedelta
@@ -119,7 +118,7 @@ def test_a_whole_tender_from_opportunity_to_assessment_summaries(server):
     api = JsonClient(server.url)
     bids = {}
     for supplier, plan in FOUR.items():
-        conversation = enter(api, COUNCIL, code, copy.deepcopy(plan))
+        conversation = enter(api, COUNCIL, code, plan.fresh())
         status, made = call(
             f"{server.url}/api/v1/conversations/{conversation['id']}/submissions",
             "POST", {"opportunity": code}, conversation["token"],

@@ -28,6 +28,10 @@ class Plan:
     filed: list[dict[str, str]] = field(default_factory=list)
     current: dict[str, str] | None = None
 
+    def fresh(self) -> "Plan":
+        """The same plan, not yet typed (the module-level plans keep what a test typed)."""
+        return Plan(dict(self.organisation), [dict(c) for c in self.commitments])
+
     def reply(self, prompt: dict[str, Any]) -> str:
         step, theme = prompt.get("step"), prompt.get("theme")
         waiting = [c for c in self.commitments if c not in self.filed]
