@@ -51,3 +51,30 @@ def return_counts(statuses: Sequence[PeriodStatus]) -> ReturnCounts:
         overdue=sum(s.overdue for s in statuses),
         awaiting=sum(s.awaiting for s in statuses),
     )
+
+
+def pending_words(unit: str | None, pending: Sequence[tuple[str, float]]) -> list[str]:
+    """What a KPI's returns not yet accepted say, as (status, quantity) pairs: counts add up
+    ("58 more waiting for the council to check"), a percentage does not ("a return of 95%
+    waiting for the council to check"), and queried figures are not waiting."""
+    said = []
+    for status, words in (
+        ("submitted", "waiting for the council to check"),
+        ("queried", "queried by the council, so not counted"),
+    ):
+        quantities = [q for s, q in pending if s == status]
+        if not quantities:
+            continue
+        if unit == "percent":
+            shown = ", ".join(f"{_plain(q)}%" for q in quantities)
+            said.append(f"{'A return' if len(quantities) == 1 else 'Returns'} of {shown} {words}")
+        elif status == "submitted":
+            said.append(f"{_plain(sum(quantities))} more {words}")
+        else:
+            said.append(f"{_plain(sum(quantities))} {words}")
+    return said
+
+
+def _plain(number: float) -> str:
+    """52 not 52.0; 12.5 stays; thousands with commas."""
+    return f"{int(number):,}" if number == int(number) else f"{number:,}"

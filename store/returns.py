@@ -65,18 +65,26 @@ def save_return(
     staff_id: int | None,
 ) -> None:
     """Record a period's delivery, KPI by KPI, in one transaction. A return already recorded
-    for the same KPI and period is replaced (the old figures stay in the audit log); staff
-    returns are accepted, a supplier's waits for staff to check it."""
+    for the same KPI and period is replaced (the old figures stay in the audit log), unless it
+    says the same: a correction changes only the lines it changes, so lines staff accepted
+    stay accepted. Staff returns are accepted, a supplier's waits for staff to check it."""
     status, by = ("accepted", "staff") if staff_id else ("submitted", "supplier")
     now = now_iso()
     with write_transaction(db):
         for entry in entries:
             old = list(
                 db.query(
-                    "SELECT quantity, status FROM delivery_returns WHERE kpi_id = ? AND period = ?",
+                    "SELECT quantity, evidence_type, evidence_note, status FROM delivery_returns "
+                    "WHERE kpi_id = ? AND period = ?",
                     [entry.kpi_id, period],
                 )
             )
+            said = (entry.quantity, entry.evidence_type, entry.evidence_note)
+            if (
+                old
+                and tuple(old[0][k] for k in ("quantity", "evidence_type", "evidence_note")) == said
+            ):
+                continue  # unchanged: it keeps its status, and nothing is audited
             db.execute(
                 "INSERT INTO delivery_returns (contract_id, kpi_id, period, quantity, "
                 "evidence_type, evidence_note, recorded_by, staff_id, recorded_at, status) "
@@ -109,7 +117,9 @@ def save_return(
                     "kpi_id": entry.kpi_id,
                     "period": period,
                     "quantity": entry.quantity,
-                    "replaced": old[0] if old else None,
+                    "replaced": {"quantity": old[0]["quantity"], "status": old[0]["status"]}
+                    if old
+                    else None,
                 },
             )
 

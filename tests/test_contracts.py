@@ -64,7 +64,8 @@ def test_award_two_periods_of_returns_and_the_ratings(client, db, council, expec
     )
     assert response.status_code == 303
     waiting = parse(client.get(supplier_url))
-    assert "58 more waiting for the council to check" in waiting.text
+    assert "A return of 58% waiting for the council to check" in waiting.text  # not "58 more"
+    assert "7 more waiting for the council to check" in waiting.text
     ids = {
         r["kpi_id"]: r["id"] for r in db.query("SELECT * FROM delivery_returns WHERE period = 2")
     }
@@ -174,6 +175,25 @@ def test_a_supplier_correcting_an_accepted_return_sends_it_back_for_checking(cli
         r["detail"] for r in db.query("SELECT detail FROM audit_log WHERE action LIKE 'return%'")
     ]
     assert any('"replaced": {"quantity": 12.0' in detail for detail in trail)
+
+
+def test_a_correction_sent_from_the_filled_in_form_changes_only_the_lines_it_changes(client, db):
+    moderator, done, contract_url, contract_id = award_offer(client, db, "tower-hamlets")
+    moderator.post(f"{contract_url}/returns", return_fields(1, ["1", "12", "50"]))
+    url = f"/assistant/c/{done['token']}/contracts/{contract_id}/return"
+    page = parse(client.get(f"{url}?period=1"))
+    form = page.select_one("form[method=post]")
+    data = {i["name"]: i.get("value", "") for i in form.select("input[name]")
+            if i.get("type") not in ("radio", "checkbox", "submit")}  # fmt: skip
+    data |= {t["name"]: t.get_text() for t in form.select("textarea[name]")}
+    data |= {r["name"]: r["value"] for r in form.select("input[type=radio][checked]")}
+    data |= {s["name"]: s.select_one("option[selected]")["value"]
+             for s in form.select("select[name]") if s.select_one("option[selected]")}  # fmt: skip
+    data["period"] = "1"
+    data["quantity_2"] = "13"  # the one line corrected; the others sent back as they were
+    client.post(url, data=data)
+    rows = {r["quantity"]: r["status"] for r in db.query("SELECT * FROM delivery_returns")}
+    assert rows == {1.0: "accepted", 13.0: "submitted", 50.0: "accepted"}
 
 
 def test_large_contracts_with_few_kpis_are_warned(client, db):

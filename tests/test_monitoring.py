@@ -8,6 +8,7 @@ import pytest
 from knowledge.packs import load_packs
 from monitoring.assessment import ReturnCounts, contract_report
 from monitoring.budget import ContractFacts, KpiFacts, social_value_budget, supplier_group
+from monitoring.period_status import pending_words
 from monitoring.periods import add_months, is_late, is_overdue, reporting_periods
 from monitoring.ratings import Kpi
 from monitoring.schedule import kpis_from_offer, schedule_warning
@@ -226,3 +227,19 @@ def test_in_a_year_still_running_only_the_periods_ended_so_far_are_due():
     meals, cleaning, _ = budget.by_contract
     assert (meals.due_gbp, cleaning.due_gbp) == (20 * 226.5, 0)
     assert meals.percent == 100.0  # 20 of 20 weeks, 110 of 50 hours (capped)
+
+
+@pytest.mark.parametrize(
+    ("unit", "pending", "said"),
+    [
+        ("people", [("submitted", 40.0), ("submitted", 18.0)],
+         ["58 more waiting for the council to check"]),
+        ("percent", [("submitted", 95.0)], ["A return of 95% waiting for the council to check"]),
+        ("hours", [("queried", 12.0)], ["12 queried by the council, so not counted"]),
+        ("percent", [("submitted", 90.0), ("queried", 13.0)],
+         ["A return of 90% waiting for the council to check",
+          "A return of 13% queried by the council, so not counted"]),
+    ],
+)  # fmt: skip
+def test_returns_not_yet_accepted_are_described_honestly(unit, pending, said):
+    assert pending_words(unit, pending) == said

@@ -13,7 +13,7 @@ from forms.contracts import KpiLine, return_form
 from knowledge.packs import CouncilPack
 from monitoring.assessment import Report, contract_report
 from monitoring.contracts import kpis, periods_of
-from monitoring.period_status import STATUS_LABELS, period_status, return_counts
+from monitoring.period_status import STATUS_LABELS, pending_words, period_status, return_counts
 from monitoring.periods import Period, long_date
 from monitoring.schedule import schedule_warning
 from store.contracts import Contract, ContractKpi
@@ -50,7 +50,7 @@ class ContractView:
     contract: Contract
     periods: list[PeriodReturns]
     report: Report
-    awaiting: dict[int, float]  # quantity waiting for staff, by KPI id
+    pending: dict[int, list[str]]  # what returns not yet accepted say, by KPI id
     warning: str | None
 
 
@@ -67,12 +67,14 @@ def contract_view(
         periods.append(PeriodReturns(period, rows, status.late, status.overdue, status.label))
         statuses.append(status)
     accepted: dict[str, list[float]] = {}
-    awaiting: dict[int, float] = {}
+    waiting: dict[int, list[tuple[str, float]]] = {}
     for r in returns:
         if r.status == "accepted":
             accepted.setdefault(str(r.kpi_id), []).append(r.quantity)
         else:
-            awaiting[r.kpi_id] = awaiting.get(r.kpi_id, 0.0) + r.quantity
+            waiting.setdefault(r.kpi_id, []).append((r.status, r.quantity))
+    units = {k.id: k.unit for k in contract.kpis}
+    pending = {kpi: pending_words(units.get(kpi), said) for kpi, said in waiting.items()}
     report = contract_report(
         kpis(contract),
         accepted,
@@ -82,7 +84,7 @@ def contract_view(
         return_counts(statuses),
     )
     warning = schedule_warning(contract.value_gbp, len(contract.kpis))
-    return ContractView(contract, periods, report, awaiting, warning)
+    return ContractView(contract, periods, report, pending, warning)
 
 
 def kpi_lines(contract: Contract) -> list[KpiLine]:
