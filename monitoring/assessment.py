@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.pack_parts import KpiRating
-from monitoring.periods import Period, long_date, periods_ended
+from monitoring.periods import Period, long_date, periods_due
 from monitoring.ratings import Kpi, Progress, achieved, contract_rating, kpi_progress
 
 
@@ -41,12 +41,16 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def _reasons(report: Report, periods: Sequence[Period], rating: KpiRating, counts: ReturnCounts):
     if report.ended == 0:
-        yield "No reporting period has ended yet, so nothing was due."
+        first = periods[0] if periods else None
+        yield "No return is due yet, so nothing was due" + (
+            f": the first is due on {long_date(first.due_on)}." if first else "."
+        )
     else:
         last = periods[report.ended - 1]
         yield (
             f"Delivery is counted against what was due by the end of period {report.ended} of "
-            f"{report.periods} ({long_date(last.ends_on)}): each target, pro rata."
+            f"{report.periods} ({long_date(last.ends_on)}), whose return was due on "
+            f"{long_date(last.due_on)}: each target, pro rata."
         )
     if rating.method == "target":
         yield (
@@ -82,7 +86,7 @@ def contract_report(
 ) -> Report:
     """Each KPI's accepted delivery (quantities by KPI id) against what was due by the last
     period that has ended."""
-    ended = periods_ended(periods, today)
+    ended = periods_due(periods, today)
     elapsed = ended / len(periods) if periods else 0.0
     progress = [kpi_progress(k, achieved(k, accepted.get(k.id, [])), elapsed, rating) for k in kpis]
     percent, overall = contract_rating(progress, rating)

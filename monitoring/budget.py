@@ -8,7 +8,7 @@ from datetime import date
 
 from knowledge.pack_parts import KpiRating
 from knowledge.vocabulary import SME_SIZES, VCSE_TYPES
-from monitoring.periods import Period
+from monitoring.periods import Period, is_due
 from monitoring.ratings import Kpi, Progress, achieved, contract_rating, kpi_progress
 
 NO_KPIS = "No commitments"
@@ -134,7 +134,8 @@ def social_value_budget(
     contracts: list[ContractFacts], starts_on: date, ends_on: date, today: date, rating: KpiRating
 ) -> Budget:
     """Contracts live at any time in the period; what each KPI was due in its reporting periods
-    that ended within the period and before today (its target pro rata), and what was delivered
+    that ended within the period and whose return is due by today (its target pro rata), and
+    what was delivered
     and accepted for those periods."""
     live = [c for c in contracts if _is_live(c, starts_on, ends_on)]
     by_theme: list[tuple[str, Progress]] = []
@@ -146,7 +147,7 @@ def social_value_budget(
         numbers = {
             p.number
             for p in contract.periods
-            if starts_on <= p.ends_on <= ends_on and p.ends_on < today
+            if starts_on <= p.ends_on <= ends_on and is_due(p, today)
         }
         items = [(f.theme, _progress(contract, f, numbers, rating)) for f in contract.kpis]
         group = supplier_group(contract.supplier_type, contract.supplier_size)

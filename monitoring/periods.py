@@ -58,9 +58,15 @@ def reporting_periods(starts_on: date, months: int, period_months: int) -> tuple
     return tuple(periods)
 
 
-def periods_ended(periods: Sequence[Period], today: date) -> int:
-    """How many periods have ended by `today`: what was due is counted up to there."""
-    return sum(1 for p in periods if p.ends_on < today)
+def is_due(period: Period, today: date) -> bool:
+    """Whether the period's return is due by `today` (30 days after it ends): only then does
+    what it promised count as due, so a contract is not rated on a return not yet owed."""
+    return period.due_on < today
+
+
+def periods_due(periods: Sequence[Period], today: date) -> int:
+    """How many periods' returns are due by `today`: what was due is counted up to there."""
+    return sum(1 for p in periods if is_due(p, today))
 
 
 def is_late(period: Period, recorded_on: date) -> bool:

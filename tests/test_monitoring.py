@@ -104,7 +104,7 @@ PERIODS_A = reporting_periods(date(2026, 4, 1), 12, 3)
 
 @pytest.mark.parametrize(
     ("rating", "percent", "overall"),
-    # Two of four periods ended on 15 October 2026: due 20 apprentice weeks and 50 hours.
+    # Two of four periods' returns due by 1 November 2026: 20 apprentice weeks and 50 hours.
     # Target: mean(10/20 = 50%, min(110/50, 100%)) = 75% -> Requires improvement (TH 80/50).
     # Value: (10 x 226.5 + min(110, 50)) / (20 x 226.5 + 50) = 2,315 / 4,580 = 50.5% -> RI.
     [(TARGET, 75.0, "Requires improvement"), (VALUE, 50.5, "Requires improvement")],
@@ -114,7 +114,7 @@ def test_a_contract_report_counts_what_was_due_by_the_last_period_ended(rating, 
         [APPRENTICE_WEEKS, VOLUNTEERING],
         {"a1": [10], "a2": [50, 60]},
         PERIODS_A,
-        date(2026, 10, 15),
+        date(2026, 11, 1),
         rating,
         ReturnCounts(late=1, awaiting=1),
     )
@@ -132,8 +132,19 @@ def test_a_contract_report_counts_what_was_due_by_the_last_period_ended(rating, 
 
 def test_before_any_period_ends_nothing_is_due():
     report = contract_report([VOLUNTEERING], {}, PERIODS_A, date(2026, 5, 1), TARGET)
-    assert report.reasons[0] == "No reporting period has ended yet, so nothing was due."
+    assert report.reasons[0] == (
+        "No return is due yet, so nothing was due: the first is due on 30 July 2026."
+    )
     assert report.progress[0].due == 0 and report.rating == "Good"
+
+
+def test_a_period_ended_whose_return_is_not_yet_due_counts_for_nothing():
+    # Awarded on 15 July 2026 to a contract that started on 1 April: period 1 has ended, but
+    # its return is not due until 30 July, so nothing is owed and nothing is "Inadequate".
+    award_day = contract_report([VOLUNTEERING], {}, PERIODS_A, date(2026, 7, 15), TARGET)
+    assert award_day.progress[0].due == 0 and award_day.rating == "Good"
+    owed = contract_report([VOLUNTEERING], {}, PERIODS_A, date(2026, 7, 31), TARGET)
+    assert owed.progress[0].due == 25 and owed.rating == "Inadequate"  # 100 hours, 1 of 4
 
 
 def _facts():
@@ -160,7 +171,7 @@ def _facts():
     return [meals, cleaning, parks, printing]
 
 
-YEAR = (date(2026, 4, 1), date(2027, 3, 31), date(2027, 4, 1))  # a year that has ended
+YEAR = (date(2026, 4, 1), date(2027, 3, 31), date(2027, 5, 1))  # every return of it due
 
 
 def test_the_budget_matches_the_hand_worked_figures_on_targets():
@@ -210,7 +221,7 @@ def test_supplier_groups():
 
 def test_a_level_kpi_is_due_in_full_and_achieved_on_average():
     recycled = Kpi("w", "Waste recycled", target=60, level=True)  # percent
-    report = contract_report([recycled], {"w": [50, 58]}, PERIODS_A, date(2026, 10, 15), TARGET)
+    report = contract_report([recycled], {"w": [50, 58]}, PERIODS_A, date(2026, 11, 1), TARGET)
     # Due: all 60% once a period has ended; achieved: the average of 50% and 58% = 54% -> 90%.
     progress = report.progress[0]
     assert (progress.due, progress.achieved, progress.percent_of_due) == (60, 54, 90.0)
@@ -221,9 +232,9 @@ def test_a_level_kpi_is_due_in_full_and_achieved_on_average():
 
 def test_in_a_year_still_running_only_the_periods_ended_so_far_are_due():
     budget = social_value_budget(
-        _facts(), date(2026, 4, 1), date(2027, 3, 31), date(2026, 10, 15), TARGET
+        _facts(), date(2026, 4, 1), date(2027, 3, 31), date(2026, 11, 1), TARGET
     )
-    # Meals: periods 1 and 2 ended (due 20 weeks, 50 hours); Cleaning: none yet (nothing due).
+    # Meals: periods 1 and 2 due (20 weeks, 50 hours); Cleaning: none yet (nothing due).
     meals, cleaning, _ = budget.by_contract
     assert (meals.due_gbp, cleaning.due_gbp) == (20 * 226.5, 0)
     assert meals.percent == 100.0  # 20 of 20 weeks, 110 of 50 hours (capped)
