@@ -24,11 +24,12 @@ class Report:
 
 @dataclass(frozen=True)
 class ReturnCounts:
-    """Returns that change how a report reads: late, overdue, or not yet checked."""
+    """Returns that change how a report reads: late, overdue, not yet checked, or queried."""
 
     late: int = 0
     overdue: int = 0
     awaiting: int = 0
+    queried: int = 0
 
 
 def _number(value: float) -> str:
@@ -73,6 +74,11 @@ def _reasons(report: Report, periods: Sequence[Period], rating: KpiRating, count
         yield (
             f"{_plural(counts.awaiting, 'return is', 'returns are')} waiting for the council "
             "to check, and not yet counted."
+        )
+    if counts.queried:
+        yield (
+            f"{_plural(counts.queried, 'return was', 'returns were')} queried by the council, "
+            "and not yet counted."
         )
 
 

@@ -27,29 +27,33 @@ class PeriodStatus:
     late: bool
     overdue: bool
     label: str
-    awaiting: bool  # a return is waiting for staff or queried
+    awaiting: bool  # a return is waiting for staff to check it
+    queried: bool = False  # a return was queried by staff
 
 
 def period_status(period: Period, returns: Sequence[ReturnLike], day: date) -> PeriodStatus:
     """How `period` stands on `day`, given the returns recorded for it."""
     late = any(is_late(period, date.fromisoformat(r.recorded_at[:10])) for r in returns)
     overdue = is_overdue(period, day, bool(returns))
-    awaiting = any(r.status != "accepted" for r in returns)
+    awaiting = any(r.status == "submitted" for r in returns)
+    queried = any(r.status == "queried" for r in returns)
     if overdue:
-        return PeriodStatus(late, overdue, "Overdue", awaiting)
+        return PeriodStatus(late, overdue, "Overdue", awaiting, queried)
     if not returns:
         return PeriodStatus(late, overdue, "Not due yet" if period.ends_on >= day else "Due", False)
     kinds = {r.status for r in returns}
     label = next(STATUS_LABELS[s] for s in ("queried", "submitted", "accepted") if s in kinds)
-    return PeriodStatus(late, overdue, f"{label} (late)" if late else label, awaiting)
+    return PeriodStatus(late, overdue, f"{label} (late)" if late else label, awaiting, queried)
 
 
 def return_counts(statuses: Sequence[PeriodStatus]) -> ReturnCounts:
-    """How many periods had late returns, are overdue, or have returns awaiting staff."""
+    """How many periods had late returns, are overdue, or have returns awaiting staff or
+    queried by them."""
     return ReturnCounts(
         late=sum(s.late for s in statuses),
         overdue=sum(s.overdue for s in statuses),
         awaiting=sum(s.awaiting for s in statuses),
+        queried=sum(s.queried for s in statuses),
     )
 
 

@@ -155,6 +155,39 @@ def review_return(
     return True
 
 
+def review_period(
+    db: Database, *, council_id: str, contract_id: int, period: int, accept: bool,
+    note: str | None, staff_id: int,
+) -> int:  # fmt: skip
+    """Accept, or query with a note, every line of a period's return not yet accepted, in one
+    transaction; how many lines."""
+    with write_transaction(db):
+        waiting = [
+            row["id"]
+            for row in db.query(
+                "SELECT id FROM delivery_returns WHERE contract_id = ? AND period = ? "
+                "AND status != 'accepted' ORDER BY kpi_id",
+                [contract_id, period],
+            )
+        ]
+        for return_id in waiting:
+            db.execute(
+                "UPDATE delivery_returns SET status = ?, query_note = ?, reviewed_by = ?, "
+                "reviewed_at = ? WHERE id = ?",
+                ["accepted" if accept else "queried", note, staff_id, now_iso(), return_id],
+            )
+        if waiting:
+            audit(
+                db,
+                council_id=council_id,
+                staff_id=staff_id,
+                action="return accepted" if accept else "return queried",
+                subject=f"contract:{contract_id}",
+                detail={"period": period, "return_ids": waiting, "note": note},
+            )
+    return len(waiting)
+
+
 def accepted_deliveries(db: Database, council_id: str) -> list[tuple[int, int, int, float]]:
     """(contract id, KPI id, period, quantity) of every accepted return of a council's
     contracts: all the budget needs, read as plain rows because it reads thousands."""

@@ -84,7 +84,7 @@ def test_award_two_periods_of_returns_and_the_ratings(client, db, council, expec
     assert overall in " ".join(page.select_one("#main-content p:has(.govuk-tag)").text.split())
     reasons = [li.text for li in page.select("h3:-soup-contains('Why this rating') + ul li")]
     assert "2 returns were late." in reasons
-    assert "1 return is waiting for the council to check, and not yet counted." in reasons
+    assert "1 return was queried by the council, and not yet counted." in reasons  # not waiting
     assert "Query: The register is missing" in page.text
     # The supplier sees the same table, and the query.
     supplier_page = parse(client.get(supplier_url))
@@ -194,6 +194,26 @@ def test_a_correction_sent_from_the_filled_in_form_changes_only_the_lines_it_cha
     client.post(url, data=data)
     rows = {r["quantity"]: r["status"] for r in db.query("SELECT * FROM delivery_returns")}
     assert rows == {1.0: "accepted", 13.0: "submitted", 50.0: "accepted"}
+
+
+def test_a_whole_return_is_accepted_or_queried_in_one_action(client, db):
+    moderator, done, contract_url, contract_id = award_offer(client, db, "tower-hamlets")
+    url = f"/assistant/c/{done['token']}/contracts/{contract_id}/return"
+    page = parse(client.get(url))
+    client.post(url, data={"csrf_token": csrf_token(page), **return_fields(1, ["1", "12", "50"])})
+    page = parse(moderator.client.get(contract_url))
+    link = next(a for a in page.select("a") if a.text.startswith("Accept or query all 3 lines"))
+    whole = link["href"]
+    assert whole == f"{contract_url}/periods/1/review"
+    assert "Your decision applies to all 3 lines below." in parse(moderator.client.get(whole)).text
+    refused = parse(moderator.post(whole, {"decision": "query", "note": ""}, status=400), 400)
+    assert "Say what the supplier needs to check or correct" in refused.text
+    moderator.post(whole, {"decision": "accept", "note": ""})
+    statuses = [r["status"] for r in db.query("SELECT status FROM delivery_returns")]
+    assert statuses == ["accepted"] * 3
+    trail = list(db.query("SELECT action, detail FROM audit_log WHERE action = 'return accepted'"))
+    assert len(trail) == 1 and '"period": 1' in trail[0]["detail"]
+    assert moderator.client.get(whole).status_code == 303  # nothing left waiting
 
 
 def test_large_contracts_with_few_kpis_are_warned(client, db):

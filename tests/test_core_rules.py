@@ -313,24 +313,24 @@ def test_a_period_without_returns_is_not_due_then_due_then_overdue(day, label, o
 
 
 @pytest.mark.parametrize(
-    ("statuses", "label", "awaiting"),
+    ("statuses", "label", "awaiting", "queried"),
     [
-        (["accepted"], "Accepted", False),
-        (["submitted"], "Waiting for check", True),
-        (["queried"], "Queried", True),
-        (["accepted", "submitted"], "Waiting for check", True),
-        (["submitted", "queried"], "Queried", True),
-        (["accepted", "queried"], "Queried", True),
-        (["accepted", "submitted", "queried"], "Queried", True),
-        (["accepted", "accepted"], "Accepted", False),
+        (["accepted"], "Accepted", False, False),
+        (["submitted"], "Waiting for check", True, False),
+        (["queried"], "Queried", False, True),  # queried is not waiting for the council
+        (["accepted", "submitted"], "Waiting for check", True, False),
+        (["submitted", "queried"], "Queried", True, True),
+        (["accepted", "queried"], "Queried", False, True),
+        (["accepted", "submitted", "queried"], "Queried", True, True),
+        (["accepted", "accepted"], "Accepted", False, False),
     ],
 )
 def test_a_period_with_returns_shows_their_review_queried_before_waiting_before_accepted(
-    statuses, label, awaiting
+    statuses, label, awaiting, queried
 ):
     returns = [Return(status, ON_TIME) for status in statuses]
     assert period_status(FIRST, returns, date(2027, 6, 1)) == PeriodStatus(
-        late=False, overdue=False, label=label, awaiting=awaiting
+        late=False, overdue=False, label=label, awaiting=awaiting, queried=queried
     )
 
 
@@ -368,11 +368,11 @@ def test_return_counts_add_up_late_overdue_and_awaiting_periods():
     statuses = [
         period_status(PERIODS[0], [Return("accepted", LATE)], day),  # late
         period_status(PERIODS[1], [], day),  # overdue: due 30 July
-        period_status(PERIODS[2], [Return("queried", "2027-10-02T08:00:00")], day),  # awaiting
+        period_status(PERIODS[2], [Return("queried", "2027-10-02T08:00:00")], day),  # queried
         period_status(PERIODS[3], [], day),  # not due yet
     ]
     assert [s.label for s in statuses] == ["Accepted (late)", "Overdue", "Queried", "Not due yet"]
-    assert return_counts(statuses) == ReturnCounts(late=1, overdue=1, awaiting=1)
+    assert return_counts(statuses) == ReturnCounts(late=1, overdue=1, queried=1)
 
 
 def test_return_counts_of_no_periods_are_all_nought():
@@ -382,7 +382,7 @@ def test_return_counts_of_no_periods_are_all_nought():
 def test_return_counts_count_periods_not_returns():
     returns = [Return("submitted", LATE), Return("queried", LATE)]
     status = period_status(FIRST, returns, date(2027, 6, 1))
-    assert return_counts([status, status]) == ReturnCounts(late=2, overdue=0, awaiting=2)
+    assert return_counts([status, status]) == ReturnCounts(late=2, overdue=0, awaiting=2, queried=2)
 
 
 # --- The financial year ----------------------------------------------------------------------

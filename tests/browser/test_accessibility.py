@@ -54,6 +54,7 @@ SCANNED_ELSEWHERE = {
             "/staff/contracts/<int:contract_id>/schedule",
             "/staff/contracts/<int:contract_id>/returns",
             "/staff/contracts/<int:contract_id>/returns/<int:return_id>",
+            "/staff/contracts/<int:contract_id>/periods/<int:period>/review",
             "/staff/contracts/<int:contract_id>/assessment",
             "/assistant/c/<token>/contracts/<int:contract_id>",
             "/assistant/c/<token>/contracts/<int:contract_id>/return",

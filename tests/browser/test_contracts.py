@@ -101,6 +101,8 @@ def test_award_returns_assessment_and_budget_with_no_axe_violations(
     click(supplier, "button:has-text('Send return')")
     assert "Waiting for check" in supplier.content()
 
+    staff.goto(f"{live_server}{contract}/periods/2/review")  # the whole return, in one action
+    assert scan(staff, "/staff/contracts/<contract_id>/periods/<period>/review") == []
     staff.goto(f"{live_server}{contract}")
     click(staff, "a:has-text('Accept or query')")
     assert scan(staff, "/staff/contracts/<contract_id>/returns/<return_id>") == []

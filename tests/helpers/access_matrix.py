@@ -129,6 +129,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "staff_contracts.schedule": staff(MANAGERS),
     "staff_contracts.record_return": staff(SCORERS),
     "staff_contracts.review": staff(SCORERS),
+    "staff_contracts.review_whole": staff(SCORERS),
     "staff_contracts.assessment": staff(SCORERS),
     "staff_budget.show": staff(SCORERS, about_one_thing=False),
     "staff_budget.export": staff(SCORERS, about_one_thing=False),

@@ -78,6 +78,7 @@ def world(app, client, db):
         "code": code,
         "contract_id": str(contract_id),
         "return_id": str(return_id[0]),
+        "period": "1",
         "session_id": str(session.id),
         "commitment_id": "c1",
         "council_id": "tower-hamlets",

@@ -28,7 +28,7 @@ from permissions.roles import EVALUATORS, MANAGERS
 from store import contracts as store
 from store.evaluations import moderation_for
 from store.opportunities import get_opportunity
-from store.returns import returns_for, review_return, save_return
+from store.returns import returns_for, review_period, review_return, save_return
 from store.submissions import current_submissions, get_submission
 from web.common import delivery
 from web.common.councils import current_council
@@ -151,6 +151,7 @@ def show(contract_id: int):
         view=view,
         record_url=lambda n: url_for(".record_return", contract_id=contract.id, period=n),
         review_url=lambda r: url_for(".review", contract_id=contract.id, return_id=r.id),
+        review_period_url=lambda n: url_for(".review_whole", contract_id=contract.id, period=n),
         **_dates(contract),
         **delivery.page_context(),
     )
@@ -253,8 +254,40 @@ def review(contract_id: int, return_id: int):
         "staff/return_review.html",
         form=form,
         contract=contract,
-        found=found,
-        kpi=kpi,
+        lines=[(kpi, found)],
+        period=found.period,
+        evidence=delivery.EVIDENCE_LABELS,
+    ), (400 if form.errors else 200)
+
+
+@bp.route("/<int:contract_id>/periods/<int:period>/review", methods=["GET", "POST"])
+@auth.staff_required(*EVALUATORS)
+def review_whole(contract_id: int, period: int):
+    """Accept a period's whole return, or query it, in one action."""
+    contract = _own_contract(contract_id)
+    recorded = returns_for(get_db(), [contract.id])
+    waiting = [r for r in recorded if r.period == period and r.status != "accepted"]
+    if not waiting:
+        return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
+    form = ReviewForm()
+    if form.validate_on_submit():
+        review_period(
+            get_db(),
+            council_id=contract.council_id,
+            contract_id=contract.id,
+            period=period,
+            accept=form.decision.data == "accept",
+            note=form.note.data or None,
+            staff_id=g.staff.id,
+        )
+        return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
+    kpis = {k.id: k for k in contract.kpis}
+    return render_template(
+        "staff/return_review.html",
+        form=form,
+        contract=contract,
+        lines=[(kpis[r.kpi_id], r) for r in waiting],
+        period=period,
         evidence=delivery.EVIDENCE_LABELS,
     ), (400 if form.errors else 200)
 
