@@ -75,7 +75,12 @@ def test_joining_is_refused_plainly_for_a_wrong_code_or_a_closed_session(app, cl
     )
     assert joined.status_code == 303 and "/assistant/c/" in joined.headers["Location"]
     assert db["conversations"].count_where("attendee = 'Sam'") == 1
-    trainer.post(f"{session_url}/close", {}, page=session_url)
+    asked = parse(trainer.client.get(f"{session_url}/close"))
+    assert "Closing deletes 1 attendee's name and no questions asked in the room" in " ".join(
+        asked.text.split()
+    )
+    assert db["conversations"].count_where("attendee = 'Sam'") == 1  # asking changes nothing
+    trainer.post(f"{session_url}/close", {})
     page = parse(client.post("/join/", data={"csrf_token": token, "code": join_code}), 400)
     assert error_summary_links(page)[0][0].startswith("This session has closed")
     api = client.post("/api/v1/conversations", json={"session": join_code})
@@ -241,7 +246,7 @@ def test_a_room_of_20_joins_at_once_and_the_live_view_counts_them(server):
     _, fragment = trainer.get(f"{session_path}/live")
     assert "The room: 20 attendees" in fragment
 
-    token = trainer.form_token(session_path)
+    token = trainer.form_token(f"{session_path}/close")  # the page that asks first
     assert trainer.post(f"{session_path}/close", {"csrf_token": token})[0] == 303
     late = Browser(server.url)
     form_token = late.form_token("/join/")

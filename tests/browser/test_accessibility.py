@@ -65,6 +65,7 @@ SCANNED_ELSEWHERE = {
         for path in (
             "/staff/sessions/<int:session_id>",
             "/staff/sessions/<int:session_id>/handout",
+            "/staff/sessions/<int:session_id>/close",
             # The live part of the session page, swapped in by its script: scanned within it.
             "/staff/sessions/<int:session_id>/live",
         )

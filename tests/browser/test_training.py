@@ -54,6 +54,10 @@ def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, visitor,
     trainer.goto(f"{live_server}{session}/handout")
     assert scan(trainer, "/staff/sessions/<session_id>/handout") == []
     trainer.goto(f"{live_server}{session}")
+    click(trainer, "a:has-text('Close the session')")
+    said = "Closing deletes 1 attendee's name and 1 question asked in the room"
+    assert said in trainer.inner_text("main")  # one joined with a name, one without
+    assert scan(trainer, "/staff/sessions/<session_id>/close") == []
     click(trainer, "button:has-text('Close the session')")
     assert "No one can join now" in trainer.content()
     assert scan(trainer, "/staff/sessions/<session_id> (closed)") == []

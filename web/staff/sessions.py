@@ -3,7 +3,7 @@
 Trainers and admins only; another council's session is a 404.
 """
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
 from forms.training import CloseSessionForm, SessionForm
@@ -84,7 +84,6 @@ def show(session_id: int):
         found=found,
         view=view,
         people=people,
-        form=CloseSessionForm(),
         join_link=url_for("training.join", code=found.code, _external=True),
         refresh=REFRESH_SECONDS,
     )
@@ -102,17 +101,29 @@ def live(session_id: int):
     return render_template("staff/_session_live.html", found=found, view=view, people=people)
 
 
-@bp.post("/<int:session_id>/close")
+@bp.route("/<int:session_id>/close", methods=["GET", "POST"])
 @auth.staff_required(*TRAINERS)
 def close(session_id: int):
-    """Close the session: no more joins; drafts stay with their owners; counts are kept."""
+    """Ask first, saying what closing deletes; then close the session: no more joins, drafts
+    stay with their owners, counts are kept, names and questions go."""
     found = _own_session(session_id)
+    if not found.is_open:
+        return redirect(url_for(".show", session_id=found.id), 303)
     form = CloseSessionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    view, _ = _view(found)
-    store.close_session(get_db(), found.id, summary(view))
-    return redirect(url_for(".show", session_id=found.id), 303)
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        view, _ = _view(found)
+        store.close_session(get_db(), found.id, summary(view))
+        return redirect(url_for(".show", session_id=found.id), 303)
+    people = store.attendees(get_db(), found.id)
+    return render_template(
+        "staff/session_close.html",
+        found=found,
+        form=form,
+        named=sum(1 for a in people if a.attendee),
+        questions=len(store.questions(get_db(), found.id)),
+    )
 
 
 @bp.get("/<int:session_id>/handout")
