@@ -1,7 +1,8 @@
 """GOV.UK Frontend widgets for fields that are a group (radios, checkboxes, a date), keeping
-the field's label as the fieldset's legend when a template styles the legend, and leaving out
-an empty hint (govuk-frontend-wtf drops the legend's text when a template passes
-`fieldset.legend.classes`, and renders an empty hint the group is described by)."""
+the field's label as the fieldset's legend when a template styles the legend, leaving out an
+empty hint, and keeping `required` off the group's `div` (govuk-frontend-wtf drops the legend's
+text when a template passes `fieldset.legend.classes`, renders an empty hint the group is
+described by, and puts `required` on a date's wrapper)."""
 
 from govuk_frontend_wtf import wtforms_widgets as gov
 
@@ -18,10 +19,12 @@ class _NoEmptyHint:
 
 
 class _Grouped(_NoEmptyHint):
-    """The label as the legend's text unless the template gives one."""
+    """The label as the legend's text unless the template gives one; no `required` on the
+    group's wrapper (a `div` cannot be required: each input is)."""
 
     def map_gov_params(self, field, **kwargs):
         params = super().map_gov_params(field, **kwargs)
+        (params.get("attributes") or {}).pop("required", None)
         legend = params.setdefault("fieldset", {}).setdefault("legend", {})
         if not legend.get("text") and not legend.get("html"):
             legend["text"] = field.label.text

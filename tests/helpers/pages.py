@@ -4,11 +4,13 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
+REQUIRABLE = {"input", "select", "textarea"}
+
 
 def parse(response, status: int = 200) -> BeautifulSoup:
     """Parse an HTML response after checking its status, its title, that ids are unique, that
-    every fieldset has a legend that says something, and that nothing is described by an empty
-    element."""
+    every fieldset has a legend that says something, that nothing is described by an empty
+    element, and that only form controls carry `required`."""
     assert response.status_code == status, f"expected {status}, got {response.status_code}"
     assert response.mimetype == "text/html"
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
@@ -20,6 +22,8 @@ def parse(response, status: int = 200) -> BeautifulSoup:
     for fieldset in soup.select("fieldset"):
         legend = fieldset.find("legend")
         assert legend is not None and legend.get_text(strip=True), f"no legend: {fieldset}"[:300]
+    wrong = [tag.name for tag in soup.select("[required]") if tag.name not in REQUIRABLE]
+    assert not wrong, f"required on {wrong}: only inputs, selects and text areas take it"
     for described in soup.select("[aria-describedby]"):
         for name in described["aria-describedby"].split():
             found = soup.find(id=name)

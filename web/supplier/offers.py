@@ -126,7 +126,9 @@ def _commitment_form(conversation: Conversation, data: dict | None) -> Commitmen
     form.measure.choices = [SelectChoice("", "None: my own words")] + [
         SelectChoice(m.id, f"{t.title}: {m.title}") for t, m in pack.measures
     ]
-    form.unit.choices = [SelectChoice(key, label) for key, label in UNIT_LABELS.items()]
+    form.unit.choices = [SelectChoice("", "Choose what you count")] + [
+        SelectChoice(key, label) for key, label in UNIT_LABELS.items()
+    ]
     form.theme.choices = [SelectChoice("", "Choose a theme")] + [
         SelectChoice(t.id, t.title) for t in pack.themes
     ]
