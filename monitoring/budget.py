@@ -12,6 +12,7 @@ from monitoring.periods import Period, is_due
 from monitoring.ratings import Kpi, Progress, achieved, contract_rating, kpi_progress
 
 NO_KPIS = "No commitments"
+NOTHING_DUE = "Nothing due yet"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,12 @@ class Row:
     delivered_gbp: float
     percent: float
     rating: str
+    valued_kpis: int = 0  # KPIs with a £ value per unit: the £ columns count only these
+
+    @property
+    def valued(self) -> bool:
+        """Whether any of its KPIs has a £ value (else its £ columns mean nothing)."""
+        return self.valued_kpis > 0
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,8 @@ def _row(
     label: str, contracts: list[ContractFacts], items: list[Progress], rating: KpiRating
 ) -> Row:
     percent, overall = contract_rating(items, rating) if items else (0.0, NO_KPIS)
+    if items and not any(p.due for p in items):
+        percent, overall = 0.0, NOTHING_DUE  # not "100% Good" for what nobody owed yet
     return Row(
         label,
         len(contracts),
@@ -112,6 +121,7 @@ def _row(
         _gbp(items, lambda p: min(p.achieved, p.due)),
         percent,
         overall,
+        sum(1 for p in items if p.kpi.value_per_unit),
     )
 
 
@@ -135,8 +145,7 @@ def social_value_budget(
 ) -> Budget:
     """Contracts live at any time in the period; what each KPI was due in its reporting periods
     that ended within the period and whose return is due by today (its target pro rata), and
-    what was delivered
-    and accepted for those periods."""
+    what was delivered and accepted for those periods."""
     live = [c for c in contracts if _is_live(c, starts_on, ends_on)]
     by_theme: list[tuple[str, Progress]] = []
     by_type: list[tuple[str, Progress]] = []

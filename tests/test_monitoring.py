@@ -237,6 +237,7 @@ def test_in_a_year_still_running_only_the_periods_ended_so_far_are_due():
     # Meals: periods 1 and 2 due (20 weeks, 50 hours); Cleaning: none yet (nothing due).
     meals, cleaning, _ = budget.by_contract
     assert (meals.due_gbp, cleaning.due_gbp) == (20 * 226.5, 0)
+    assert cleaning.rating == "Nothing due yet"  # not "100% Good" for what nobody owes yet
     assert meals.percent == 100.0  # 20 of 20 weeks, 110 of 50 hours (capped)
 
 

@@ -90,6 +90,7 @@ def show():
         budget=budget,
         charts=charts,
         period=f"{long_date(budget.starts_on)} to {long_date(budget.ends_on)}" if budget else "",
+        method=current_council().rubric.kpi_rating.method,
     ), status
 
 
