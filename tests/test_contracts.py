@@ -30,7 +30,7 @@ def table(page):
             # Contract: mean(20, 95, 83.3) = 66.1% -> Requires improvement.
             "tower-hamlets",
             [
-                ["10", "1", "10.0%", "5", "Inadequate"],
+                ["10", "1", "10%", "5", "Inadequate"],
                 ["40", "19", "47.5%", "20", "Approaching target"],
                 ["60", "50", "83.3%", "60", "Approaching target"],
             ],
@@ -41,7 +41,7 @@ def table(page):
             # (1 + 19 + 50) delivered of (5 + 20 + 60) due = 82.4% -> Approaching target.
             "suffolk",
             [
-                ["10", "1", "10.0%", "5", "Inadequate"],
+                ["10", "1", "10%", "5", "Inadequate"],
                 ["40", "19", "47.5%", "20", "Good"],
                 ["60", "50", "83.3%", "60", "Approaching target"],
             ],
@@ -95,6 +95,12 @@ def test_award_two_periods_of_returns_and_the_ratings(client, db, council, expec
     assert "contract performance assessment" in assessment.text
     assert [row[1:] for row in table(assessment)] == expected_table
     assert "2 returns were late." in assessment.text
+    assert "Opportunity share code" in assessment.text  # no tender reference was given
+    db.execute("UPDATE opportunities SET reference = 'TH-MEALS-27'")
+    db.conn.commit()
+    assessment = parse(moderator.client.get(f"{contract_url}/assessment"))
+    assert "Tender reference TH-MEALS-27" in " ".join(assessment.text.split())
+    assert "The council's query: The register is missing" in assessment.text
 
 
 def test_only_the_supplier_and_their_council_see_a_contract(client, db):

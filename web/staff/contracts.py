@@ -298,9 +298,12 @@ def assessment(contract_id: int):
     """The printable annual performance assessment: rating, reasons, delivery per KPI."""
     contract = _own_contract(contract_id)
     view = delivery.contract_view(contract, returns_for(get_db(), [contract.id]), current_council())
+    opportunity = get_opportunity(get_db(), contract.opportunity_code)
     return render_template(
         "staff/assessment.html",
         view=view,
+        reference=opportunity.reference if opportunity else None,
+        share_code=contract.opportunity_code,
         today=long_date(clock.today()),
         **_dates(contract),
         **delivery.page_context(),
