@@ -1,12 +1,16 @@
 """Training sessions in Chromium: the join page on a phone (320px, JavaScript on and off),
 the trainer's live view refreshing itself, the handout; axe-core on each."""
 
+import subprocess
+
 from tests.helpers.browser import click
 
 NARROW = {"width": 320, "height": 640}
 
 
-def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, visitor, live_server, scan):
+def test_join_page_and_live_view_with_no_axe_violations(
+    signed_in_page, visitor, live_server, scan, tmp_path
+):
     trainer = signed_in_page
     trainer.goto(f"{live_server}/staff/sessions/")
     assert scan(trainer, "/staff/sessions/") == []
@@ -53,6 +57,17 @@ def test_join_page_and_live_view_with_no_axe_violations(signed_in_page, visitor,
     assert scan(trainer, "/staff/sessions/<session_id>") == []
     trainer.goto(f"{live_server}{session}/handout")
     assert scan(trainer, "/staff/sessions/<session_id>/handout") == []
+    pdf = tmp_path / "handout.pdf"
+    trainer.pdf(path=str(pdf), format="A4", print_background=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    assert pages.split()[-1] == "2", f"the handout prints on {pages}"  # the brief, then the plan
+    trainer.emulate_media(media="print")
+    code_size = trainer.eval_on_selector(
+        ".app-join-box .app-join-code", "e => getComputedStyle(e).fontSize"
+    )
+    trainer.emulate_media(media="screen")
+    assert float(code_size.removesuffix("px")) >= 50, code_size  # 40pt: readable across a room
     trainer.goto(f"{live_server}{session}")
     click(trainer, "a:has-text('Close the session')")
     said = "Closing deletes 1 attendee's name and 1 question asked in the room"
