@@ -8,7 +8,7 @@ from assistant.flow import END, LOOP_PREFIX, Flow, Step
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 # Filled from the council pack, anywhere in the flow.
-COUNCIL_FIELDS = frozenset({"council.name", "council.area"})
+COUNCIL_FIELDS = frozenset({"council.name", "council.names", "council.area"})
 # Filled from the current theme, inside a theme loop.
 THEME_FIELDS = frozenset(
     {

@@ -7,7 +7,7 @@ from assistant.flow import Step
 from assistant.flow_check import PLACEHOLDER
 from assistant.state import State
 from assistant.turns import Choice, Context, Prompt
-from knowledge.vocabulary import amount
+from knowledge.vocabulary import amount, possessive
 
 DONE_TEXT = (
     'Your offer is saved. You can still ask a question, type "back", '
@@ -49,6 +49,7 @@ def fill(text: str, ctx: Context, state: State) -> str:
 def _values(ctx: Context, state: State) -> dict[str, str]:
     values = {
         "council.name": ctx.pack.identity.name,
+        "council.names": possessive(ctx.pack.identity.name),
         "council.area": ctx.pack.local_area.description,
     }
     values |= {path: display(value) for path, value in state.answers.items()}

@@ -108,3 +108,9 @@ _ONE = {
     "tonnes": "tonne", "sessions": "session", "items": "item", "organisations": "organisation",
     "events": "event",
 }  # fmt: skip
+
+
+def possessive(name: str) -> str:
+    """A name's possessive as GOV.UK pages write it: "Sandwell's", and for a name that ends in
+    "s", "Tower Hamlets'" (not "Tower Hamlets's")."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
