@@ -82,6 +82,8 @@ def test_from_a_charitys_need_to_a_met_need(app, client, db):
     ]
     assert "Forty hours of planting in March" in parse(farm.client.get(received)).text
     assert support(client, need_id)["stage"] == "Met"
+    board = " ".join(parse(client.get(BOARD)).text.split())
+    assert "and 1 met" in board and "2 open needs" not in board  # a met need is not open
     staff_page = parse(moderator.client.get("/staff/exchange/"))
     cells = [td.get_text(strip=True) for td in staff_page.select("table")[0].select("tbody tr > *")]
     assert cells == [

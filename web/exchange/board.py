@@ -35,6 +35,7 @@ def board(council_id: str):
     form = _filter_form(pack)
     needs = open_needs(get_db(), pack.id)
     shown = filter_needs(needs, pack, form.theme.data or [], form.category.data or None)
+    progress = progress_by_need(get_db(), pack.id)
     return render_template(
         "exchange/board.html",
         filters=form,
@@ -43,7 +44,8 @@ def board(council_id: str):
         total=len(needs),
         category=lambda need: category(pack, need.measure_id),
         quantity=lambda need: quantity_text(need.quantity, need.unit),
-        progress=progress_by_need(get_db(), pack.id),
+        progress=progress,
+        met_ids={need_id for need_id, found in progress.items() if found.met},
         amount=quantity_text,
     )
 
