@@ -59,13 +59,16 @@ def receipts_for(db: Database, need_id: int) -> list[dict[str, Any]]:
     )
 
 
-# Pledged: in current submissions. Promised: KPI targets of contracts awarded from those
+# Pledged: in current submissions to opportunities not awarded to another offer (a pledge in an
+# offer that did not win stops counting). Promised: KPI targets of contracts awarded from those
 # submissions. Delivered: accepted returns on those KPIs. Confirmed: the organisation's receipts.
 _PROGRESS = """
 SELECT n.id, n.quantity AS wanted,
   (SELECT COALESCE(SUM(p.quantity), 0) FROM need_pledges p
      JOIN submissions s ON s.id = p.submission_id
-     WHERE p.need_id = n.id AND s.status = 'submitted') AS pledged,
+     WHERE p.need_id = n.id AND s.status = 'submitted'
+       AND NOT EXISTS (SELECT 1 FROM contracts lost WHERE lost.opportunity_code = s.opportunity_code
+                       AND lost.submission_id != s.id)) AS pledged,
   (SELECT COALESCE(SUM(k.target), 0) FROM need_pledges p
      JOIN contracts c ON c.submission_id = p.submission_id
      JOIN kpis k ON k.contract_id = c.id AND k.commitment_id = p.commitment_id

@@ -2,12 +2,18 @@
 pledges a commitment, the offer is submitted (pledged) and awarded (promised), returns are
 recorded (delivered) and the organisation confirms receipt (met)."""
 
+from datetime import date
+
 import store
+from monitoring.schedule import kpis_from_offer
+from offer.award import Scheduled, contract_record, kpi_records
+from store import contracts as store_contracts
 from store.exchange import post_need, review_need
 from store.exchange_organisations import register_organisation, verify_organisation
 from store.exchange_pledges import confirm_receipt, progress_by_need
-from store.opportunities import create_opportunity
+from store.opportunities import create_opportunity, get_opportunity
 from store.staff import create_staff
+from store.submissions import get_submission
 from tests.helpers.contracts import award_offer, return_fields
 from tests.helpers.offers import api_submit, finish
 
@@ -95,3 +101,35 @@ def test_practice_offers_pledge_nothing_and_a_withdrawn_offer_stops_counting(cli
     )
     assert withdrawn.status_code == 200
     assert progress_by_need(db, COUNCIL)[need.id].pledged == 0
+
+
+def test_a_pledge_stops_counting_when_another_offer_wins(client, db):
+    _, need = open_need(db)
+    code = create_opportunity(
+        db, council_id=COUNCIL, title="Lunch club", closes_at="2099-01-01T12:00:00+00:00",
+        value_gbp=40_000, duration_months=12,
+    )  # fmt: skip
+    loser = api_submit(client, finish(client), code).json["reference"]  # pledges 40 hours
+    other = finish(client, supplier="sme")
+    winner = api_submit(client, other, code).json["reference"]
+    pledged = dict(
+        db.execute(
+            "SELECT s.reference, SUM(p.quantity) FROM need_pledges p JOIN submissions s "
+            "ON s.id = p.submission_id GROUP BY s.reference"
+        ).fetchall()
+    )
+    assert pledged[loser] == 40
+    before = progress_by_need(db, COUNCIL)[need.id].pledged
+    assert before == sum(pledged.values())
+    submission = get_submission(db, winner)
+    drafts = kpis_from_offer(submission.offer)
+    store_contracts.award(
+        db,
+        contract=contract_record(
+            COUNCIL, get_opportunity(db, code), submission, date(2027, 1, 1), 3
+        ),
+        kpis=kpi_records(drafts, [Scheduled(d.target or 1, d.milestones) for d in drafts]),
+        staff_id=None,
+    )
+    after = progress_by_need(db, COUNCIL)[need.id].pledged
+    assert after == before - 40  # the losing offer's pledge stops counting
