@@ -20,6 +20,7 @@ class KpiRecord(Protocol):
     value_per_unit: float | None
     unit: str
     theme_title: str | None
+    due_months: float | None
 
 
 class ContractRecord(Protocol):
@@ -41,9 +42,23 @@ class ContractRecord(Protocol):
 def kpis(contract: ContractRecord) -> list[Kpi]:
     """The contract's KPIs as the rating rules know them."""
     return [
-        Kpi(str(k.id), k.title, k.target, k.value_per_unit, level=k.unit == "percent")
+        Kpi(
+            str(k.id),
+            k.title,
+            k.target,
+            k.value_per_unit,
+            level=k.unit == "percent",
+            due_by=_due_by(k.due_months, contract.duration_months),
+        )
         for k in contract.kpis
     ]
+
+
+def _due_by(due_months: float | None, duration_months: int) -> float:
+    """The share of the contract by which a KPI is due in full (1: the whole contract)."""
+    if not due_months or not duration_months or due_months >= duration_months:
+        return 1.0
+    return due_months / duration_months
 
 
 def periods_of(contract: ContractRecord) -> tuple[Period, ...]:

@@ -20,6 +20,9 @@ class Kpi:
     target: float
     value_per_unit: float | None = None
     level: bool = False
+    # The share of the contract by the end of which the whole target is due (its own
+    # timescale: 0.5 for "within 12 months" on a two-year contract); 1 is the whole contract.
+    due_by: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,11 @@ def achieved(kpi: Kpi, quantities: list[float]) -> float:
 
 def kpi_progress(kpi: Kpi, achieved: float, elapsed: float, rating: KpiRating) -> Progress:
     """Progress of one KPI when `elapsed` (0 to 1) of the contract has passed: what was due is
-    the target pro rata, and the rating is on what was due, not the whole-contract target."""
+    the target pro rata (to the KPI's own timescale where it is sooner than the contract's
+    end), and the rating is on what was due, not the whole-contract target."""
     elapsed = min(max(elapsed, 0.0), 1.0)
+    if kpi.due_by < 1.0:  # due sooner than the contract ends: pro rata to its own timescale
+        elapsed = min(elapsed / kpi.due_by, 1.0) if kpi.due_by > 0 else 1.0
     due = kpi.target * (1.0 if kpi.level and elapsed > 0 else elapsed)
     of_due = 100.0 if due == 0 else achieved / due * 100
     of_target = 0.0 if kpi.target == 0 else achieved / kpi.target * 100

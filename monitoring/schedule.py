@@ -20,6 +20,7 @@ class KpiDraft:
     target: float | None
     value_per_unit: float | None
     milestones: list[str] = field(default_factory=list)
+    due_months: float | None = None  # the commitment's own timescale, if it gave one
 
 
 def value_per_unit(commitment: dict[str, Any]) -> float | None:
@@ -42,6 +43,7 @@ def kpis_from_offer(offer: dict[str, Any]) -> list[KpiDraft]:
             target=c.get("quantity"),
             value_per_unit=value_per_unit(c),
             milestones=list(c.get("milestones") or []),
+            due_months=c.get("timescale_months"),
         )
         for c in offer.get("commitments", [])
     ]

@@ -95,6 +95,7 @@ def kpi_records(drafts: Sequence[KpiDraft], agreed: Sequence[Scheduled]) -> list
             "value_per_unit": d.value_per_unit,
             "target": a.target,
             "milestones": a.milestones,
+            "due_months": d.due_months,
         }
         for d, a in zip(drafts, agreed, strict=True)
     ]

@@ -32,6 +32,7 @@ class ContractKpi:
     target: float
     value_per_unit: float | None
     milestones: list[str]
+    due_months: float | None = None  # its own timescale; None: the whole contract
 
 
 @dataclass(frozen=True)

@@ -187,6 +187,7 @@ def test_each_kpi_record_is_its_commitments_draft_with_the_target_staff_agreed()
             "value_per_unit": 2500.0,
             "target": 3,
             "milestones": ["Recruit by April", "Report in June"],
+            "due_months": None,
         },
         {
             "commitment_id": "c2",
@@ -198,6 +199,7 @@ def test_each_kpi_record_is_its_commitments_draft_with_the_target_staff_agreed()
             "value_per_unit": 1.0,
             "target": 750.0,
             "milestones": [],
+            "due_months": None,
         },
     ]
 
@@ -439,3 +441,12 @@ def test_years_to_choose_run_newest_first_from_next_year_to_the_earliest_contrac
     starts, today, years
 ):
     assert years_to_choose(starts, today) == years
+
+
+def test_a_kpi_keeps_its_commitments_own_timescale():
+    offer = {"commitments": [{"id": "c1", "title": "Local hires", "quantity": 4,
+                              "unit": "people", "timescale_months": 12}]}  # fmt: skip
+    (draft,) = kpis_from_offer(offer)
+    assert draft.due_months == 12
+    (record,) = kpi_records([draft], [Scheduled(4, [])])
+    assert record["due_months"] == 12

@@ -255,3 +255,15 @@ def test_in_a_year_still_running_only_the_periods_ended_so_far_are_due():
 )  # fmt: skip
 def test_returns_not_yet_accepted_are_described_honestly(unit, pending, said):
     assert pending_words(unit, pending) == said
+
+
+def test_a_kpi_due_sooner_than_the_contract_is_due_pro_rata_to_its_own_timescale():
+    # "4 people within 12 months" on a two-year contract of 8 quarters: after 2 quarters,
+    # half of the 4 is due (2 of 4 quarters of its year), not a quarter of it.
+    periods = reporting_periods(date(2026, 4, 1), 24, 3)
+    soon = Kpi("h", "Local hires", target=4, due_by=0.5)
+    whole = Kpi("w", "Local hires", target=4)
+    report = contract_report([soon, whole], {}, periods, date(2026, 11, 1), TARGET)
+    assert [p.due for p in report.progress] == [2, 1]
+    late = contract_report([soon], {"h": [4]}, periods, date(2027, 12, 1), TARGET)
+    assert late.progress[0].due == 4 and late.progress[0].rating == "Good"  # all due by then

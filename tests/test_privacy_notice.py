@@ -98,7 +98,7 @@ SCHEMA: dict[str, dict[str, str | None]] = {
     "kpis": {
         "id": NONE, "contract_id": NONE, "position": NONE, "commitment_id": NONE,
         "theme_id": NONE, "theme_title": NONE, "title": OFFER, "unit": NONE, "unit_label": NONE,
-        "target": OFFER, "value_per_unit": NONE, "milestones": OFFER,
+        "target": OFFER, "value_per_unit": NONE, "milestones": OFFER, "due_months": NONE,
     },
     "delivery_returns": {
         "id": NONE, "contract_id": NONE, "kpi_id": NONE, "period": NONE, "quantity": DELIVERY,
