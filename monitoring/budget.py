@@ -105,8 +105,20 @@ def _gbp(progress: Iterable[Progress], amount: Callable[[Progress], float]) -> f
     return round(sum(amount(p) * p.kpi.value_per_unit for p in progress if p.kpi.value_per_unit), 2)
 
 
+def in_period(contract: ContractFacts, starts_on: date, ends_on: date) -> float:
+    """The part of a contract's value that falls in the period, by days: a two-year contract of
+    £300,000 running six months of the year counts about £75,000 there, not all of it."""
+    first, last = contract.periods[0].starts_on, contract.periods[-1].ends_on
+    overlap = (min(last, ends_on) - max(first, starts_on)).days + 1
+    return round(contract.value_gbp * max(overlap, 0) / ((last - first).days + 1), 2)
+
+
 def _row(
-    label: str, contracts: list[ContractFacts], items: list[Progress], rating: KpiRating
+    label: str,
+    contracts: list[ContractFacts],
+    items: list[Progress],
+    rating: KpiRating,
+    value: Callable[[ContractFacts], float],
 ) -> Row:
     percent, overall = contract_rating(items, rating) if items else (0.0, NO_KPIS)
     if items and not any(p.due for p in items):
@@ -114,7 +126,7 @@ def _row(
     return Row(
         label,
         len(contracts),
-        sum(c.value_gbp for c in contracts),
+        round(sum(value(c) for c in contracts), 2),
         len(items),
         _gbp(items, lambda p: p.kpi.target),
         _gbp(items, lambda p: p.due),
@@ -129,9 +141,10 @@ def _grouped(
     pairs: list[tuple[str, Progress]],
     contracts: dict[str, dict[int, ContractFacts]],
     rating: KpiRating,
+    value: Callable[[ContractFacts], float],
 ) -> list[Row]:
     return [
-        _row(label, list(found.values()), [p for lb, p in pairs if lb == label], rating)
+        _row(label, list(found.values()), [p for lb, p in pairs if lb == label], rating, value)
         for label, found in sorted(contracts.items())
     ]
 
@@ -143,10 +156,15 @@ def _percent(part: float, whole: float) -> float:
 def social_value_budget(
     contracts: list[ContractFacts], starts_on: date, ends_on: date, today: date, rating: KpiRating
 ) -> Budget:
-    """Contracts live at any time in the period; what each KPI was due in its reporting periods
+    """Contracts live at any time in the period, each counted at the part of its value that
+    falls in the period; what each KPI was due in its reporting periods
     that ended within the period and whose return is due by today (its target pro rata), and
     what was delivered and accepted for those periods."""
     live = [c for c in contracts if _is_live(c, starts_on, ends_on)]
+
+    def in_year(contract: ContractFacts) -> float:
+        return in_period(contract, starts_on, ends_on)
+
     by_theme: list[tuple[str, Progress]] = []
     by_type: list[tuple[str, Progress]] = []
     themes: dict[str, dict[int, ContractFacts]] = defaultdict(dict)
@@ -165,22 +183,25 @@ def social_value_budget(
             themes[theme][contract.id] = contract
             by_theme.append((theme, progress))
             by_type.append((group, progress))
-        by_contract.append(_row(contract.title, [contract], [p for _, p in items], rating))
+        by_contract.append(_row(contract.title, [contract], [p for _, p in items], rating, in_year))
         everything += [p for _, p in items]
-    value = sum(c.value_gbp for c in live)
-    local = sum(
-        c.value_gbp
-        for c in live
-        if c.local and supplier_group(c.supplier_type, c.supplier_size) in {"VCSE", "SME"}
+    value = round(sum(in_year(c) for c in live), 2)
+    local = round(
+        sum(
+            in_year(c)
+            for c in live
+            if c.local and supplier_group(c.supplier_type, c.supplier_size) in {"VCSE", "SME"}
+        ),
+        2,
     )
     committed = sum(1 for c in live if c.kpis)
     return Budget(
         starts_on,
         ends_on,
-        _row("All contracts", live, everything, rating),
-        _grouped(by_theme, themes, rating),
+        _row("All contracts", live, everything, rating, in_year),
+        _grouped(by_theme, themes, rating, in_year),
         by_contract,
-        _grouped(by_type, groups, rating),
+        _grouped(by_type, groups, rating, in_year),
         value,
         local,
         _percent(local, value),

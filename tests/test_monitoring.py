@@ -176,9 +176,13 @@ YEAR = (date(2026, 4, 1), date(2027, 3, 31), date(2027, 5, 1))  # every return o
 
 def test_the_budget_matches_the_hand_worked_figures_on_targets():
     budget = social_value_budget(_facts(), *YEAR, TARGET)
-    # Live: Meals, Cleaning, Printing = £450,000; local SME/VCSE: Meals + Printing = £150,000.
-    assert (budget.contract_value_gbp, budget.local_sme_vcse_gbp) == (450_000, 150_000)
-    assert budget.local_sme_vcse_percent == 33.3
+    # Live: Meals, Cleaning, Printing, each at the part of its value in the year, by days:
+    # Meals all 365 of its days (£100,000); Cleaning 182 of its 731 (1 October 2026 to 31 March
+    # 2027 of two years from 1 October 2026: £74,692.20); Printing 304 of its 365 (1 June 2026
+    # to 31 March 2027: £41,643.84). Local SME/VCSE: Meals + Printing = £141,643.84, 65.5%.
+    assert budget.contract_value_gbp == round(100_000 + 74_692.20 + 41_643.84, 2)
+    assert budget.local_sme_vcse_gbp == round(100_000 + 41_643.84, 2)
+    assert budget.local_sme_vcse_percent == 65.5
     assert (budget.with_commitments, budget.with_commitments_percent) == (2, 66.7)
     # Apprentice weeks 35 of 40 (87.5%), volunteering 110 of 100 (100% capped), local spend
     # 3,000 of the 5,000 due in Cleaning's first half-year (60%): mean 82.5% -> Approaching.
@@ -201,7 +205,7 @@ def test_the_budget_matches_the_hand_worked_figures_on_targets():
     assert [
         (r.label, r.contracts, r.contract_value_gbp, r.kpis, r.percent)
         for r in budget.by_supplier_type
-    ] == [("SME", 2, 350_000, 1, 60.0), ("VCSE", 1, 100_000, 2, 93.8)]
+    ] == [("SME", 2, round(74_692.20 + 41_643.84, 2), 1, 60.0), ("VCSE", 1, 100_000, 2, 93.8)]
 
 
 def test_the_budget_matches_the_hand_worked_figures_on_value():

@@ -67,12 +67,12 @@ def _charts(budget: Budget) -> list[dict]:
         },
         {
             "id": "chart-types",
-            "title": "Contract value by supplier type",
+            "title": "Contract value in the year, by supplier type",
             "chart": bar_chart(
                 [(r.label, r.contract_value_gbp, _gbp(r.contract_value_gbp)) for r in types]
             ),
             "note": None,
-            "headers": ["Supplier type", "Contract value", "Contracts"],
+            "headers": ["Supplier type", "Contract value in the year", "Contracts"],
             "rows": [(r.label, _gbp(r.contract_value_gbp), r.contracts) for r in types],
         },
     ]
@@ -107,7 +107,7 @@ def _rows(budget: Budget) -> list[dict]:
                 "Table": table,
                 "Name": r.label,
                 "Contracts": r.contracts,
-                "Contract value (£)": r.contract_value_gbp,
+                "Contract value in the year (£)": r.contract_value_gbp,
                 "KPIs": r.kpis,
                 "Promised, whole contracts (£)": r.promised_gbp,
                 "Due in the year (£)": r.due_gbp,
