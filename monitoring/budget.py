@@ -3,7 +3,7 @@ delivered, by theme, by contract and by supplier type, with the shares councils 
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.pack_parts import KpiRating
@@ -54,11 +54,22 @@ class Row:
     percent: float
     rating: str
     valued_kpis: int = 0  # KPIs with a £ value per unit: the £ columns count only these
+    supplier: str | None = None  # on a contract's row: who holds it
 
     @property
     def valued(self) -> bool:
         """Whether any of its KPIs has a £ value (else its £ columns mean nothing)."""
         return self.valued_kpis > 0
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    """One KPI of a live contract in the budget: whose it is, its theme and its progress."""
+
+    contract: str
+    supplier: str
+    theme: str
+    progress: Progress
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class Budget:
     local_sme_vcse_percent: float
     with_commitments: int
     with_commitments_percent: float
+    kpi_lines: list[KpiLine] = field(default_factory=list)
 
 
 def supplier_group(supplier_type: str | None, size: str | None) -> str:
@@ -119,6 +131,7 @@ def _row(
     items: list[Progress],
     rating: KpiRating,
     value: Callable[[ContractFacts], float],
+    supplier: str | None = None,
 ) -> Row:
     percent, overall = contract_rating(items, rating) if items else (0.0, NO_KPIS)
     if items and not any(p.due for p in items):
@@ -134,6 +147,7 @@ def _row(
         percent,
         overall,
         sum(1 for p in items if p.kpi.value_per_unit),
+        supplier,
     )
 
 
@@ -169,7 +183,7 @@ def social_value_budget(
     by_type: list[tuple[str, Progress]] = []
     themes: dict[str, dict[int, ContractFacts]] = defaultdict(dict)
     groups: dict[str, dict[int, ContractFacts]] = defaultdict(dict)
-    by_contract, everything = [], []
+    by_contract, everything, lines = [], [], []
     for contract in live:
         numbers = {
             p.number
@@ -180,10 +194,20 @@ def social_value_budget(
         group = supplier_group(contract.supplier_type, contract.supplier_size)
         groups[group][contract.id] = contract
         for theme, progress in items:
+            lines.append(KpiLine(contract.title, contract.supplier_name, theme, progress))
             themes[theme][contract.id] = contract
             by_theme.append((theme, progress))
             by_type.append((group, progress))
-        by_contract.append(_row(contract.title, [contract], [p for _, p in items], rating, in_year))
+        by_contract.append(
+            _row(
+                contract.title,
+                [contract],
+                [p for _, p in items],
+                rating,
+                in_year,
+                contract.supplier_name,
+            )
+        )
         everything += [p for _, p in items]
     value = round(sum(in_year(c) for c in live), 2)
     local = round(
@@ -207,4 +231,5 @@ def social_value_budget(
         _percent(local, value),
         committed,
         _percent(committed, len(live)),
+        lines,
     )

@@ -348,7 +348,20 @@ def test_the_budget_page_and_its_downloads_match_the_hand_worked_fixture(client,
     book = load_workbook(
         io.BytesIO(admin.client.get(f"/staff/budget/export.xlsx?year={BUDGET_YEAR}").data)
     )
-    assert book.sheetnames == ["Summary", "By theme", "By contract", "By supplier type"]
+    assert book.sheetnames == ["Summary", "By theme", "By contract", "By supplier type", "KPIs"]
+    by_contract = list(book["By contract"].iter_rows(values_only=True))
+    header = by_contract[0]
+    suppliers = {r[header.index("Name")]: r[header.index("Supplier")] for r in by_contract[1:]}
+    assert suppliers == {"Meals": "Food Charity", "Cleaning": "Clean Co", "Printing": "Print Ltd"}
+    kpis = list(book["KPIs"].iter_rows(values_only=True))
+    named = {(r[0], r[1], r[3]) for r in kpis[1:]}
+    assert named == {
+        ("Meals", "Food Charity", "Apprentice weeks"),
+        ("Meals", "Food Charity", "Volunteering hours"),
+        ("Cleaning", "Clean Co", "Spend with local firms"),
+    }
+    weeks = next(r for r in kpis[1:] if r[3] == "Apprentice weeks")
+    assert weeks[4:9] == (40, 40, 35, 87.5, "Approaching target")  # target, due, delivered
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
     assert summary["Share with local SMEs and VCSEs (%)"] == 65.4
     assert summary["Share with social value commitments (%)"] == 66.7

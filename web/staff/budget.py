@@ -106,6 +106,7 @@ def _rows(budget: Budget) -> list[dict]:
             {
                 "Table": table,
                 "Name": r.label,
+                "Supplier": r.supplier or "",
                 "Contracts": r.contracts,
                 "Contract value in the year (£)": r.contract_value_gbp,
                 "KPIs": r.kpis,
@@ -118,6 +119,25 @@ def _rows(budget: Budget) -> list[dict]:
             for r in items
         ]
     return rows
+
+
+def _kpi_rows(budget: Budget) -> list[dict]:
+    """Every KPI of every live contract: whose, what, and how it stands in the year."""
+    return [
+        {
+            "Contract": line.contract,
+            "Supplier": line.supplier,
+            "Theme": line.theme,
+            "KPI": line.progress.kpi.title,
+            "Target, whole contract": line.progress.kpi.target,
+            "Due in the year": line.progress.due,
+            "Delivered in the year": line.progress.achieved,
+            "Delivered against due (%)": line.progress.percent_of_due,
+            "Rating": line.progress.rating,
+            "£ a unit": line.progress.kpi.value_per_unit,
+        }
+        for line in budget.kpi_lines
+    ]
 
 
 def _summary(budget: Budget) -> list[dict]:
@@ -149,9 +169,14 @@ def export(kind: str):
     else:
         rows = _rows(budget)
         sheets = {"Summary": _summary(budget)} | {
-            table: [r for r in rows if r["Table"] == table]
+            table: [
+                {k: v for k, v in r.items() if k != "Supplier" or table == "By contract"}
+                for r in rows
+                if r["Table"] == table
+            ]
             for table in ("By theme", "By contract", "By supplier type")
         }
+        sheets["KPIs"] = _kpi_rows(budget)
         body, mime = downloads.xlsx_bytes(sheets), downloads.XLSX
     name = f"social-value-budget-{budget.starts_on.year}.{kind}"
     return Response(
