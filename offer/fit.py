@@ -23,21 +23,33 @@ def _said(commitment: Commitment) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
+def _not_extra(
+    commitment: Commitment, patterns: list[str], check_id: str, message: str
+) -> Check | None:
+    """Advice that the commitment's own words say it is not extra: `message` with the words
+    found as {found}."""
+    found = _first(patterns, _said(commitment))
+    if found is None:
+        return None
+    return Check(
+        id=check_id,
+        kind="additionality",
+        level="advice",
+        commitment_id=commitment.id,
+        message=message.format(found=found),
+    )
+
+
 def service_itself_check(commitment: Commitment, rules: CheckRules) -> Check | None:
     """Marked extra, but its words say it is done through the contracted service itself."""
     if commitment.classification != "additional":
         return None
-    found = _first(rules.service_itself, _said(commitment))
-    if found is None:
-        return None
-    return Check(
-        id="sounds-like-the-service",
-        kind="additionality",
-        level="advice",
-        commitment_id=commitment.id,
-        message=f'"{found}" sounds like the service this contract already pays for. '
-        "If it is, say it is part of the service itself; if it is extra, say what you will do "
-        "beyond the contract.",
+    return _not_extra(
+        commitment,
+        rules.service_itself,
+        "sounds-like-the-service",
+        '"{found}" sounds like the service this contract already pays for. If it is, say it is '
+        "part of the service itself; if it is extra, say what you will do beyond the contract.",
     )
 
 
@@ -45,17 +57,12 @@ def done_anyway_check(commitment: Commitment, rules: CheckRules) -> Check | None
     """Marked extra, but its words say it is what the supplier does anyway."""
     if commitment.classification != "additional":
         return None
-    found = _first(rules.done_anyway, _said(commitment))
-    if found is None:
-        return None
-    return Check(
-        id="done-anyway",
-        kind="additionality",
-        level="advice",
-        commitment_id=commitment.id,
-        message=f'"{found}" says this is something you do anyway, so councils will not count '
-        "it as extra. Say what you will add for this contract, or mark it as something you do "
-        "anyway.",
+    return _not_extra(
+        commitment,
+        rules.done_anyway,
+        "done-anyway",
+        '"{found}" says this is something you do anyway, so councils will not count it as '
+        "extra. Say what you will add for this contract, or mark it as something you do anyway.",
     )
 
 
@@ -65,16 +72,12 @@ def transferred_jobs_check(
     """New jobs that are the current contractor's staff moving over (TUPE): not new."""
     if measure is None or measure.draws_on != "hires":
         return None
-    found = _first(rules.transferred_jobs, _said(commitment))
-    if found is None:
-        return None
-    return Check(
-        id="transferred-jobs",
-        kind="additionality",
-        level="advice",
-        commitment_id=commitment.id,
-        message=f'"{found}": staff who move over from the current contractor already have '
-        "these jobs, so they are not new jobs. Count only the people you will recruit.",
+    return _not_extra(
+        commitment,
+        rules.transferred_jobs,
+        "transferred-jobs",
+        '"{found}": staff who move over from the current contractor already have these jobs, '
+        "so they are not new jobs. Count only the people you will recruit.",
     )
 
 
@@ -83,7 +86,7 @@ def sent_not_run_check(commitment: Commitment, rules: CheckRules) -> Check | Non
     if commitment.unit not in IN_PERSON_UNITS:
         return None
     said = _said(commitment)
-    sent = next((m for p in rules.materials_sent if (m := re.search(p, said))), None)
+    sent = _first(rules.materials_sent, said)
     if sent is None or re.search(rf"\b({'|'.join(map(re.escape, rules.in_person))})\b", said):
         return None
     counted = commitment.unit_label or commitment.unit
@@ -92,7 +95,7 @@ def sent_not_run_check(commitment: Commitment, rules: CheckRules) -> Check | Non
         kind="vague",
         level="advice",
         commitment_id=commitment.id,
-        message=f'This counts {counted} as sessions run, but what it describes ("{sent.group(0)}") '
+        message=f'This counts {counted} as sessions run, but what it describes ("{sent}") '
         "is something sent out, not a session. Say what you will run, and when, or count what "
         "you send.",
     )

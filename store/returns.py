@@ -130,20 +130,13 @@ def review_return(
 ) -> bool:  # fmt: skip
     """Accept a supplier's return, or query it with a note; False if there is no such return."""
     with write_transaction(db):
-        cursor = db.execute(
-            "UPDATE delivery_returns SET status = ?, query_note = ?, reviewed_by = ?, "
-            "reviewed_at = ? WHERE id = ? AND contract_id = ?",
-            [
-                "accepted" if accept else "queried",
-                note,
-                staff_id,
-                now_iso(),
-                return_id,
-                contract_id,
-            ],
-        )
-        if cursor.rowcount != 1:
+        found = db.execute(
+            "SELECT 1 FROM delivery_returns WHERE id = ? AND contract_id = ?",
+            [return_id, contract_id],
+        ).fetchone()
+        if found is None:
             return False
+        _set_review(db, [return_id], accept, note, staff_id)
         audit(
             db,
             council_id=council_id,
@@ -153,6 +146,19 @@ def review_return(
             detail={"return_id": return_id, "note": note},
         )
     return True
+
+
+def _set_review(
+    db: Database, return_ids: list[int], accept: bool, note: str | None, staff_id: int
+) -> None:
+    """Mark these returns accepted, or queried with the note, by this member of staff."""
+    now = now_iso()
+    for return_id in return_ids:
+        db.execute(
+            "UPDATE delivery_returns SET status = ?, query_note = ?, reviewed_by = ?, "
+            "reviewed_at = ? WHERE id = ?",
+            ["accepted" if accept else "queried", note, staff_id, now, return_id],
+        )
 
 
 def review_period(
@@ -170,12 +176,7 @@ def review_period(
                 [contract_id, period],
             )
         ]
-        for return_id in waiting:
-            db.execute(
-                "UPDATE delivery_returns SET status = ?, query_note = ?, reviewed_by = ?, "
-                "reviewed_at = ? WHERE id = ?",
-                ["accepted" if accept else "queried", note, staff_id, now_iso(), return_id],
-            )
+        _set_review(db, waiting, accept, note, staff_id)
         if waiting:
             audit(
                 db,
