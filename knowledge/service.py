@@ -2,6 +2,7 @@
 
 from functools import cache
 
+from knowledge.additions import Approved, apply
 from knowledge.library import Library, load_library
 from knowledge.matcher import (
     Calibration,
@@ -22,12 +23,13 @@ class KnowledgeService:
     def __init__(self, library: Library, calibration: Calibration):
         self.library = library
         self.calibration = calibration
-        outside = load_outside()
-        second = SecondOpinion(_phrasings(library, outside))
+        self._outside = load_outside()
+        self._second = SecondOpinion(_phrasings(library, self._outside))
         self._matchers = {
-            council_id: KnowledgeMatcher(entries, calibration, outside, second)
+            council_id: KnowledgeMatcher(entries, calibration, self._outside, self._second)
             for council_id, entries in library.entries_by_council.items()
         }
+        self._extended: dict[str, tuple[str, KnowledgeMatcher]] = {}
         self._suggesters = {
             council_id: MeasureSuggester(pack, calibration.weights, calibration.thresholds.measure)
             for council_id, pack in library.packs.items()
@@ -38,10 +40,29 @@ class KnowledgeService:
         """Load every content file and the calibration, validating them (once per process)."""
         return _load_once(cls)
 
-    def search(self, question: str, council_id: str, topics: tuple[str, ...] = ()) -> SearchResult:
+    def search(
+        self,
+        question: str,
+        council_id: str,
+        topics: tuple[str, ...] = (),
+        approved: Approved | None = None,
+    ) -> SearchResult:
         """Answer a question with this council's view of the knowledge base (`topics`: those
-        of the question being asked when it came, see KnowledgeMatcher.search)."""
-        return self._matchers[council_id].search(question, topics=topics)
+        of the question being asked when it came, see KnowledgeMatcher.search), including
+        the answers its staff have `approved` since the pack was released."""
+        return self.matcher(council_id, approved).search(question, topics=topics)
+
+    def matcher(self, council_id: str, approved: Approved | None = None) -> KnowledgeMatcher:
+        """The council's matcher; with approved additions, one built with them (kept until
+        they change)."""
+        if approved is None or not approved.additions:
+            return self._matchers[council_id]
+        kept = self._extended.get(council_id)
+        if kept is None or kept[0] != approved.stamp:
+            entries = apply(self.library.entries_by_council[council_id], approved.additions)
+            matcher = KnowledgeMatcher(entries, self.calibration, self._outside, self._second)
+            kept = self._extended[council_id] = (approved.stamp, matcher)
+        return kept[1]
 
     def suggest(self, text: str, council_id: str) -> list[Suggestion]:
         """Measures of this council's pack that the text may describe."""

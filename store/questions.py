@@ -95,3 +95,16 @@ def mark_handled(db: Database, council_id: str, question_ids: list[int]) -> int:
             [now_iso(), council_id, *question_ids],
         )
     return cursor.rowcount
+
+
+def unanswered_by_ids(db: Database, council_id: str, ids: list[int]) -> list[UnansweredQuestion]:
+    """The council's questions with these ids that are not yet handled, most asked first."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = db.query(
+        f"SELECT * FROM unanswered_questions WHERE council_id = ? AND handled_at IS NULL "
+        f"AND id IN ({marks}) ORDER BY times_asked DESC, id",
+        [council_id, *ids],
+    )
+    return [UnansweredQuestion(**row) for row in rows]

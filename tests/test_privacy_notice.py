@@ -131,6 +131,12 @@ SCHEMA: dict[str, dict[str, str | None]] = {
         "id": NONE, "need_id": NONE, "organisation_id": NONE, "quantity": RECEIPTS,
         "note": RECEIPTS, "confirmed_at": NONE,
     },
+    "knowledge_additions": {
+        "id": NONE, "council_id": NONE, "kind": NONE, "entry_id": NONE,
+        "questions": STAFF_WORK, "entry": STAFF_WORK, "question_ids": NONE, "status": NONE,
+        "drafted_by": STAFF_WORK, "drafted_at": NONE, "decided_by": STAFF_WORK,
+        "decided_at": NONE, "exported_at": NONE,
+    },
     "session_questions": {
         "id": NONE, "session_id": NONE, "question": SESSION_QUESTIONS, "answered": NONE,
         "entry_title": NONE, "asked_at": NONE,

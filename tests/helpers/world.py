@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from knowledge.additions import phrasings
+from store.knowledge_additions import draft_addition
 from store.opportunities import create_opportunity
 from store.panels import seat
 from store.sessions import create_session
@@ -88,6 +90,12 @@ def world(app, client, db):
         "need_id": str(need_id),
         "organisation_id": str(waiting),
         "staff_id": str(find_staff_by_email(db, spare.email).id),
+        "addition_id": str(
+            draft_addition(
+                db, "tower-hamlets", phrasings("what-is-social-value", ["what is sv"]), [], 1
+            )
+        ),
+        "verdict": "withdraw",
     }
     tokens = {SUPPLIER: victim["token"], OTHER_SUPPLIER: other["token"]}
     return clients, values, tokens

@@ -1,5 +1,6 @@
 """Command-line tasks: `flask init-db`, `flask create-staff`, `flask backup`, `flask restore`
-(`flask load-demo` is in web/cli/demo.py, `flask purge-expired` in web/cli/privacy.py)."""
+(`flask load-demo` is in web/cli/demo.py, `flask purge-expired` in web/cli/privacy.py,
+`flask export-answers` in web/cli/answers.py)."""
 
 import click
 from flask import Flask, current_app
@@ -9,6 +10,7 @@ import store
 from store import backups
 from store.staff import ROLES, StaffExists, create_staff
 from web.cli import demo
+from web.cli.answers import export_answers
 from web.cli.privacy import purge_expired
 
 
@@ -82,5 +84,5 @@ def restore_command(backup_file: str) -> None:
 def init_app(app: Flask) -> None:
     """Register the commands on the app's CLI."""
     commands = (init_db, create_staff_command, demo.load_demo, backup_command, restore_command)
-    for command in (*commands, purge_expired):
+    for command in (*commands, purge_expired, export_answers):
         app.cli.add_command(command)

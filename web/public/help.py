@@ -4,7 +4,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from forms.help import QuestionForm
 from web.common.councils import council_from_query
-from web.common.questions import answer_question
+from web.common.questions import answer_question, council_entries, entries_in_topic
 
 bp = Blueprint("help", __name__, url_prefix="/help")
 
@@ -35,7 +35,7 @@ def topic(topic_id: str):
     topic = _library().topics.get(topic_id)
     if topic is None:
         abort(404)
-    entries = _library().entries_in_topic(council.id, topic_id)
+    entries = entries_in_topic(council.id, topic_id)
     return render_template("help/topic.html", topic=topic, entries=entries)
 
 
@@ -43,10 +43,10 @@ def topic(topic_id: str):
 def answer(entry_id: str):
     """One answer in full, with its sources."""
     council = council_from_query()
-    entry = _library().entries_by_council[council.id].get(entry_id)
+    entry = council_entries(council.id).get(entry_id)
     if entry is None:
         abort(404)
-    related = [e for e in _library().entries_in_topic(council.id, entry.topic) if e != entry]
+    related = [e for e in entries_in_topic(council.id, entry.topic) if e != entry]
     return render_template(
         "help/answer.html", entry=entry, topic=_library().topics[entry.topic], related=related
     )

@@ -3,6 +3,7 @@ exports), contracts after award, the budget, training sessions, questions, excha
 
 from web.staff import (
     account,
+    answers,
     budget,
     contracts,
     exchange,
@@ -22,5 +23,6 @@ BLUEPRINTS = (
     budget.bp,
     sessions.bp,
     questions.bp,
+    answers.bp,
     exchange.bp,
 )

@@ -1,17 +1,22 @@
-"""Staff: the questions the knowledge base could not answer, grouped, with counts."""
+"""Staff: the questions the knowledge base could not answer, grouped, with counts, a page of
+groups at a time."""
 
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from knowledge.grouping import group_questions
 from permissions.roles import MANAGERS
 from store.evaluations import audit
+from store.knowledge_additions import DRAFT, additions_for
 from store.questions import list_unanswered, mark_handled
 from web.common.db import get_db
+from web.common.paging import page_of, pagination
+from web.common.questions import council_entries
 from web.staff import auth
 
 bp = Blueprint("staff_questions", __name__, url_prefix="/staff/questions")
 # SQLite's integers stop at 2**63 - 1, so an "id" of more digits than this names no question.
 MAX_ID_DIGITS = 18
+PER_PAGE = 20  # groups on a page
 
 
 @bp.get("")
@@ -20,7 +25,31 @@ def index():
     """What suppliers asked that had no answer, most asked first."""
     questions = list_unanswered(get_db(), g.staff.council_id)
     groups = group_questions([(q.id, q.question, q.times_asked) for q in questions])
-    return render_template("staff/questions.html", groups=groups)
+    shown, page, pages = page_of(groups, PER_PAGE)
+    nearest = _nearest(questions, shown, g.staff.council_id)
+    return render_template(
+        "staff/questions.html",
+        groups=shown,
+        nearest=nearest,
+        page=page,
+        pages=pages,
+        pagination=pagination(
+            page, pages, lambda n: url_for(".index", page=n), "Pages of questions"
+        ),
+        total=len(groups),
+        first=(page - 1) * PER_PAGE + 1,
+        waiting=len(additions_for(get_db(), g.staff.council_id, DRAFT)),
+    )
+
+
+def _nearest(questions, groups, council_id: str) -> list:
+    """For each group, the entry its questions came nearest to (if any): a likely home."""
+    entries = council_entries(council_id)
+    best = {q.id: q.best_entry_id for q in questions}
+    return [
+        next((entries[best[i]] for i in group.ids if best.get(i) in entries), None)
+        for group in groups
+    ]
 
 
 @bp.post("/handled")

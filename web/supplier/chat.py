@@ -21,6 +21,7 @@ from store import sessions, submissions
 from store.conversations import Conversation, NewConversation
 from store.database import StorageError
 from store.exchange import open_needs
+from store.knowledge_additions import approved_additions
 from store.opportunities import Opportunity, get_opportunity
 from store.questions import record_unanswered
 from store.sessions import TrainingSession
@@ -46,7 +47,9 @@ def context_for(council_id: str, focus: list[str] | None = None) -> Context:
         themes=tuple(t for t in pack.themes if t.id in (focus or ())),
         flow=current_app.extensions["flows"][council_id],
         pack=pack,
-        search=lambda text, topics=(): knowledge.search(text, council_id, topics),
+        search=lambda text, topics=(): knowledge.search(
+            text, council_id, topics, approved_additions(get_db(), council_id)
+        ),
         suggest=lambda text: knowledge.suggest(text, council_id),
         today=clock.today(),
         review=lambda answers, commitment: review(pack, answers, commitment),
