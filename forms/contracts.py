@@ -4,14 +4,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
-from wtforms import RadioField, SelectField, SubmitField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovSubmitInput, GovTextArea
+from wtforms import MultipleFileField, RadioField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
 from forms.widgets import GovRadioInput
+from monitoring.evidence_files import (
+    ACCEPTED,
+    MAX_AT_ONCE,
+    MAX_FILE_BYTES,
+    FileKind,
+    cleaned_name,
+    kind_of,
+    shown_name,
+)
 from monitoring.periods import DEFAULT_PERIOD_MONTHS, PERIOD_CHOICES
 
 PERIOD_LABELS = {3: "Every quarter (3 months)", 6: "Every half year (6 months)", 12: "Every year"}
@@ -117,7 +126,15 @@ def return_form(
             validate_choice=False,
             validators=[InputRequired(message="Choose the reporting period")],
         )
+        evidence_files = MultipleFileField("Evidence files (optional)", widget=GovFileInput())
         submit = SubmitField("Send return", widget=GovSubmitInput())
+        attached: list[tuple[str, FileKind, bytes]] = []  # the files, read and checked
+
+        def validate_evidence_files(self, field) -> None:
+            """Up to 3 files, each a PDF, Word, Excel, JPEG or PNG file of 5 MB or less."""
+            self.attached, problems = read_evidence(field.data or [])
+            if problems:
+                raise ValidationError(problems[0])
 
         def validate_period(self, field) -> None:
             """Say plainly when the period is not one of this contract's."""
@@ -127,25 +144,7 @@ def return_form(
         def validate(self, extra_validators=None) -> bool:
             """At least one KPI must be reported, with evidence for each one that is."""
             valid = super().validate(extra_validators)
-            kinds = {value for value, _ in evidence}
-            reported = [k for k in kpis if getattr(self, f"quantity_{k.position}").data is not None]
-            if valid and not kpis:
-                self.period.errors.append("This contract has no KPIs to report on")
-                return False
-            if valid and not reported:
-                first = getattr(self, f"quantity_{kpis[0].position}")
-                first.errors.append("Enter what was delivered for at least one KPI")
-                return False
-            for kpi in reported:
-                for name, message in (
-                    ("evidence_type", f"Choose the kind of evidence for {_named(kpi)}"),
-                    ("evidence_note", f"Describe the evidence for {_named(kpi)}"),
-                ):
-                    field = getattr(self, f"{name}_{kpi.position}")
-                    if not field.data or (name == "evidence_type" and field.data not in kinds):
-                        field.errors = [*field.errors, message]
-                        valid = False
-            return valid
+            return _reported_with_evidence(self, kpis, evidence) and valid
 
     choices = [
         SelectChoice("", "Choose the kind of evidence"),
@@ -188,6 +187,55 @@ def return_form(
             ),
         )
     return ReturnForm
+
+
+def _reported_with_evidence(
+    form: FlaskForm, kpis: Sequence[KpiLine], evidence: Sequence[tuple[str, str]]
+) -> bool:
+    """Whether at least one KPI is reported, each with a kind of evidence and a note; the
+    problems are put on their fields (only once the rest of the form is valid, for the first
+    two)."""
+    kinds = {value for value, _ in evidence}
+    reported = [k for k in kpis if getattr(form, f"quantity_{k.position}").data is not None]
+    if not form.errors and not kpis:
+        form.period.errors.append("This contract has no KPIs to report on")
+        return False
+    if not form.errors and not reported:
+        first = getattr(form, f"quantity_{kpis[0].position}")
+        first.errors.append("Enter what was delivered for at least one KPI")
+        return False
+    valid = True
+    for kpi in reported:
+        for name, message in (
+            ("evidence_type", f"Choose the kind of evidence for {_named(kpi)}"),
+            ("evidence_note", f"Describe the evidence for {_named(kpi)}"),
+        ):
+            field = getattr(form, f"{name}_{kpi.position}")
+            if not field.data or (name == "evidence_type" and field.data not in kinds):
+                field.errors = [*field.errors, message]
+                valid = False
+    return valid
+
+
+def read_evidence(uploads: Sequence) -> tuple[list[tuple[str, FileKind, bytes]], list[str]]:
+    """The uploaded files read and checked: (name, kind, bytes) for each, and what is wrong."""
+    chosen = [u for u in uploads if getattr(u, "filename", "")]
+    if len(chosen) > MAX_AT_ONCE:
+        return [], [f"Attach up to {MAX_AT_ONCE} files at a time"]
+    files, problems = [], []
+    for upload in chosen:
+        data = upload.stream.read(MAX_FILE_BYTES + 1)
+        called = cleaned_name(upload.filename)
+        kind = kind_of(data)
+        if len(data) > MAX_FILE_BYTES:
+            problems.append(f"“{called}” is bigger than 5 MB: attach a smaller file")
+        elif not data:
+            problems.append(f"“{called}” is empty")
+        elif kind is None:
+            problems.append(f"“{called}” is not a {ACCEPTED} file")
+        else:
+            files.append((shown_name(upload.filename, kind), kind, data))
+    return files, problems
 
 
 class ReviewForm(FlaskForm):

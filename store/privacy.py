@@ -134,7 +134,7 @@ def _delete_contracts(db: Database, contract_ids: list[int]) -> None:
     if not contract_ids:
         return
     marks = _marks(contract_ids)
-    for table in ("delivery_returns", "kpis"):
+    for table in ("delivery_returns", "kpis", "evidence_files"):  # the files: remove_unlisted
         db.execute(f"DELETE FROM {table} WHERE contract_id IN ({marks})", contract_ids)
     subjects = [f"contract:{i}" for i in contract_ids]
     db.execute(f"DELETE FROM audit_log WHERE subject IN ({marks})", subjects)

@@ -55,6 +55,7 @@ def delete_through_the_page(client, done, status=303):
 def supplier_routes(app, done, reference="SV-2026-000001") -> list[tuple[str, str]]:
     """Every supplier page of this conversation, with each of its methods."""
     values = {"commitment_id": "c1", "reference": reference, "contract_id": "1", "kind": "txt"}
+    values["file_id"] = "1"
     routes = []
     for rule in app.url_map.iter_rules():
         if "token" in rule.arguments:

@@ -106,6 +106,11 @@ SCHEMA: dict[str, dict[str, str | None]] = {
         "staff_id": STAFF_WORK, "recorded_at": NONE, "status": NONE, "query_note": STAFF_WORK,
         "reviewed_by": STAFF_WORK, "reviewed_at": NONE,
     },
+    "evidence_files": {
+        "id": NONE, "contract_id": NONE, "period": NONE, "name": DELIVERY, "kind": NONE,
+        "size": NONE, "key": NONE, "uploaded_by": NONE, "staff_id": STAFF_WORK,
+        "uploaded_at": NONE,
+    },
     "training_sessions": {
         "id": NONE, "council_id": NONE, "code": NONE, "title": NONE, "opportunity_code": NONE,
         "themes": NONE, "created_by": STAFF_WORK, "created_at": NONE, "closed_at": NONE,

@@ -70,7 +70,8 @@ def test_near_duplicates_are_grouped_and_the_issues_different_questions_are_not(
     for original, typed in slips.items():
         assert {home[t] for t in typed} == {home[original]}, original
     for first, second in [
-        ("what is the hourly rate for home care", "how do i get on the approved provider list for home care"),
+        ("what is the hourly rate for home care",
+         "how do i get on the approved provider list for home care"),
         ("how many apprentices do we need", "how much does an apprentice cost us"),
         ("do volunteers count as local jobs", "do volunteering hours count toward social value"),
         ("is london living wage required", "what is the london living wage rate"),
@@ -163,13 +164,16 @@ def test_a_new_answer_is_checked_like_a_content_file_and_given_once_approved(app
             "hours you pay at least the minimum wage for. Price your bid so that carers are "
             "paid for it, and say so in your offer."
         ),
-        "new-questions": f"{question}\ndo carers get paid travel time\nis travel between visits paid",
+        "new-questions": "\n".join(
+            [question, "do carers get paid travel time", "is travel between visits paid"]
+        ),
         "new-keywords": "travel time, care workers, pay",
         "new-source_title": "GOV.UK, Calculating the minimum wage",
         "new-source_url": "https://www.gov.uk/government/publications/calculating-the-minimum-wage",
     }
     for change, message in [
-        ({"new-questions": question}, "Give at least 3 ways of asking the question, one on each line"),
+        ({"new-questions": question},
+         "Give at least 3 ways of asking the question, one on each line"),
         ({"new-answer": "word " * 170}, "Keep the answer under about 150 words (it has 170)"),
         ({"new-keywords": "travel"}, "Give at least 2 keywords, separated by commas"),
         ({"new-source_url": "http://example.org"}, "Enter a web address starting https://"),

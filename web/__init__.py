@@ -29,6 +29,9 @@ def create_app(config: dict | None = None) -> Flask:
     configure(app, config)
     templates.init_app(app)
     WTFormsHelpers(app)
+    # Before CSRF protection, which reads the form: the upload limit of a view that takes
+    # files must be set first, and files sent anywhere else refused.
+    security.init_app(app)
     csrf.init_app(app)
 
     app.extensions["knowledge"] = KnowledgeService.load()
@@ -40,7 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
             f"known: {', '.join(sorted(app.extensions['councils']))}"
         )
 
-    for part in (security, db, chat, staff_auth, exchange_auth, councils, navigation, errors):
+    for part in (db, chat, staff_auth, exchange_auth, councils, navigation, errors):
         part.init_app(app)
     commands.init_app(app)
 

@@ -101,6 +101,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "submissions.withdraw": supplier(),
     "supplier_contracts.show": supplier(),
     "supplier_contracts.record_return": supplier(),
+    "supplier_contracts.evidence": supplier(),
     # The victim's offer won a contract, so deleting is refused (409); another supplier deletes
     # their own conversation, which is why these run last.
     "deletion.confirm": supplier(about_one_thing=False),
@@ -132,6 +133,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "staff_contracts.schedule": staff(MANAGERS),
     "staff_contracts.record_return": staff(SCORERS),
     "staff_contracts.review": staff(SCORERS),
+    "staff_contracts.evidence": staff(SCORERS),
     "staff_contracts.review_whole": staff(SCORERS),
     "staff_contracts.assessment": staff(SCORERS),
     "staff_budget.show": staff(SCORERS, about_one_thing=False),

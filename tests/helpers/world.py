@@ -3,10 +3,13 @@ session, and everyone else (every role, another council, organisations). A fixtu
 through conftest.py's pytest_plugins."""
 
 import re
+from pathlib import Path
 
 import pytest
 
 from knowledge.additions import phrasings
+from monitoring.evidence_files import KINDS as FILE_KINDS
+from store.evidence import add_files
 from store.knowledge_additions import draft_addition
 from store.opportunities import create_opportunity
 from store.panels import seat
@@ -96,6 +99,16 @@ def world(app, client, db):
             )
         ),
         "verdict": "withdraw",
+        "file_id": str(
+            add_files(
+                db,
+                Path(app.config["EVIDENCE_DIR"]),
+                contract_id=contract_id,
+                period=1,
+                files=[("payroll.pdf", FILE_KINDS["pdf"], b"%PDF-1.4 matrix")],
+                staff_id=None,
+            )[0]
+        ),
     }
     tokens = {SUPPLIER: victim["token"], OTHER_SUPPLIER: other["token"]}
     return clients, values, tokens

@@ -2,6 +2,7 @@
 has ended. Run it daily, from cron or a systemd timer."""
 
 from datetime import datetime
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -10,6 +11,7 @@ from flask.cli import with_appcontext
 import clock
 import store
 from offer.retention import PurgePlan, plan_purge
+from store.evidence import remove_unlisted
 from store.privacy import kept_submissions, purge, stored_conversations, stored_questions
 from web.common.councils import retention_for
 
@@ -57,6 +59,9 @@ def purge_expired(today: datetime | None, dry_run: bool) -> None:
                 conversation_ids=[e.key for e in plan.conversations],
                 question_ids=[e.key for e in plan.questions],
             )
+            removed = remove_unlisted(db, Path(current_app.config["EVIDENCE_DIR"]))
+            if removed:
+                click.echo(f"Deleted {removed} evidence file(s) of purged contracts.")
     finally:
         db.close()
     counts = ", ".join(f"{len(getattr(plan, kind))} {label}(s)" for kind, label in LABELS.items())

@@ -34,6 +34,10 @@ def configure(app: Flask, overrides: dict | None) -> None:
     app.config.from_prefixed_env("SVOA")
     if overrides:
         app.config.update(overrides)
+    # Evidence files of delivery returns: beside the database unless set, never under static/.
+    app.config.setdefault(
+        "EVIDENCE_DIR", str(Path(app.config["DATABASE"]).parent / "evidence-files")
+    )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _refuse_test_settings(app)
     app.config["SECRET_KEY"] = _secret_key(app)

@@ -3,8 +3,9 @@ the promised-against-delivered table and the contract's rating with its reasons.
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from flask import request
+from flask import Response, abort, current_app, request, send_file
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
@@ -13,11 +14,20 @@ from forms.contracts import KpiLine, return_form
 from knowledge.packs import CouncilPack
 from monitoring.assessment import Report, contract_report
 from monitoring.contracts import kpis, periods_of
+from monitoring.evidence_files import (
+    MAX_AT_ONCE,
+    MAX_CONTRACT_BYTES,
+    MAX_CONTRACT_FILES,
+    MAX_FILE_BYTES,
+    size_words,
+)
 from monitoring.period_status import STATUS_LABELS, pending_words, period_status, return_counts
 from monitoring.periods import Period, long_date
 from monitoring.schedule import schedule_warning
 from store.contracts import Contract, ContractKpi
-from store.returns import DeliveryReturn, Entry
+from store.evidence import EvidenceFile, add_files, file_of, files_for, held_for, path_of
+from store.returns import DeliveryReturn, Entry, save_return
+from web.common.db import get_db
 
 EVIDENCE_TYPES = (
     ("payroll", "Payroll record"),
@@ -146,3 +156,66 @@ def page_context() -> dict:
         "evidence_labels": EVIDENCE_LABELS,
         "status_labels": STATUS_LABELS,
     }
+
+
+# A return with its files: up to 3 files of 5 MB, and the form around them.
+RETURN_REQUEST_BYTES = MAX_AT_ONCE * MAX_FILE_BYTES + 1024 * 1024
+
+
+def save_submitted_return(form: FlaskForm, contract: Contract, staff_id: int | None) -> bool:
+    """Save a valid return form's lines and keep its evidence files; False (with the problem
+    on the files field) when the contract has no room left for the files."""
+    db = get_db()
+    count, size = held_for(db, contract.id)
+    files = form.attached
+    if files and (
+        count + len(files) > MAX_CONTRACT_FILES
+        or size + sum(len(data) for _, _, data in files) > MAX_CONTRACT_BYTES
+    ):
+        form.evidence_files.errors = [
+            f"This contract already holds {count} evidence files ({size_words(size)}), as many "
+            "as it can: describe the evidence in the note, and keep the files for the council "
+            "to ask for"
+        ]
+        return False
+    save_return(
+        db,
+        council_id=contract.council_id,
+        contract_id=contract.id,
+        period=int(form.period.data),
+        entries=entries_from(form, contract),
+        staff_id=staff_id,
+    )
+    if files:
+        add_files(
+            db,
+            Path(current_app.config["EVIDENCE_DIR"]),
+            contract_id=contract.id,
+            period=int(form.period.data),
+            files=files,
+            staff_id=staff_id,
+        )
+    return True
+
+
+def evidence_by_period(contract: Contract) -> dict[int, list[EvidenceFile]]:
+    """The contract's evidence files, by period."""
+    found: dict[int, list[EvidenceFile]] = {}
+    for item in files_for(get_db(), contract.id):
+        found.setdefault(item.period, []).append(item)
+    return found
+
+
+def send_evidence(contract: Contract, file_id: int) -> Response:
+    """An evidence file of the contract as a download (never shown in the page), or 404."""
+    item = file_of(get_db(), contract.id, file_id)
+    if item is None:
+        abort(404)
+    path = path_of(Path(current_app.config["EVIDENCE_DIR"]), item.key)
+    if not path.is_file():
+        abort(404)
+    response = send_file(
+        path, mimetype=item.kind.media_type, as_attachment=True, download_name=item.name
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response

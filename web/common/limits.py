@@ -32,6 +32,8 @@ DEFAULTS = {
     "RATELIMIT_START": "20 per minute; 200 per hour",
     "RATELIMIT_JOIN": "300 per minute",
     "RATELIMIT_MESSAGE": "120 per minute; 2000 per hour",
+    # A delivery return may carry 15 MB of evidence files.
+    "RATELIMIT_RETURN": "20 per minute; 200 per hour",
 }
 
 
@@ -87,6 +89,7 @@ REGISTER = Limit("RATELIMIT_SIGN_IN", get_remote_address, "register")
 RETURN_CODE = Limit("RATELIMIT_RETURN_CODE", get_remote_address, "return-code")
 START = Limit("RATELIMIT_START", _start_key, "start")
 MESSAGE = Limit("RATELIMIT_MESSAGE", _conversation_key, "message")
+RETURN = Limit("RATELIMIT_RETURN", get_remote_address, "return")
 
 
 def rate_limited(limit: Limit) -> Callable[[Callable], Callable]:

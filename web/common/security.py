@@ -1,8 +1,9 @@
 """Security headers, a per-request CSP nonce, and cookies that are Secure over HTTPS."""
 
 import secrets
+from collections.abc import Callable
 
-from flask import Blueprint, Flask, Response, abort, g, request
+from flask import Blueprint, Flask, Response, abort, current_app, g, request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -52,9 +53,26 @@ def _add_headers(response: Response) -> Response:
     return response
 
 
+def accepts_files(most_bytes: int) -> Callable[[Callable], Callable]:
+    """Let a view take uploaded files, in a request of up to `most_bytes` (every other view
+    refuses files, and takes the app's MAX_CONTENT_LENGTH)."""
+
+    def mark(view: Callable) -> Callable:
+        view.accepts_files = most_bytes
+        return view
+
+    return mark
+
+
 def _refuse_files() -> None:
-    # No form here takes a file, and flask-wtf would hand a file sent under a text field's
-    # name to that field as an object, not text: refuse it before any view reads a form.
+    # Only views marked `accepts_files` take a file: flask-wtf would hand a file sent under a
+    # text field's name to that field as an object, not text. Refuse it before any view
+    # reads a form.
+    view = current_app.view_functions.get(request.endpoint or "")
+    most = getattr(view, "accepts_files", None)
+    if most and request.method == "POST":
+        request.max_content_length = most
+        return
     if request.files:
         abort(400)
 

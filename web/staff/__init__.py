@@ -5,6 +5,7 @@ from web.staff import (
     account,
     answers,
     budget,
+    contract_returns,
     contracts,
     exchange,
     opportunities,
@@ -14,6 +15,8 @@ from web.staff import (
     summaries,
 )
 
+# contract_returns adds its routes to contracts.bp (imported above for that).
+CONTRACT_ROUTES = (contracts, contract_returns)
 BLUEPRINTS = (
     account.bp,
     opportunities.bp,

@@ -1,5 +1,5 @@
-"""Staff: awarding an offer as a contract, its KPI schedule, delivery returns (recorded,
-accepted or queried), promised against delivered, and the printable annual assessment.
+"""Staff: awarding an offer as a contract, its KPI schedule, promised against delivered, and
+the printable annual assessment (delivery returns, on the same blueprint: contract_returns.py).
 
 Every route needs a signed-in member of staff of the contract's council (another council's
 contract is a 404). Moderators and admins award and change schedules; evaluators, moderators and
@@ -11,7 +11,7 @@ from datetime import date
 from flask import Blueprint, abort, g, redirect, render_template, url_for
 
 import clock
-from forms.contracts import KpiLine, ReviewForm, schedule_form
+from forms.contracts import KpiLine, schedule_form
 from monitoring.periods import DEFAULT_PERIOD_MONTHS, contract_end, long_date
 from monitoring.schedule import kpis_from_offer, schedule_warning
 from offer.award import (
@@ -28,7 +28,7 @@ from permissions.roles import EVALUATORS, MANAGERS
 from store import contracts as store
 from store.evaluations import moderation_for
 from store.opportunities import get_opportunity
-from store.returns import returns_for, review_period, review_return, save_return
+from store.returns import returns_for
 from store.submissions import current_submissions, get_submission
 from web.common import delivery
 from web.common.councils import current_council
@@ -38,7 +38,8 @@ from web.staff import auth, panel_access
 bp = Blueprint("staff_contracts", __name__, url_prefix="/staff/contracts")
 
 
-def _own_contract(contract_id: int) -> store.Contract:
+def own_contract(contract_id: int) -> store.Contract:
+    """The signed-in person's council's contract, or 404."""
     found = store.get_contract(get_db(), contract_id)
     if found is None or found.council_id != g.staff.council_id:
         abort(404)
@@ -144,7 +145,7 @@ def _standing(opportunity, submission) -> str | None:
 @auth.staff_required(*EVALUATORS)
 def show(contract_id: int):
     """A contract: promised against delivered, its returns by period, and its KPI schedule."""
-    contract = _own_contract(contract_id)
+    contract = own_contract(contract_id)
     view = delivery.contract_view(contract, returns_for(get_db(), [contract.id]), current_council())
     return render_template(
         "staff/contract.html",
@@ -152,6 +153,8 @@ def show(contract_id: int):
         record_url=lambda n: url_for(".record_return", contract_id=contract.id, period=n),
         review_url=lambda r: url_for(".review", contract_id=contract.id, return_id=r.id),
         review_period_url=lambda n: url_for(".review_whole", contract_id=contract.id, period=n),
+        evidence_files=delivery.evidence_by_period(contract),
+        evidence_url=lambda f: url_for(".evidence", contract_id=contract.id, file_id=f.id),
         **_dates(contract),
         **delivery.page_context(),
     )
@@ -170,7 +173,7 @@ def _dates(contract: store.Contract) -> dict[str, str]:
 @auth.staff_required(*MANAGERS)
 def schedule(contract_id: int):
     """Adjust the start date, reporting period and each KPI's target and milestones."""
-    contract = _own_contract(contract_id)
+    contract = own_contract(contract_id)
     lines = delivery.kpi_lines(contract)
     defaults = {
         "starts_on": date.fromisoformat(contract.starts_on),
@@ -200,103 +203,11 @@ def schedule(contract_id: int):
     ), (400 if form.errors else 200)
 
 
-@bp.route("/<int:contract_id>/returns", methods=["GET", "POST"])
-@auth.staff_required(*EVALUATORS)
-def record_return(contract_id: int):
-    """Record (or correct) a period's return; staff returns are accepted as they are saved."""
-    contract = _own_contract(contract_id)
-    db = get_db()
-    form = delivery.return_form_for(contract)
-    if form.validate_on_submit():
-        save_return(
-            db,
-            council_id=contract.council_id,
-            contract_id=contract.id,
-            period=int(form.period.data),
-            entries=delivery.entries_from(form, contract),
-            staff_id=g.staff.id,
-        )
-        return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
-    period = delivery.requested_period()
-    if period:
-        delivery.fill_return(form, contract, returns_for(db, [contract.id]), period)
-    return render_template(
-        "contracts/return.html",
-        form=form,
-        contract=contract,
-        back=url_for(".show", contract_id=contract.id),
-        staff=True,
-    ), (400 if form.errors else 200)
-
-
-@bp.route("/<int:contract_id>/returns/<int:return_id>", methods=["GET", "POST"])
-@auth.staff_required(*EVALUATORS)
-def review(contract_id: int, return_id: int):
-    """Accept a supplier's return, or query it with a note for the supplier."""
-    contract = _own_contract(contract_id)
-    found = next((r for r in returns_for(get_db(), [contract.id]) if r.id == return_id), None)
-    if found is None:
-        abort(404)
-    form = ReviewForm()
-    if form.validate_on_submit():
-        review_return(
-            get_db(),
-            council_id=contract.council_id,
-            contract_id=contract.id,
-            return_id=found.id,
-            accept=form.decision.data == "accept",
-            note=form.note.data or None,
-            staff_id=g.staff.id,
-        )
-        return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
-    kpi = next(k for k in contract.kpis if k.id == found.kpi_id)
-    return render_template(
-        "staff/return_review.html",
-        form=form,
-        contract=contract,
-        lines=[(kpi, found)],
-        period=found.period,
-        evidence=delivery.EVIDENCE_LABELS,
-    ), (400 if form.errors else 200)
-
-
-@bp.route("/<int:contract_id>/periods/<int:period>/review", methods=["GET", "POST"])
-@auth.staff_required(*EVALUATORS)
-def review_whole(contract_id: int, period: int):
-    """Accept a period's whole return, or query it, in one action."""
-    contract = _own_contract(contract_id)
-    recorded = returns_for(get_db(), [contract.id])
-    waiting = [r for r in recorded if r.period == period and r.status != "accepted"]
-    if not waiting:
-        return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
-    form = ReviewForm()
-    if form.validate_on_submit():
-        review_period(
-            get_db(),
-            council_id=contract.council_id,
-            contract_id=contract.id,
-            period=period,
-            accept=form.decision.data == "accept",
-            note=form.note.data or None,
-            staff_id=g.staff.id,
-        )
-        return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
-    kpis = {k.id: k for k in contract.kpis}
-    return render_template(
-        "staff/return_review.html",
-        form=form,
-        contract=contract,
-        lines=[(kpis[r.kpi_id], r) for r in waiting],
-        period=period,
-        evidence=delivery.EVIDENCE_LABELS,
-    ), (400 if form.errors else 200)
-
-
 @bp.get("/<int:contract_id>/assessment")
 @auth.staff_required(*EVALUATORS)
 def assessment(contract_id: int):
     """The printable annual performance assessment: rating, reasons, delivery per KPI."""
-    contract = _own_contract(contract_id)
+    contract = own_contract(contract_id)
     view = delivery.contract_view(contract, returns_for(get_db(), [contract.id]), current_council())
     opportunity = get_opportunity(get_db(), contract.opportunity_code)
     return render_template(

@@ -4,8 +4,8 @@ their own conversation link. A contract won with another conversation is a 404."
 from flask import Blueprint, abort, current_app, redirect, render_template, url_for
 
 from store.contracts import Contract, contracts_for_conversation
-from store.returns import returns_for, save_return
-from web.common import delivery, security
+from store.returns import returns_for
+from web.common import delivery, limits, security
 from web.common.db import get_db
 from web.supplier import chat
 
@@ -38,24 +38,22 @@ def show(token: str, contract_id: int):
         record_url=lambda n: url_for(
             ".record_return", token=token, contract_id=contract.id, period=n
         ),
+        evidence_files=delivery.evidence_by_period(contract),
+        evidence_url=lambda f: url_for(
+            ".evidence", token=token, contract_id=contract.id, file_id=f.id
+        ),
         **delivery.page_context(),
     )
 
 
 @bp.route("/<int:contract_id>/return", methods=["GET", "POST"])
+@limits.rate_limited(limits.RETURN)
+@security.accepts_files(delivery.RETURN_REQUEST_BYTES)
 def record_return(token: str, contract_id: int):
-    """Record a period's return; the council then accepts or queries it."""
+    """Record a period's return, with evidence files; the council then accepts or queries it."""
     contract = _own_contract(token, contract_id)
     form = delivery.return_form_for(contract)
-    if form.validate_on_submit():
-        save_return(
-            get_db(),
-            council_id=contract.council_id,
-            contract_id=contract.id,
-            period=int(form.period.data),
-            entries=delivery.entries_from(form, contract),
-            staff_id=None,
-        )
+    if form.validate_on_submit() and delivery.save_submitted_return(form, contract, None):
         return redirect(
             url_for(".show", token=token, contract_id=contract.id, _anchor="returns"), 303
         )
@@ -69,3 +67,9 @@ def record_return(token: str, contract_id: int):
         back=url_for(".show", token=token, contract_id=contract.id),
         staff=False,
     ), (400 if form.errors else 200)
+
+
+@bp.get("/<int:contract_id>/evidence/<int:file_id>")
+def evidence(token: str, contract_id: int, file_id: int):
+    """One of the contract's evidence files, as a download."""
+    return delivery.send_evidence(_own_contract(token, contract_id), file_id)
