@@ -50,11 +50,14 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 	$(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
-## assets: install GOV.UK Frontend from the pinned package.json and copy it into static/
+## assets: install GOV.UK Frontend (and pa11y, for the browser tests) from the pinned
+## package.json and copy GOV.UK Frontend into static/
 assets: $(GOVUK_STATIC)/.installed
 
+# pa11y brings puppeteer, whose install would download a Chrome: the tests use only pa11y's
+# HTML_CodeSniffer runner, in Debian's Chromium.
 $(GOVUK_STATIC)/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(GOVUK_STATIC)
 	mkdir -p $(GOVUK_STATIC)
 	cp -r $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_DIST)/assets $(GOVUK_STATIC)/

@@ -1,4 +1,5 @@
-"""Browser-test fixtures: the real app under gunicorn, Debian's Chromium, and axe-core."""
+"""Browser-test fixtures: the real app under gunicorn, Debian's Chromium, axe-core and pa11y's
+HTML_CodeSniffer."""
 
 from pathlib import Path
 
@@ -16,9 +17,12 @@ from tests.helpers.browser import (
     STAFF_PASSWORD,
     page_state,
 )
+from tests.helpers.pa11y import STANDARD, HtmlCodeSniffer
 from tests.helpers.server import Gunicorn
 
+# (page label, how many problems), one per scan: axe's violations and HTML_CodeSniffer's errors.
 AXE_SCANS: list[tuple[str, int]] = []
+HTMLCS_SCANS: list[tuple[str, int]] = []
 DEFAULT_VIEW = {"width": 1280, "height": 720}  # Playwright's
 
 
@@ -30,7 +34,8 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print how many pages axe scanned and what it found, so CI output shows it."""
+    """Print how many pages axe and HTML_CodeSniffer scanned and what they found, so CI output
+    shows it."""
     if not AXE_SCANS:
         return
     total = sum(count for _, count in AXE_SCANS)
@@ -40,6 +45,14 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(
         f"axe-core: {len(AXE_SCANS)} pages checked ({len(SCANNED_STATES)} distinct page states "
         f"scanned), {total} violations"
+    )
+    terminalreporter.section(f"HTML_CodeSniffer (pa11y's runner, {STANDARD})")
+    for label, count in HTMLCS_SCANS:
+        if count:
+            terminalreporter.write_line(f"{count} errors  {label}")
+    terminalreporter.write_line(
+        f"HTML_CodeSniffer (pa11y's runner, {STANDARD}): {len(HTMLCS_SCANS)} pages, "
+        f"{sum(count for _, count in HTMLCS_SCANS)} errors"
     )
 
 
@@ -110,27 +123,37 @@ def axe():
     return Axe()
 
 
-# Page states already scanned, by fingerprint: their violations. Many tests reach the same
-# state (the sign-in page every staff page sends a stranger to; a page seen before and after
-# signing in with the same header); axe runs once per state.
-SCANNED_STATES: dict[str, list[dict]] = {}
+@pytest.fixture(scope="session")
+def htmlcs():
+    """pa11y's HTML_CodeSniffer runner at WCAG2AA (pa11y and @pa11y/html_codesniffer from
+    package.json)."""
+    return HtmlCodeSniffer()
+
+
+# Page states already scanned, by fingerprint: axe's violations and HTML_CodeSniffer's errors.
+# Many tests reach the same state (the sign-in page every staff page sends a stranger to; a page
+# seen before and after signing in with the same header); each tool runs once per state.
+SCANNED_STATES: dict[str, tuple[list[dict], list[dict]]] = {}
 
 
 @pytest.fixture
-def scan(axe):
-    """Run axe on the page as it stands (once per page state), record the result, and return
-    the violations."""
+def scan(axe, htmlcs):
+    """Run axe and HTML_CodeSniffer on the page as it stands (once per page state), record the
+    results, and return every problem found: axe's violations, then HTML_CodeSniffer's errors."""
 
     def run(page, label: str) -> list[dict]:
         state = page_state(page)
         if state not in SCANNED_STATES:
-            violations = axe.run(page).response["violations"]
-            SCANNED_STATES[state] = [
-                {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
-                for v in violations
+            violations = [
+                {"axe": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+                for v in axe.run(page).response["violations"]
             ]
-        AXE_SCANS.append((label, len(SCANNED_STATES[state])))
-        return SCANNED_STATES[state]
+            errors = [{"htmlcs": error.pop("code"), **error} for error in htmlcs.errors(page)]
+            SCANNED_STATES[state] = (violations, errors)
+        violations, errors = SCANNED_STATES[state]
+        AXE_SCANS.append((label, len(violations)))
+        HTMLCS_SCANS.append((label, len(errors)))
+        return violations + errors
 
     return run
 
@@ -252,8 +275,9 @@ def _scanner_context(browser):
 
 @pytest.fixture
 def scan_without_scripts(_scanner_context, scan):
-    """Scan a page seen with JavaScript off. axe needs JavaScript to run, so the same URL is
-    loaded, with the page's cookies, in a tab that has every <script> removed from the HTML."""
+    """Scan a page seen with JavaScript off. axe and HTML_CodeSniffer need JavaScript to run, so
+    the same URL is loaded, with the page's cookies, in a tab that has every <script> removed
+    from the HTML."""
 
     def run(page, label: str) -> list[dict]:
         _scanner_context.clear_cookies()

@@ -1,5 +1,5 @@
 """A whole conversation in Chromium, with JavaScript off (plain form posts) and on (no reloads),
-checked with axe-core along the way."""
+checked with axe-core and HTML_CodeSniffer along the way."""
 
 import pytest
 

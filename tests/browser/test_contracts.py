@@ -1,5 +1,6 @@
 """After award in Chromium: award an offer, record returns as staff and as the supplier, check
-one, the assessment and the social value budget; axe-core on each, and each fits 320px."""
+one, the assessment and the social value budget; axe-core and HTML_CodeSniffer on each, and
+each fits 320px."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -55,7 +56,7 @@ def fits(page, live_server, path) -> int:
     return width
 
 
-def test_award_returns_assessment_and_budget_with_no_axe_violations(
+def test_award_returns_assessment_and_budget_with_no_accessibility_errors(
     signed_in_page, page, live_server, live_database, scan
 ):
     staff = signed_in_page

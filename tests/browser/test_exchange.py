@@ -1,6 +1,7 @@
 """The needs exchange in Chromium: an organisation registers and posts a need, staff verify it
 and approve the need, and the public board and need page work with JavaScript off (filters are
-a plain GET form); axe-core on every page and state, and each fits 320px."""
+a plain GET form); axe-core and HTML_CodeSniffer on every page and state, and each fits
+320px."""
 
 from tests.helpers.browser import click
 
@@ -47,7 +48,7 @@ def post_need(organisation, live_server, scan, title: str, category: str) -> int
     return int(href.rsplit("/", 1)[-1])
 
 
-def test_from_registering_to_a_published_need_with_no_axe_violations(
+def test_from_registering_to_a_published_need_with_no_accessibility_errors(
     visitor, signed_in_page, live_server, scan, scan_without_scripts
 ):
     organisation = visitor()

@@ -1,6 +1,7 @@
 """The pages a supplier sees when something refuses them: too many attempts (429), too large
 (413) and a database that could not take the answer (503), in the real browser with
-JavaScript on: axe-core finds nothing, they fit a 320px screen, and Try again works."""
+JavaScript on: axe-core and HTML_CodeSniffer find nothing, they fit a 320px screen, and Try
+again works."""
 
 import pytest
 

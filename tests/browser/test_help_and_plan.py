@@ -13,7 +13,7 @@ import pytest
         ("what time do the bins go out", "no answer"),
     ],
 )
-def test_help_results_have_no_axe_violations(page, live_server, scan, question, label):
+def test_help_results_have_no_accessibility_errors(page, live_server, scan, question, label):
     page.goto(f"{live_server}/help/")
     page.fill("#q", question)
     with page.expect_navigation():

@@ -1,5 +1,5 @@
 """The offer pages in Chromium: edit a commitment and see the check change, download every
-format, submit; axe-core on every offer page."""
+format, submit; axe-core and HTML_CodeSniffer on every offer page."""
 
 from tests.helpers.browser import OPPORTUNITY_CODE, fits_width
 from tests.helpers.http_clients import finished_conversation
@@ -18,7 +18,7 @@ def click(page, selector):
         page.click(selector)
 
 
-def test_offer_pages_edit_download_submit_with_no_axe_violations(page, live_server, scan):
+def test_offer_pages_edit_download_submit_with_no_accessibility_errors(page, live_server, scan):
     offer = finished_offer(live_server)
     page.goto(offer)
     assert scan(page, "/assistant/c/<token>/offer") == []

@@ -1,6 +1,6 @@
 """Deleting a conversation in Chromium: from the offer page to the confirmation page, the red
 button, the page saying it is gone; the page for a submitted offer and for one that won a
-contract; axe-core on each, and each fits 320px."""
+contract; axe-core and HTML_CodeSniffer on each, and each fits 320px."""
 
 import store
 from store.contracts import award

@@ -1,5 +1,5 @@
 """Staff pages in Chromium: sign in, create an opportunity, score and moderate an offer,
-compare offers; axe-core on every staff page."""
+compare offers; axe-core and HTML_CodeSniffer on every staff page."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -43,7 +43,7 @@ def close_and_score(live_database, code, reference):
     db.close()
 
 
-def test_create_score_moderate_and_compare_with_no_axe_violations(
+def test_create_score_moderate_and_compare_with_no_accessibility_errors(
     signed_in_page, live_server, live_database, scan
 ):
     page = signed_in_page

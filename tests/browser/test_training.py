@@ -1,5 +1,6 @@
 """Training sessions in Chromium: the join page on a phone (320px, JavaScript on and off),
-the trainer's live view refreshing itself, the handout; axe-core on each."""
+the trainer's live view refreshing itself, the handout; axe-core and HTML_CodeSniffer on
+each."""
 
 import subprocess
 
@@ -8,7 +9,7 @@ from tests.helpers.browser import click
 NARROW = {"width": 320, "height": 640}
 
 
-def test_join_page_and_live_view_with_no_axe_violations(
+def test_join_page_and_live_view_with_no_accessibility_errors(
     signed_in_page, visitor, live_server, scan, tmp_path
 ):
     trainer = signed_in_page

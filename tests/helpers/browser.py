@@ -12,8 +12,9 @@ OPPORTUNITY_CODE = "BRWSR234"
 NARROW = {"width": 320, "height": 640}
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
-# The page as axe sees it, without what changes from one request to the next and not from one
-# state to another: nonces, CSRF tokens and values, queries and tokens in addresses.
+# The page as axe and HTML_CodeSniffer see it, without what changes from one request to the next
+# and not from one state to another: nonces, CSRF tokens and values, queries and tokens in
+# addresses.
 _STATE_SCRIPT = """() => {
   const volatile = new Set(["nonce", "value", "data-csrf"]);
   const linking = new Set(["href", "action", "src"]);
@@ -36,8 +37,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,}")
 
 
 def page_state(page) -> str:
-    """A fingerprint of what axe would check on this page: its path, viewport and DOM (tags,
-    attributes and text), with per-request values and long tokens left out."""
+    """A fingerprint of what the scanners would check on this page: its path, viewport and DOM
+    (tags, attributes and text), with per-request values and long tokens left out."""
     path, width, height, dom = page.evaluate(_STATE_SCRIPT)
     text = _TOKEN.sub("*", f"{path} {width}x{height} {dom}")
     return hashlib.sha256(text.encode()).hexdigest()
