@@ -14,6 +14,7 @@ from tests.helpers.browser import STAFF_EMAIL, click
 from tests.helpers.http_clients import api, finished_conversation
 
 NARROW = {"width": 320, "height": 640}
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
 
 def closed_offer(live_server, live_database) -> tuple[str, str, str]:
@@ -99,8 +100,23 @@ def test_award_returns_assessment_and_budget_with_no_accessibility_errors(
     supplier.fill("#quantity_2", "9")
     supplier.select_option("#evidence_type_2", "timesheet")
     supplier.fill("#evidence_note_2", "Volunteering log")
+    supplier.set_input_files(
+        "#evidence_files",
+        [{"name": "log.txt", "mimeType": "text/plain", "buffer": b"not evidence"}],
+    )
+    click(supplier, "button:has-text('Send return')")
+    assert supplier.title().startswith("Error: ")
+    assert "“log.txt” is not a PDF" in supplier.locator(".govuk-error-summary").inner_text()
+    assert supplier.input_value("#quantity_2") == "9"  # nothing typed is lost
+    assert scan(supplier, "/assistant/c/<token>/contracts/<contract_id>/return (errors)") == []
+    supplier.set_input_files(
+        "#evidence_files",
+        [{"name": "Volunteering log.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
     click(supplier, "button:has-text('Send return')")
     assert "Waiting for check" in supplier.content()
+    assert supplier.locator("a:has-text('Volunteering log.pdf')").count() == 1
+    assert scan(supplier, "/assistant/c/<token>/contracts/<contract_id> (evidence)") == []
 
     staff.goto(f"{live_server}{contract}/periods/2/review")  # the whole return, in one action
     assert scan(staff, "/staff/contracts/<contract_id>/periods/<period>/review") == []

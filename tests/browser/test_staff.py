@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import store
 from store.evaluations import save_evaluation
 from store.opportunities import update_opportunity
+from store.questions import record_unanswered
 from store.staff import create_staff
 from store.submissions import get_submission
 from tests.helpers.app import STAFF_PASSWORD
@@ -131,3 +132,43 @@ def test_create_score_moderate_and_compare_with_no_accessibility_errors(
         page.goto(f"{live_server}/staff/opportunities{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, (path, width)
+
+
+def test_answering_unanswered_questions_with_no_accessibility_errors(
+    signed_in_page, live_server, live_database, scan
+):
+    db = store.connect(live_database)
+    for text in ("whats the hourly rate for home care", "home care hourly rate?"):
+        record_unanswered(db, council_id="tower-hamlets", question=text, source="help")
+    db.close()
+    page = signed_in_page
+    page.goto(f"{live_server}/staff/questions")
+    assert scan(page, "/staff/questions (with questions)") == []
+    click(page, ".app-question-group:has-text('hourly rate') a:has-text('Answer')")
+    assert page.locator("input[name='existing-questions']:checked").count() == 2
+    assert scan(page, "/staff/questions/answer") == []
+    page.fill("#new-title", "Home care hourly rates")
+    click(page, "button:has-text('Draft this answer')")
+    assert page.title().startswith("Error: ")
+    assert page.input_value("#new-title") == "Home care hourly rates"
+    assert scan(page, "/staff/questions/answer (errors)") == []
+    page.select_option("#new-topic", "living-wage")
+    page.fill(
+        "#new-answer",
+        "The council pays the rates in the home care tender pack. Your bid must pay care "
+        "workers at least the London Living Wage for all the hours they work.",
+    )
+    page.fill("#new-keywords", "hourly rate, home care")
+    questions = page.input_value("#new-questions")
+    page.fill("#new-questions", questions + "\nhow much do you pay for home care per hour")
+    page.fill("#new-source_title", "Home care tender pack, 2026")
+    click(page, "button:has-text('Draft this answer')")
+    assert "Waiting for approval (1)" in page.locator("main").inner_text()
+    assert scan(page, "/staff/questions/answers") == []
+    click(page, "button:has-text('Approve')")
+    assert "Approved, in use (1)" in page.locator("main").inner_text()
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in ("/staff/questions", "/staff/questions/answers"):
+        page.goto(f"{live_server}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    page.set_viewport_size({"width": 1280, "height": 720})

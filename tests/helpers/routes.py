@@ -9,6 +9,8 @@ FILE_ENDPOINTS = {
     "offers.download",
     "staff_opportunities.export",
     "staff_budget.export",
+    "staff_contracts.evidence",
+    "supplier_contracts.evidence",
 }
 
 
