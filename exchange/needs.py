@@ -44,11 +44,13 @@ N = TypeVar("N", bound=Filterable)
 
 
 def categories(pack: CouncilPack) -> list[Category]:
-    """Every measure of the pack a need can ask for, theme by theme."""
+    """Every measure of the pack a need can ask for, theme by theme: not a share of the
+    supplier's own workforce or spend, nor what only its own business can hold (the pack
+    marks those `local_needs: false`)."""
     return [
         Category(measure.id, measure.title, theme.id, theme.title, measure.unit)
         for theme, measure in pack.measures
-        if measure.unit not in NOT_NEEDS
+        if measure.unit not in NOT_NEEDS and measure.local_needs
     ]
 
 

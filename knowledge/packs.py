@@ -63,6 +63,10 @@ class Measure(Strict):
     # Set when the measure is already required (by law, or by this council of every
     # contractor): why, in a sentence a supplier reads.
     already_required: str | None = Field(default=None, min_length=20)
+    # Whether a local organisation can ask for it on the needs exchange: false for what
+    # only the supplier's own business can hold (its carbon, its staff's training, its
+    # certificates and checks, events for firms).
+    local_needs: bool = True
 
     @property
     def draws_on(self) -> str:

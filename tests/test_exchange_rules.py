@@ -13,15 +13,42 @@ TOWER_HAMLETS = PACKS["tower-hamlets"]
 
 
 @pytest.mark.parametrize("pack", PACKS.values(), ids=PACKS)
-def test_every_measure_but_a_percentage_is_a_category(pack):
-    wanted = [measure.id for _, measure in pack.measures if measure.unit != "percent"]
+def test_every_measure_a_charity_can_be_given_is_a_category(pack):
+    wanted = [
+        measure.id
+        for _, measure in pack.measures
+        if measure.unit != "percent" and measure.local_needs
+    ]
     assert [c.measure_id for c in categories(pack)] == wanted
     assert category(pack, wanted[0]).theme_id == pack.themes[0].id
 
 
-def test_a_percentage_is_not_something_a_charity_can_be_given():
-    assert category(TOWER_HAMLETS, "london-living-wage") is None
-    assert category(TOWER_HAMLETS, "no-such-measure") is None
+@pytest.mark.parametrize(
+    "measure_id",
+    [
+        "london-living-wage",  # a share of the supplier's own workforce
+        "carbon-reduction",  # the supplier's own emissions
+        "carbon-reduction-plan",
+        "disability-confident",  # the supplier's own certificate
+        "modern-slavery-checks",  # checks on its own supply chain
+        "equality-training",  # training for its own staff
+        "no-such-measure",
+    ],
+)
+def test_what_only_the_suppliers_own_business_can_hold_is_not_a_category(measure_id):
+    assert category(TOWER_HAMLETS, measure_id) is None
+
+
+def test_what_a_local_charity_can_receive_is_a_category():
+    for measure_id in (
+        "employee-volunteering-hours",
+        "pro-bono-support",
+        "donations-to-local-groups",
+        "equipment-donated",
+        "free-space-for-groups",
+        "work-placement-weeks",
+    ):
+        assert category(TOWER_HAMLETS, measure_id) is not None, measure_id
 
 
 @pytest.mark.parametrize(
