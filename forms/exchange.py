@@ -176,6 +176,18 @@ class VerifyForm(FlaskForm):
     submit = SubmitField("Verify organisation", widget=GovSubmitInput())
 
 
+class DeclineOrganisationForm(FlaskForm):
+    """Staff decline to verify an organisation, saying why (the organisation reads it)."""
+
+    note = text_field(
+        "Why are you not verifying this organisation?",
+        "Say why, so the organisation can put it right or ask you about it",
+        1000,
+        area=True,
+    )
+    submit = SubmitField("Do not verify", widget=GovSubmitInput())
+
+
 class CloseNeedForm(FlaskForm):
     """An organisation takes a need off the board for good."""
 

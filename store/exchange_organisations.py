@@ -31,6 +31,8 @@ class Organisation:
     verified_at: str | None
     created_at: str
     session_version: int = 0
+    rejected_at: str | None = None
+    rejection_note: str | None = None
 
     @property
     def is_verified(self) -> bool:
@@ -60,6 +62,8 @@ def _from_row(row: dict[str, Any]) -> Organisation:
         verified_at=row["verified_at"],
         created_at=row["created_at"],
         session_version=row["session_version"],
+        rejected_at=row.get("rejected_at"),
+        rejection_note=row.get("rejection_note"),
     )
 
 
@@ -121,10 +125,11 @@ def end_organisation_sessions(db: Database, organisation_id: int) -> None:
 
 
 def awaiting_verification(db: Database, council_id: str) -> list[Organisation]:
-    """The council's organisations that staff have not verified yet, oldest first."""
+    """The council's organisations that staff have neither verified nor declined yet, oldest
+    first."""
     rows = db.query(
         "SELECT * FROM exchange_organisations WHERE council_id = ? AND verified_at IS NULL "
-        "ORDER BY created_at, id",
+        "AND rejected_at IS NULL ORDER BY created_at, id",
         [council_id],
     )
     return [_from_row(row) for row in rows]
@@ -133,11 +138,13 @@ def awaiting_verification(db: Database, council_id: str) -> list[Organisation]:
 def verify_organisation(
     db: Database, organisation_id: int, *, council_id: str, staff_id: int
 ) -> bool:
-    """Mark the council's organisation as verified by this member of staff, and audit it.
-    Return False if it was verified already (the first verification is kept)."""
+    """Mark the council's organisation as verified by this member of staff (after all, if it
+    was declined), and audit it. Return False if it was verified already (the first
+    verification is kept)."""
     with write_transaction(db):
         changed = db.execute(
-            "UPDATE exchange_organisations SET verified_at = ?, verified_by = ? "
+            "UPDATE exchange_organisations SET verified_at = ?, verified_by = ?, "
+            "rejected_at = NULL, rejected_by = NULL, rejection_note = NULL "
             "WHERE id = ? AND council_id = ? AND verified_at IS NULL",
             [now_iso(), staff_id, organisation_id, council_id],
         ).rowcount
@@ -149,5 +156,39 @@ def verify_organisation(
                 action="verified organisation",
                 subject=f"exchange-organisation:{organisation_id}",
                 detail=None,
+            )
+    return bool(changed)
+
+
+def declined_organisations(db: Database, council_id: str) -> list[Organisation]:
+    """The council's organisations staff declined to verify, most recent first."""
+    rows = db.query(
+        "SELECT * FROM exchange_organisations WHERE council_id = ? AND verified_at IS NULL "
+        "AND rejected_at IS NOT NULL ORDER BY rejected_at DESC, id",
+        [council_id],
+    )
+    return [_from_row(row) for row in rows]
+
+
+def decline_organisation(
+    db: Database, organisation_id: int, *, council_id: str, staff_id: int, note: str
+) -> bool:
+    """Decline to verify the council's organisation, with a note it reads, and audit it: its
+    needs stay off the public board. Return False if it was verified (or declined) already."""
+    with write_transaction(db):
+        changed = db.execute(
+            "UPDATE exchange_organisations SET rejected_at = ?, rejected_by = ?, "
+            "rejection_note = ? WHERE id = ? AND council_id = ? AND verified_at IS NULL "
+            "AND rejected_at IS NULL",
+            [now_iso(), staff_id, note, organisation_id, council_id],
+        ).rowcount
+        if changed:
+            audit(
+                db,
+                council_id=council_id,
+                staff_id=staff_id,
+                action="declined to verify organisation",
+                subject=f"exchange-organisation:{organisation_id}",
+                detail={"note": note},
             )
     return bool(changed)

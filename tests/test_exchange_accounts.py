@@ -12,6 +12,7 @@ from tests.helpers.exchange_actions import (
     ORGANISATION_PASSWORD,
     OrganisationActions,
     registration,
+    review,
     verify,
 )
 from tests.helpers.pages import csrf_token, error_summary_links, heading, parse, title
@@ -139,3 +140,58 @@ def test_signing_in_as_an_organisation_is_rate_limited_like_staff(tmp_path):
     assert [client.post("/exchange/sign-in", data=form).status_code for _ in range(2)] == [400] * 2
     assert client.post("/exchange/sign-in", data=form).status_code == 429
     assert client.post("/staff/sign-in", data=form).status_code == 429  # one count for both
+
+
+def test_staff_decline_an_organisation_with_a_note_it_reads_and_can_verify_it_after_all(app, db):
+    admin = Person(app, db, "admin")
+    group = OrganisationActions(app, name="Mile End Mutual Aid")
+    need_id = group.post_need()
+    review(admin, need_id, "approved")
+    organisation_id = db.execute(
+        "SELECT id FROM exchange_organisations WHERE email = ?", [group.email]
+    ).fetchone()[0]
+    listing = parse(admin.client.get("/staff/exchange/"))
+    link = listing.find("a", href=f"/staff/exchange/organisations/{organisation_id}/decline")
+    assert link.get_text(" ", strip=True) == "Do not verify Mile End Mutual Aid"
+    url = link["href"]
+    refused = parse(admin.post(url, {"note": ""}, status=400), 400)
+    assert "Say why, so the organisation can put it right or ask you about it" in dict(
+        error_summary_links(refused)
+    )
+    note = "The charity number does not match the register: check it and contact us"
+    admin.post(url, {"note": note})
+    listing = parse(admin.client.get("/staff/exchange/"))
+    assert "No organisations are waiting to be verified." in listing.text
+    assert "Organisations not verified (1)" in listing.text and note in listing.text
+    own = parse(group.client.get("/exchange/your-needs/"))
+    assert "has not verified your organisation, so your needs are not shown publicly." in own.text
+    assert f"Their note: “{note}”" in own.text
+    board = group.client.get("/exchange/tower-hamlets/needs").get_data(as_text=True)
+    assert "Mile End Mutual Aid" not in board
+    trail = db.execute(
+        "SELECT action FROM audit_log WHERE subject = ?",
+        [f"exchange-organisation:{organisation_id}"],
+    ).fetchall()
+    assert [row[0] for row in trail] == ["declined to verify organisation"]
+    admin.post(
+        f"/staff/exchange/organisations/{organisation_id}/verify", {}, page="/staff/exchange/"
+    )
+    assert get_organisation(db, organisation_id).is_verified
+    assert get_organisation(db, organisation_id).rejection_note is None
+    assert "Mile End Mutual Aid" in group.client.get("/exchange/tower-hamlets/needs").get_data(
+        as_text=True
+    )
+
+
+def test_an_organisation_sees_how_far_each_published_need_has_got(app, db):
+    admin = Person(app, db, "admin")
+    farm = OrganisationActions(app)
+    verify(admin, db, farm)
+    need_id = farm.post_need()
+    pending = parse(farm.client.get("/exchange/your-needs/"))
+    assert "Pledged" not in pending.text  # not on the board yet: nothing to show
+    review(admin, need_id, "approved")
+    own = parse(farm.client.get("/exchange/your-needs/"))
+    progress = own.select_one(".govuk-body-s").get_text(" ", strip=True)
+    assert progress.startswith("Open Pledged 0 ")
+    assert " of " in progress

@@ -121,6 +121,7 @@ SCHEMA: dict[str, dict[str, str | None]] = {
         "address": ORGANISATION, "postcode": ORGANISATION, "contact_name": CONTACT,
         "email": CONTACT, "password_hash": PASSWORD, "session_version": NONE,
         "verified_at": NONE, "verified_by": STAFF_WORK, "created_at": NONE,
+        "rejected_at": NONE, "rejected_by": STAFF_WORK, "rejection_note": STAFF_WORK,
     },
     "exchange_needs": {
         "id": NONE, "organisation_id": NONE, "council_id": NONE, "title": NEEDS,

@@ -157,5 +157,6 @@ MATRIX: dict[str, dict[str, str]] = {
     "exchange_needs.close": organisation(),  # the victim's need closes, so it runs last
     "staff_exchange.index": staff(MANAGERS, about_one_thing=False),
     "staff_exchange.verify": staff(MANAGERS),
+    "staff_exchange.decline": staff(MANAGERS),
     "staff_exchange.review": staff(MANAGERS),
 }

@@ -53,13 +53,16 @@ def _own_open_need(need_id: int) -> store.NeedRecord:
 @bp.get("/")
 @organisation_required
 def index():
-    """The organisation's needs, newest first, each with its status."""
+    """The organisation's needs, newest first, each with its status and how far suppliers'
+    support has got."""
     pack = use_council(g.organisation.council_id)
     records = store.needs_of_organisation(get_db(), g.organisation.id)
     return render_template(
         "exchange/your_needs.html",
         organisation=g.organisation,
         needs=[(record, own_need_card(pack, record)) for record in records],
+        progress=progress_by_need(get_db(), g.organisation.council_id),
+        amount=quantity_text,
     )
 
 

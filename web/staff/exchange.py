@@ -5,11 +5,13 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 
 from exchange.needs import STATUS_LABELS, can_change, category, quantity_text
 from exchange.progress import support_totals
-from forms.exchange import ReviewForm, VerifyForm
+from forms.exchange import DeclineOrganisationForm, ReviewForm, VerifyForm
 from permissions.roles import MANAGERS
 from store import exchange as store
 from store.exchange_organisations import (
     awaiting_verification,
+    decline_organisation,
+    declined_organisations,
     get_organisation,
     verify_organisation,
 )
@@ -36,6 +38,7 @@ def index():
             (found, organisation_rows(found))
             for found in awaiting_verification(db, g.staff.council_id)
         ],
+        declined=declined_organisations(db, g.staff.council_id),
         status=status,
         labels=STATUS_LABELS,
         counts=store.status_counts(db, g.staff.council_id),
@@ -66,14 +69,44 @@ def _support(db):
 @auth.staff_required(*MANAGERS)
 def verify(organisation_id: int):
     """Verify one of the council's organisations: its approved needs become public."""
-    found = get_organisation(get_db(), organisation_id)
-    if found is None or found.council_id != g.staff.council_id:
-        abort(404)
+    found = _own_organisation(organisation_id)
     if not VerifyForm().validate_on_submit():
         abort(400)
     if verify_organisation(get_db(), found.id, council_id=g.staff.council_id, staff_id=g.staff.id):
         current_app.logger.info("Organisation %s verified by staff %s", found.id, g.staff.id)
     return redirect(url_for(".index"), 303)
+
+
+def _own_organisation(organisation_id: int):
+    found = get_organisation(get_db(), organisation_id)
+    if found is None or found.council_id != g.staff.council_id:
+        abort(404)
+    return found
+
+
+@bp.route("/organisations/<int:organisation_id>/decline", methods=["GET", "POST"])
+@auth.staff_required(*MANAGERS)
+def decline(organisation_id: int):
+    """Decline to verify an organisation, with a note it reads on its page."""
+    found = _own_organisation(organisation_id)
+    if found.is_verified or found.rejected_at:
+        return redirect(url_for(".index"), 303)
+    form = DeclineOrganisationForm()
+    if form.validate_on_submit():
+        decline_organisation(
+            get_db(),
+            found.id,
+            council_id=g.staff.council_id,
+            staff_id=g.staff.id,
+            note=form.note.data,
+        )
+        return redirect(url_for(".index"), 303)
+    return render_template(
+        "staff/exchange_decline.html",
+        organisation=found,
+        rows=organisation_rows(found),
+        form=form,
+    ), (400 if form.errors else 200)
 
 
 @bp.route("/needs/<int:need_id>", methods=["GET", "POST"])
