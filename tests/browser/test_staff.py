@@ -172,3 +172,28 @@ def test_answering_unanswered_questions_with_no_accessibility_errors(
         page.goto(f"{live_server}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     page.set_viewport_size({"width": 1280, "height": 720})
+
+
+LAYOUT_SHIFTS = """window.__shift = 0; new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shift += entry.value;
+  }
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
+def test_the_staff_navigation_does_not_shift_the_page_on_a_phone(
+    signed_in_page, live_server, browser
+):
+    page = signed_in_page.context.new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.add_init_script(LAYOUT_SHIFTS)
+    for path in ("/staff/", "/staff/budget/", "/"):
+        page.goto(f"{live_server}{path}")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__shift") <= 0.1, path  # Lighthouse's "good"
+    toggle = page.locator("button.govuk-service-navigation__toggle")
+    assert not page.locator(".govuk-service-navigation__list").is_visible()
+    toggle.click()
+    assert page.locator(".govuk-service-navigation__list").is_visible()
+    page.close()
