@@ -27,12 +27,12 @@ class PhrasingsForm(FlaskForm):
         widget=GovCheckboxesInput(),
         validators=[DataRequired(message="Choose at least one question")],
     )
-    submit = SubmitField("Draft these as ways of asking", widget=GovSubmitInput())
+    draft_ways = SubmitField("Draft these as ways of asking", widget=GovSubmitInput())
 
 
 class NewAnswerForm(FlaskForm):
     """A new entry for the knowledge base, checked like an entry file (the view sets the
-    topic choices)."""
+    topic choices). Its field names differ from PhrasingsForm's: both are on one page."""
 
     title = text_field("Title of the answer", "Enter a title for the answer", 120)
     topic = SelectField(
@@ -41,7 +41,7 @@ class NewAnswerForm(FlaskForm):
         validators=[DataRequired(message="Choose the topic the answer belongs to")],
     )
     answer = text_field("Answer", "Enter the answer", 1500, area=True)
-    questions = TextAreaField(
+    ways = TextAreaField(
         "Ways of asking",
         widget=GovTextArea(),
         filters=[strip_whitespace],
@@ -65,7 +65,7 @@ class NewAnswerForm(FlaskForm):
             Regexp(r"^https://\S+$", message="Enter a web address starting https://"),
         ],
     )
-    submit = SubmitField("Draft this answer", widget=GovSubmitInput())
+    draft_answer = SubmitField("Draft this answer", widget=GovSubmitInput())
 
 
 class DecisionForm(FlaskForm):

@@ -55,6 +55,12 @@ SWEPT = (SUPPLIER, ORGANISATION, "trainer", "admin")
 # Forms whose success ends what the others act on (a commitment, an offer, a session, a
 # signed-in session, the whole conversation) are fuzzed last, in this order.
 ENDING = ("remove", "withdraw", "close", "sign_out", "delete|forget|erase")
+# Forms fuzzed first: their page shows the form only while the world is as set up (the tidy
+# wording page, while the offer has something to tidy, which fuzzing the organisation form
+# may take away).
+FIRST = ("wording",)
+# Pages that show their form only with a query: what to add to the page's path.
+QUERIES = {"staff_answers.answer": "?id={question_id}"}
 CSRF_HEADING = "Your form has expired"
 # WTForms' own messages, not written for the people using these forms. "Not a valid choice" is
 # let be: only a tampered request sends a value that none of the radios or options offers.
@@ -77,7 +83,10 @@ def fuzzed_rules(app) -> list:
         for rule in app.url_map.iter_rules()
         if "POST" in rule.methods and not rule.endpoint.startswith("api_conversations.")
     ]
-    return sorted(rules, key=lambda rule: (ending(rule), rule.rule))
+    first = re.compile("|".join(FIRST))
+    return sorted(
+        rules, key=lambda rule: (ending(rule), not first.search(rule.endpoint), rule.rule)
+    )
 
 
 def ending(rule) -> int:
@@ -104,7 +113,11 @@ def setting(app, db, world):
         staff = find_staff_by_email(db, f"{role}@tower-hamlets.example")
         for code in ("FUZZOPEN", "FUZZSHUT"):
             seat(db, code=code, staff_id=staff.id, name=staff.name, council_id="tower-hamlets")
-    record_unanswered(db, council_id="tower-hamlets", question="Can we pay in kind?", source="help")
+    values["question_id"] = str(
+        record_unanswered(
+            db, council_id="tower-hamlets", question="Can we pay in kind?", source="help"
+        )
+    )
     create_staff(
         db, email=FUZZ_EMAIL, name="Fuzz", council_id="tower-hamlets", role="evaluator",
         password=STAFF_PASSWORD,
@@ -190,6 +203,8 @@ def find_form(app, rule, setting):
         pages = own + nearest
         for page in pages:
             page_path = fill_path(page, person, filled_in, tokens)
+            if page is rule and rule.endpoint in QUERIES:
+                page_path += QUERIES[rule.endpoint].format(**filled_in)
             response = clients[person].get(page_path)
             if response.status_code != 200 or response.mimetype != "text/html":
                 continue

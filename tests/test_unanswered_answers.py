@@ -123,18 +123,18 @@ def test_a_group_answered_as_ways_of_asking_an_answer_is_given_once_approved(app
     answer_link = group.select_one("a.govuk-button")["href"]
     form = parse(lead.client.get(answer_link))
     assert form.select_one("h1").text == "Answer these questions"
-    boxes = form.select("input[name='existing-questions']")
+    boxes = form.select("input[name='questions']")
     assert len(boxes) == 2 and all(b.has_attr("checked") for b in boxes)
     # Choosing nothing says what is wrong and keeps the questions.
-    response = lead.post(answer_link, {"action": "existing", "existing-entry_id": ""}, status=400)
+    response = lead.post(answer_link, {"action": "existing", "entry_id": ""}, status=400)
     errors = dict(error_summary_links(parse(response, 400)))
-    assert errors["Choose the answer these questions ask for"] == "#existing-entry_id"
+    assert errors["Choose the answer these questions ask for"] == "#entry_id"
     lead.post(
         answer_link,
         {
             "action": "existing",
-            "existing-entry_id": "london-living-wage",
-            "existing-questions": [b["value"] for b in boxes],
+            "entry_id": "london-living-wage",
+            "questions": [b["value"] for b in boxes],
         },
     )
     assert not _asked_on_help(client, ASKED)  # drafted, not yet approved
@@ -157,31 +157,31 @@ def test_a_new_answer_is_checked_like_a_content_file_and_given_once_approved(app
     link = parse(lead.client.get("/staff/questions")).select_one(".app-question-group a")["href"]
     good = {
         "action": "new",
-        "new-title": "Paying care workers for travel time",
-        "new-topic": "living-wage",
-        "new-answer": (
+        "title": "Paying care workers for travel time",
+        "topic": "living-wage",
+        "answer": (
             "Yes. Time travelling between visits is working time, so it counts towards the "
             "hours you pay at least the minimum wage for. Price your bid so that carers are "
             "paid for it, and say so in your offer."
         ),
-        "new-questions": "\n".join(
+        "ways": "\n".join(
             [question, "do carers get paid travel time", "is travel between visits paid"]
         ),
-        "new-keywords": "travel time, care workers, pay",
-        "new-source_title": "GOV.UK, Calculating the minimum wage",
-        "new-source_url": "https://www.gov.uk/government/publications/calculating-the-minimum-wage",
+        "keywords": "travel time, care workers, pay",
+        "source_title": "GOV.UK, Calculating the minimum wage",
+        "source_url": "https://www.gov.uk/government/publications/calculating-the-minimum-wage",
     }
     for change, message in [
-        ({"new-questions": question},
+        ({"ways": question},
          "Give at least 3 ways of asking the question, one on each line"),
-        ({"new-answer": "word " * 170}, "Keep the answer under about 150 words (it has 170)"),
-        ({"new-keywords": "travel"}, "Give at least 2 keywords, separated by commas"),
-        ({"new-source_url": "http://example.org"}, "Enter a web address starting https://"),
-        ({"new-topic": ""}, "Choose the topic the answer belongs to"),
+        ({"answer": "word " * 170}, "Keep the answer under about 150 words (it has 170)"),
+        ({"keywords": "travel"}, "Give at least 2 keywords, separated by commas"),
+        ({"source_url": "http://example.org"}, "Enter a web address starting https://"),
+        ({"topic": ""}, "Choose the topic the answer belongs to"),
     ]:  # fmt: skip
         page = parse(lead.post(link, good | change, status=400), 400)
         assert message in dict(error_summary_links(page)), change
-        assert page.select_one("textarea[name='new-answer']").text.strip()  # nothing lost
+        assert page.select_one("textarea[name='answer']").text.strip()  # nothing lost
     lead.post(link, good)
     drafts = parse(lead.client.get("/staff/questions/answers"))
     assert "New answer: Paying care workers for travel time" in drafts.text
@@ -200,9 +200,9 @@ def test_the_assistant_gives_an_approved_answer_in_the_conversation(app, client,
     before = client.post(url, json={"text": ASKED + "?"}, headers=headers).json
     lead = Person(app, db, "admin")
     link = parse(lead.client.get("/staff/questions")).select_one(".app-question-group a")["href"]
-    boxes = parse(lead.client.get(link)).select("input[name='existing-questions']")
-    lead.post(link, {"action": "existing", "existing-entry_id": "london-living-wage",
-                     "existing-questions": [b["value"] for b in boxes]})  # fmt: skip
+    boxes = parse(lead.client.get(link)).select("input[name='questions']")
+    lead.post(link, {"action": "existing", "entry_id": "london-living-wage",
+                     "questions": [b["value"] for b in boxes]})  # fmt: skip
     approve = parse(lead.client.get("/staff/questions/answers")).select_one(
         "form[action$='/approve']"
     )
@@ -217,9 +217,9 @@ def test_export_writes_approved_answers_as_pack_files(app, runner, db, tmp_path)
     lead = Person(app, db, "admin")
     record_unanswered(db, council_id=COUNCIL, question=ASKED, source="help")
     link = parse(lead.client.get("/staff/questions")).select_one(".app-question-group a")["href"]
-    boxes = parse(lead.client.get(link)).select("input[name='existing-questions']")
-    lead.post(link, {"action": "existing", "existing-entry_id": "london-living-wage",
-                     "existing-questions": [b["value"] for b in boxes]})  # fmt: skip
+    boxes = parse(lead.client.get(link)).select("input[name='questions']")
+    lead.post(link, {"action": "existing", "entry_id": "london-living-wage",
+                     "questions": [b["value"] for b in boxes]})  # fmt: skip
     approve = parse(lead.client.get("/staff/questions/answers")).select_one(
         "form[action$='/approve']"
     )

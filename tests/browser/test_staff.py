@@ -145,23 +145,23 @@ def test_answering_unanswered_questions_with_no_accessibility_errors(
     page.goto(f"{live_server}/staff/questions")
     assert scan(page, "/staff/questions (with questions)") == []
     click(page, ".app-question-group:has-text('hourly rate') a:has-text('Answer')")
-    assert page.locator("input[name='existing-questions']:checked").count() == 2
+    assert page.locator("input[name='questions']:checked").count() == 2
     assert scan(page, "/staff/questions/answer") == []
-    page.fill("#new-title", "Home care hourly rates")
+    page.fill("#title", "Home care hourly rates")
     click(page, "button:has-text('Draft this answer')")
     assert page.title().startswith("Error: ")
-    assert page.input_value("#new-title") == "Home care hourly rates"
+    assert page.input_value("#title") == "Home care hourly rates"
     assert scan(page, "/staff/questions/answer (errors)") == []
-    page.select_option("#new-topic", "living-wage")
+    page.select_option("#topic", "living-wage")
     page.fill(
-        "#new-answer",
+        "#answer",
         "The council pays the rates in the home care tender pack. Your bid must pay care "
         "workers at least the London Living Wage for all the hours they work.",
     )
-    page.fill("#new-keywords", "hourly rate, home care")
-    questions = page.input_value("#new-questions")
-    page.fill("#new-questions", questions + "\nhow much do you pay for home care per hour")
-    page.fill("#new-source_title", "Home care tender pack, 2026")
+    page.fill("#keywords", "hourly rate, home care")
+    questions = page.input_value("#ways")
+    page.fill("#ways", questions + "\nhow much do you pay for home care per hour")
+    page.fill("#source_title", "Home care tender pack, 2026")
     click(page, "button:has-text('Draft this answer')")
     assert "Waiting for approval (1)" in page.locator("main").inner_text()
     assert scan(page, "/staff/questions/answers") == []

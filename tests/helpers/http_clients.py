@@ -1,12 +1,16 @@
 """HTTP clients for tests against the real server: a cookie-keeping browser and JSON calls."""
 
 import http.cookiejar
+import io
 import json
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Any
+
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
 
 from tests.helpers.conversation_driver import Supplier, drive
 
@@ -41,6 +45,23 @@ class Browser:
                 return response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
+
+    def post_files(self, path, data, files) -> tuple[int, str | None, str]:
+        """POST a multipart form: `data` fields, and `files` as (field, name, bytes)."""
+        fields = MultiDict()
+        for key, value in data.items():
+            for item in value if isinstance(value, list) else [value]:
+                fields.add(key, item)
+        for field, name, content in files:
+            fields.add(field, FileStorage(io.BytesIO(content), name))
+        boundary, body = encode_multipart(fields)
+        request = urllib.request.Request(f"{self.url}{path}", data=body)
+        request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status, response.headers.get("Location"), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Location"), error.read().decode()
 
     def form_token(self, path):
         _, page = self.get(path)

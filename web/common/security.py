@@ -54,8 +54,9 @@ def _add_headers(response: Response) -> Response:
 
 
 def accepts_files(most_bytes: int) -> Callable[[Callable], Callable]:
-    """Let a view take uploaded files, in a request of up to `most_bytes` (every other view
-    refuses files, and takes the app's MAX_CONTENT_LENGTH)."""
+    """Let a view take uploaded files, in a multipart request of up to `most_bytes` (any
+    other request to it, and every other view, keeps the app's MAX_CONTENT_LENGTH; every
+    other view refuses files)."""
 
     def mark(view: Callable) -> Callable:
         view.accepts_files = most_bytes
@@ -71,7 +72,8 @@ def _refuse_files() -> None:
     view = current_app.view_functions.get(request.endpoint or "")
     most = getattr(view, "accepts_files", None)
     if most and request.method == "POST":
-        request.max_content_length = most
+        if request.mimetype == "multipart/form-data":  # files, and each other field under
+            request.max_content_length = most  # MAX_FORM_MEMORY_SIZE
         return
     if request.files:
         abort(400)

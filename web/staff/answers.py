@@ -44,12 +44,12 @@ def answer():
     ids = [q.id for q in questions]
     entries = council_entries(council_id)
     topics = current_app.extensions["knowledge"].library.topics
-    existing = PhrasingsForm(prefix="existing")
+    existing = PhrasingsForm()
     existing.entry_id.choices = [SelectChoice("", "Choose an answer")] + [
         SelectChoice(e.id, e.title) for e in sorted(entries.values(), key=lambda e: e.title)
     ]
     existing.questions.choices = [SelectChoice(str(q.id), q.question) for q in questions]
-    new = NewAnswerForm(prefix="new")
+    new = NewAnswerForm()
     new.topic.choices = [SelectChoice("", "Choose a topic")] + [
         SelectChoice(t.id, t.title) for t in topics.values()
     ]
@@ -57,7 +57,7 @@ def answer():
     if request.method == "GET":
         existing.entry_id.data = nearest
         existing.questions.data = [str(i) for i in ids]
-        new.questions.data = "\n".join(q.question for q in questions)
+        new.ways.data = "\n".join(q.question for q in questions)
     chosen = request.form.get("action")
     if chosen == "existing" and existing.validate_on_submit():
         picked = [q.question for q in questions if str(q.id) in existing.questions.data]
@@ -69,7 +69,7 @@ def answer():
                 title=new.title.data,
                 topic=new.topic.data,
                 answer=new.answer.data,
-                questions=new.questions.data.splitlines(),
+                questions=new.ways.data.splitlines(),
                 keywords=new.keywords.data.split(","),
                 source_title=new.source_title.data,
                 source_url=new.source_url.data,
@@ -77,7 +77,8 @@ def answer():
                 taken=entries,
             )
         except DraftProblem as problem:
-            getattr(new, problem.field).errors = [str(problem)]
+            field = "ways" if problem.field == "questions" else problem.field
+            getattr(new, field).errors = [str(problem)]
         else:
             return _drafted(addition, ids)
     failed = existing if existing.errors else new if new.errors else None
