@@ -4,6 +4,7 @@ what, bad returns refused without losing anything, and the social value budget."
 
 import csv
 import io
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -391,3 +392,37 @@ def test_a_contract_without_kpis_says_there_is_nothing_to_report(client, db):
     assert "This contract has no KPIs." in admin.client.get(
         f"/staff/contracts/{contract_id}"
     ).get_data(as_text=True)
+
+
+def test_the_printable_assessment_matches_the_hand_worked_fixture(client, db):
+    admin = Person(client.application, db, "admin")
+    budget_fixture(db, staff_id=1)
+    ids = {row[1]: row[0] for row in db.execute("SELECT id, title FROM contracts")}
+
+    # Meals, every quarter due: 35 of 40 apprentice weeks (87.5%, approaching target) and 110
+    # of 100 volunteering hours (unvalued; capped at 100%): (87.5 + 100) / 2 = 93.75, 93.8%.
+    meals = parse(admin.client.get(f"/staff/contracts/{ids['Meals']}/assessment"))
+    text = " ".join(meals.select_one("main").text.split())
+    assert "Overall rating: Approaching target 93.8% of what was due" in text
+    rows = [
+        [" ".join(cell.text.split()) for cell in row.select("th, td")]
+        for row in meals.select("table tbody tr")
+    ]
+    assert rows[:2] == [
+        ["Apprentice weeks", "40", "35", "87.5%", "40", "Approaching target"],
+        ["Volunteering hours", "100", "110", "110%", "100", "Good"],
+    ]
+    assert "Good 100% or more" in text and "100.0%" not in text
+
+    # Cleaning runs two years in half-years, each return due 30 days after its half-year
+    # ends. Until 30 April 2027, 2 of its 4 periods are due: half its £20,000 target,
+    # £10,000, and £12,999 delivered is 130% of that (capped at 100%): Good, 100%. Later,
+    # 3 are due (£15,000: 86.7%, approaching target), then all 4 (£20,000: 65%).
+    due_dates = [date(2026, 4, 30), date(2026, 10, 30), date(2027, 4, 30), date(2027, 10, 30)]
+    due = sum(1 for day in due_dates if day < TODAY)
+    expected = {2: "Good 100%", 3: "Approaching target 86.7%", 4: "Requires improvement 65%"}
+    cleaning = parse(admin.client.get(f"/staff/contracts/{ids['Cleaning']}/assessment"))
+    text = " ".join(cleaning.select_one("main").text.split())
+    assert "Runs 1 October 2025 to 30 September 2027" in text
+    assert f"Overall rating: {expected[due]} of what was due" in text
+    assert f"to the end of period {due} of 4" in text
