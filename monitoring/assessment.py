@@ -33,7 +33,7 @@ class ReturnCounts:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
 
 
 def _plural(count: int, one: str, many: str) -> str:

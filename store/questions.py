@@ -108,3 +108,23 @@ def unanswered_by_ids(db: Database, council_id: str, ids: list[int]) -> list[Una
         [council_id, *ids],
     )
     return [UnansweredQuestion(**row) for row in rows]
+
+
+# Questions the demo knowledge base cannot answer, as suppliers typed them (two ask the same
+# thing), so the demo's questions page has something to group and answer.
+DEMO_QUESTIONS = (
+    ("whats the hourly rate for home care", 3),
+    ("home care hourly rate?", 1),
+    ("do you pay carers for travel time between visits", 2),
+    ("how many lots is the home care tender split into", 1),
+)
+
+
+def demo_questions(db: Database, council_id: str) -> int:
+    """Add the demo's unanswered questions if the council has none waiting; how many."""
+    if list_unanswered(db, council_id):
+        return 0
+    for text, times in DEMO_QUESTIONS:
+        for _ in range(times):
+            record_unanswered(db, council_id=council_id, question=text, source="demo")
+    return len(DEMO_QUESTIONS)

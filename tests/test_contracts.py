@@ -14,6 +14,7 @@ from tests.helpers.contracts import START, TODAY, award_offer, return_fields
 from tests.helpers.offers import finish
 from tests.helpers.pages import csrf_token, error_summary_links, heading, parse
 from tests.helpers.staff import Person
+from web.staff.charts import bar_chart
 
 
 def table(page):
@@ -426,3 +427,20 @@ def test_the_printable_assessment_matches_the_hand_worked_fixture(client, db):
     assert "Runs 1 October 2025 to 30 September 2027" in text
     assert f"Overall rating: {expected[due]} of what was due" in text
     assert f"to the end of period {due} of 4" in text
+
+
+def test_chart_labels_wrap_onto_lines_instead_of_being_cut():
+    chart = bar_chart(
+        [
+            ("Strong communities and a thriving voluntary and community sector", 73.3, "73.3%"),
+            ("A greener borough", 100, "100%"),
+        ],
+        marker=100,
+    )
+    long, short = chart.bars
+    assert long.lines == ["Strong communities and a", "thriving voluntary and", "community sector"]
+    assert short.lines == ["A greener borough"]
+    last_line = long.label_y + 2 * 17  # each further line is 17 below the one before
+    assert last_line + 17 <= short.label_y  # the next label starts a line below it
+    assert long.y <= long.label_y <= last_line <= long.y + 24 + 17  # the bar beside it
+    assert chart.height >= short.y + 24

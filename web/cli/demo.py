@@ -1,5 +1,6 @@
 """`flask load-demo`: demo staff and local-organisation logins (reset and printed each time), a
-practice opportunity per council, and three demo contracts with returns (demo_contracts.py)."""
+practice opportunity per council, three demo contracts with returns (demo_contracts.py) and a
+few questions the knowledge base cannot answer, for staff to answer."""
 
 import secrets
 import zlib
@@ -15,6 +16,7 @@ from knowledge.vocabulary import CODE_ALPHABET
 from store import panels
 from store.exchange_seeds import demo_needs
 from store.opportunities import create_opportunity, get_opportunity
+from store.questions import demo_questions
 from store.staff import create_staff, find_staff_by_email, set_password
 from web.cli.demo_contracts import demo_contracts
 
@@ -51,6 +53,8 @@ def load_demo() -> None:
     made = demo_contracts(current_app.extensions["councils"][council_id], staff.id)
     if made:
         click.echo(f"Demo contracts with delivery returns for {council_id}: {made}")
+    if asked := demo_questions(db, council_id):
+        click.echo(f"Demo questions without answers for {council_id}: {asked} (/staff/questions)")
     org_email, org_password = demo_needs(
         db, current_app.extensions["councils"][council_id], staff.id
     )

@@ -4,20 +4,26 @@ from dataclasses import dataclass
 
 WIDTH = 640
 LABEL_WIDTH = 220
-ROW_HEIGHT = 40
+ROW_HEIGHT = 40  # a bar with a label of one line
+LINE_HEIGHT = 17  # each further line of a label
 VALUE_ROOM = 90
-LABEL_CHARS = 28
+LABEL_CHARS = 28  # a label wraps onto a new line after this many characters
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar: its label (shortened to fit; the table has it in full), value text and box."""
+    """One bar: its label in lines that fit beside it, value text and box."""
 
-    label: str
+    lines: list[str]
     value_text: str
     y: int
     width: float
     value_x: float
+
+    @property
+    def label_y(self) -> int:
+        """Where the label's first line sits: centred on the bar, whatever its lines."""
+        return self.y + 17 - (len(self.lines) - 1) * LINE_HEIGHT // 2
 
 
 @dataclass(frozen=True)
@@ -31,8 +37,15 @@ class Chart:
     marker_x: float | None
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+def _lines(label: str) -> list[str]:
+    """The label wrapped at spaces into lines of up to LABEL_CHARS (a longer word alone)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def bar_chart(rows: list[tuple[str, float, str]], marker: float | None = None) -> Chart:
@@ -40,10 +53,13 @@ def bar_chart(rows: list[tuple[str, float, str]], marker: float | None = None) -
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM
     top = max([value for _, value, _ in rows] + [marker or 0, 1e-9])
     marker_x = LABEL_WIDTH + marker / top * room if marker else None
-    bars = []
-    for i, (label, value, text) in enumerate(rows):
+    bars, y = [], 8
+    for label, value, text in rows:
+        lines = _lines(label)
+        extra = (len(lines) - 1) * LINE_HEIGHT  # room for a label's further lines
         width = max(value, 0) / top * room
         # The value sits after the bar, or after the marker line if the bar stops short of it.
         value_x = max(LABEL_WIDTH + width, marker_x or 0) + 6
-        bars.append(Bar(_short(label), text, i * ROW_HEIGHT + 8, width, value_x))
-    return Chart(bars, WIDTH, len(rows) * ROW_HEIGHT + 16, LABEL_WIDTH, marker_x)
+        bars.append(Bar(lines, text, y + extra // 2, width, value_x))
+        y += ROW_HEIGHT + extra
+    return Chart(bars, WIDTH, y + 8, LABEL_WIDTH, marker_x)
