@@ -4,14 +4,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovSubmitInput, GovTextArea
+from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSubmitInput, GovTextArea
 from wtforms import MultipleFileField, RadioField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from forms.fields import GovDateField, NumberField
 from forms.validators import strip_whitespace
-from forms.widgets import GovRadioInput
+from forms.widgets import GovRadioInput, GovSelect
 from monitoring.evidence_files import (
     ACCEPTED,
     MAX_AT_ONCE,

@@ -4,7 +4,6 @@ anyone filters the public board."""
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovPasswordInput,
-    GovSelect,
     GovSubmitInput,
     GovTextArea,
     GovTextInput,
@@ -30,7 +29,7 @@ from wtforms.validators import (
 
 from forms.fields import NumberField, text_field
 from forms.validators import EmailAddress, OrganisationNumber, UkPostcode, strip_whitespace
-from forms.widgets import GovCheckboxesInput, GovRadioInput
+from forms.widgets import GovCheckboxesInput, GovRadioInput, GovSelect
 
 MIN_PASSWORD = 12  # the same as staff passwords
 MAX_QUANTITY = 10_000_000

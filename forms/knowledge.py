@@ -2,13 +2,13 @@
 new answer, and approving or withdrawing either."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from forms.fields import text_field
 from forms.validators import strip_whitespace
-from forms.widgets import GovCheckboxesInput
+from forms.widgets import GovCheckboxesInput, GovSelect
 
 MAX_QUESTIONS_TEXT = 6000  # characters: about twenty ways of asking
 

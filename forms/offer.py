@@ -3,7 +3,6 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
-    GovSelect,
     GovSubmitInput,
     GovTextArea,
     GovTextInput,
@@ -31,7 +30,7 @@ import clock
 from assistant.amounts import parse_timescale
 from forms.fields import NumberField, text_field
 from forms.validators import strip_whitespace
-from forms.widgets import GovCheckboxInput, GovRadioInput
+from forms.widgets import GovCheckboxInput, GovRadioInput, GovSelect
 from knowledge import vocabulary
 
 CLASSIFICATION_CHOICES = [

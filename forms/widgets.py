@@ -45,3 +45,16 @@ class GovDateInput(_Grouped, gov.GovDateInput):
 
 class GovCheckboxInput(_NoEmptyHint, gov.GovCheckboxInput):
     """One checkbox (a yes-or-no field), with no fieldset of its own."""
+
+
+class GovSelect(_NoEmptyHint, gov.GovSelect):
+    """A select. `required` only when its first option is an empty prompt ("Choose…"): a
+    select that opens on a real choice always sends one, and the HTML standard allows
+    `required` only with a placeholder option."""
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        first = next(iter(field.iter_choices()), None)
+        if first is None or first[0] not in ("", None):
+            (params.get("attributes") or {}).pop("required", None)
+        return params

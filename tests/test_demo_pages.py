@@ -36,6 +36,26 @@ def _staff_links(response, base: str) -> set[str]:
     return found
 
 
+def _markup_problems(response) -> list[str]:
+    """What the Nu HTML Checker would refuse in a page's forms: a required select whose first
+    option is a real choice (so nothing says a choice is still to be made), and `required` on
+    an element that cannot be required (a date's or radios' wrapping div)."""
+    if response.mimetype != "text/html":
+        return []
+    page = parse(response)
+    problems = [
+        f"required select #{select.get('id')} starts with a real choice"
+        for select in page.select("select[required]:not([multiple])")
+        if (first := select.find("option")) is not None and first.get("value", first.text)
+    ]
+    problems += [
+        f"required on a {tag.name}"
+        for tag in page.select("[required]")
+        if tag.name not in ("input", "select", "textarea")
+    ]
+    return problems
+
+
 def test_every_staff_page_of_a_fresh_demo_answers(client, runner):
     _sign_in(client, *_demo_login(runner))
     seen, queue, failures = set(), ["/staff/"], []
@@ -49,6 +69,7 @@ def test_every_staff_page_of_a_fresh_demo_answers(client, runner):
             failures.append((path, response.status_code))
             continue
         queue += sorted(_staff_links(response, f"http://localhost{path}") - seen)
+        failures += [(path, problem) for problem in _markup_problems(response)]
     assert failures == []
     opened = " ".join(sorted(seen))
     for kind in ("/offers/", "/compare", "/export.xlsx", "/contracts/", "/budget", "/answer?id="):
