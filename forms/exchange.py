@@ -67,8 +67,7 @@ class RegisterForm(FlaskForm):
         filters=[strip_whitespace],
         validators=[
             DataRequired(message="Enter an email address"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
-            EmailAddress(),
+            EmailAddress(),  # the length first, then the shape
         ],
     )
     password = PasswordField(

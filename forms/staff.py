@@ -16,8 +16,7 @@ class SignInForm(FlaskForm):
         widget=GovTextInput(),
         validators=[
             InputRequired(message="Enter your email address"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
-            EmailAddress(),
+            EmailAddress(),  # the length first, then the shape
         ],
     )
     password = PasswordField(

@@ -4,24 +4,56 @@ import re
 import unicodedata
 
 from wtforms import Field, Form, ValidationError
+from wtforms.validators import StopValidation
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_EMAIL = 254  # characters (RFC 5321's limit on a path)
 # The outward code, then the inward code (a digit and two letters), with or without a space.
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 # Charity numbers (1234567, 1234567-1, SC012345) and company numbers (01234567, SC123456).
 ORGANISATION_NUMBER = re.compile(r"^[A-Z]{0,2}[0-9]{5,8}(-[0-9]{1,2})?$")
 
 
+class LengthFirst:
+    """Refuse text over `limit` characters before any other check of the field runs (a
+    StopValidation), so no pattern ever reads more than that."""
+
+    def __init__(self, limit: int, message: str):
+        self.limit, self.message = limit, message
+
+    def __call__(self, form: Form, field: Field) -> None:
+        if isinstance(field.data, str) and len(field.data) > self.limit:
+            raise StopValidation(self.message)
+
+
+def looks_like_email(text: str) -> bool:
+    """Something shaped like an email address: one "@" with text before it, and a domain
+    with a dot inside it; no spaces. Read once, left to right (no pattern to backtrack)."""
+    local, at, domain = text.partition("@")
+    return (
+        bool(at and local)
+        and "@" not in domain
+        and "." in domain[1:-1]
+        and not any(c.isspace() for c in text)
+    )
+
+
 class EmailAddress:
-    """Check that a field holds something shaped like an email address."""
+    """Check that a field holds something shaped like an email address of at most 254
+    characters (checked first: nothing longer is read further)."""
 
     message = "Enter an email address in the correct format, like name@example.com"
+    too_long = f"Email address must be {MAX_EMAIL} characters or fewer"
 
     def __init__(self, message: str | None = None):
         self.message = message or self.message
 
     def __call__(self, form: Form, field: Field) -> None:
-        if field.data and not EMAIL.match(field.data.strip()):
+        if not field.data:
+            return
+        text = field.data.strip()
+        if len(text) > MAX_EMAIL:
+            raise StopValidation(self.too_long)
+        if not looks_like_email(text):
             raise ValidationError(self.message)
 
 

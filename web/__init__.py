@@ -13,6 +13,7 @@ from web import api, exchange, public, staff, supplier
 from web.cli import commands
 from web.common import councils, db, errors, limits, navigation, security, templates
 from web.common.config import configure
+from web.common.requests import SafeRequest
 from web.exchange import auth as exchange_auth
 from web.staff import auth as staff_auth
 from web.supplier import chat
@@ -26,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     if instance_path:
         instance_path = str(Path(instance_path).resolve())
     app = Flask(__name__, template_folder=str(templates.FOLDER), instance_path=instance_path)
+    app.request_class = SafeRequest
     configure(app, config)
     templates.init_app(app)
     WTFormsHelpers(app)
