@@ -79,6 +79,7 @@ SCANNED_ELSEWHERE = {
             "/exchange/your-needs/<int:need_id>/close",
             "/exchange/your-needs/<int:need_id>/received",
             "/staff/exchange/needs/<int:need_id>",
+            "/staff/exchange/organisations/<int:organisation_id>/decline",
         )
     },
 }

@@ -64,6 +64,12 @@ def test_from_registering_to_a_published_need_with_no_accessibility_errors(
     staff = signed_in_page
     staff.goto(f"{live_server}/staff/exchange/")
     assert scan(staff, "/staff/exchange/ (an organisation waiting)") == []
+    click(staff, "a:has-text('Do not verify')")  # then thinks better of it
+    assert scan(staff, "/staff/exchange/organisations/<organisation_id>/decline") == []
+    click(staff, "button:has-text('Do not verify')")
+    assert staff.title().startswith("Error: ")
+    assert scan(staff, "/staff/exchange/organisations/<organisation_id>/decline (errors)") == []
+    staff.goto(f"{live_server}/staff/exchange/")
     click(staff, "button:has-text('Verify Browser City Farm')")
     for need in (need_id, other_id):
         staff.goto(f"{live_server}/staff/exchange/needs/{need}")
