@@ -1,4 +1,5 @@
-"""Failed sign-ins in a row, per email address (known or not), and the lock that follows."""
+"""Failed sign-ins in a row, counted under keys the web layer chooses (a kind of account, an
+email address known or not, and where the attempts come from), and the locks that follow."""
 
 from datetime import datetime, timedelta
 
@@ -7,47 +8,55 @@ from sqlite_utils import Database
 from store.database import write_transaction
 
 
-def _key(email: str) -> str:
-    return email.strip().lower()
+def _key(key: str) -> str:
+    return key.strip().lower()
 
 
-def locked_until(db: Database, email: str, now: datetime) -> datetime | None:
-    """When the lock on this email address ends, if it is locked now."""
-    rows = list(
-        db.query("SELECT locked_until FROM sign_in_failures WHERE email = ?", [_key(email)])
+def locked_until(db: Database, keys: list[str], now: datetime) -> datetime | None:
+    """When the last lock in force on any of these keys ends, if one is locked now."""
+    marks = ", ".join("?" for _ in keys)
+    rows = db.query(
+        f"SELECT locked_until FROM sign_in_failures WHERE email IN ({marks}) "
+        "AND locked_until IS NOT NULL",
+        [_key(k) for k in keys],
     )
-    if not rows or not rows[0]["locked_until"]:
-        return None
-    until = datetime.fromisoformat(rows[0]["locked_until"])
-    return until if until > now else None
+    ends = [datetime.fromisoformat(row["locked_until"]) for row in rows]
+    return max((end for end in ends if end > now), default=None)
 
 
 def begin_attempt(
-    db: Database, email: str, now: datetime, limit: int, lock: timedelta
+    db: Database, limits: list[tuple[str, int]], now: datetime, lock: timedelta
 ) -> datetime | None:
-    """Count an attempt before the password is checked, under one write lock, so parallel
-    guesses cannot slip past the limit. Return the end of a lock already in force (the attempt
-    must be refused), or None. A successful sign-in clears the count afterwards."""
+    """Count an attempt under each (key, limit) before the password is checked, under one
+    write lock, so parallel guesses cannot slip past a limit. Return the end of a lock
+    already in force on any key (the attempt must be refused), or None. A key that reaches
+    its limit is locked for `lock`. A successful sign-in clears the counts afterwards."""
+    keys = [_key(key) for key, _ in limits]
     with write_transaction(db):
-        until = locked_until(db, email, now)
+        until = locked_until(db, keys, now)
         if until is None:
-            db.execute(
-                "INSERT INTO sign_in_failures (email, failures) VALUES (?, 1) "
-                "ON CONFLICT(email) DO UPDATE SET failures = failures + 1",
-                [_key(email)],
-            )
-            row = list(
-                db.query("SELECT failures FROM sign_in_failures WHERE email = ?", [_key(email)])
-            )[0]
-            if row["failures"] >= limit:
+            for key, limit in zip(keys, (limit for _, limit in limits), strict=True):
                 db.execute(
-                    "UPDATE sign_in_failures SET failures = 0, locked_until = ? WHERE email = ?",
-                    [(now + lock).isoformat(timespec="seconds"), _key(email)],
+                    "INSERT INTO sign_in_failures (email, failures) VALUES (?, 1) "
+                    "ON CONFLICT(email) DO UPDATE SET failures = failures + 1",
+                    [key],
                 )
+                row = db.execute(
+                    "SELECT failures FROM sign_in_failures WHERE email = ?", [key]
+                ).fetchone()
+                if row[0] >= limit:
+                    db.execute(
+                        "UPDATE sign_in_failures SET failures = 0, locked_until = ? "
+                        "WHERE email = ?",
+                        [(now + lock).isoformat(timespec="seconds"), key],
+                    )
     return until
 
 
-def clear_failures(db: Database, email: str) -> None:
-    """A successful sign-in starts the count again."""
+def clear_failures(db: Database, keys: list[str]) -> None:
+    """A successful sign-in starts these counts again."""
+    marks = ", ".join("?" for _ in keys)
     with write_transaction(db):
-        db.execute("DELETE FROM sign_in_failures WHERE email = ?", [_key(email)])
+        db.execute(
+            f"DELETE FROM sign_in_failures WHERE email IN ({marks})", [_key(k) for k in keys]
+        )

@@ -1,6 +1,8 @@
 """Staff sign in and out; staff pages need a signed-in account."""
 
-from tests.helpers.pages import error_summary_links, heading, parse, title
+from tests.helpers.app import STAFF_PASSWORD
+from tests.helpers.exchange_actions import OrganisationActions
+from tests.helpers.pages import csrf_token, error_summary_links, heading, parse, title
 
 
 def test_staff_page_sends_anonymous_visitors_to_sign_in(client):
@@ -137,3 +139,45 @@ def test_unknown_addresses_are_locked_the_same_way(staff):
         response = staff.sign_in(email="nobody@tower-hamlets.example", password="guess")
     ((message, _),) = error_summary_links(parse(response, 400))
     assert "locked for" in message
+
+
+def test_signing_in_as_an_organisation_never_clears_a_staff_accounts_count(app, client, staff, db):
+    staff.create()
+    # Someone registers an organisation under the staff member's address, then alternates
+    # nine wrong staff passwords with one organisation sign-in: the staff count still locks.
+    farm = OrganisationActions(app, email="evaluator@tower-hamlets.example")
+    for round_ in range(2):
+        for _ in range(9 if round_ == 0 else 1):
+            staff.sign_in(password="wrong")
+        assert farm.sign_in().status_code == 303  # the organisation's own sign-in works
+    ((message, _),) = error_summary_links(parse(staff.sign_in(), 400))
+    assert "locked for" in message  # even the right password, until the lock ends
+
+
+def test_guesses_from_another_address_do_not_lock_the_real_person_out(app, staff, db):
+    staff.create()
+    attacker = app.test_client()
+    attacker.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    token = csrf_token(parse(attacker.get("/staff/sign-in")))
+    for _ in range(12):
+        attacker.post(
+            "/staff/sign-in",
+            data={
+                "email": "evaluator@tower-hamlets.example",
+                "password": "guess",
+                "csrf_token": token,
+            },
+        )
+    refused = parse(
+        attacker.post(
+            "/staff/sign-in",
+            data={
+                "email": "evaluator@tower-hamlets.example",
+                "password": STAFF_PASSWORD,
+                "csrf_token": token,
+            },
+        ),
+        400,
+    )
+    assert "locked for" in refused.text  # the guessing address is locked out
+    assert staff.sign_in().status_code == 302  # the real person, elsewhere, is not

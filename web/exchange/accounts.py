@@ -60,7 +60,7 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         organisation, problem = attempt_sign_in(
-            form.email.data, form.password.data, authenticate_organisation, ADVICE
+            "organisation", form.email.data, form.password.data, authenticate_organisation, ADVICE
         )
         if organisation:
             exchange_auth.sign_in(organisation)

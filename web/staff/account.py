@@ -20,7 +20,7 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         staff, problem = attempt_sign_in(
-            form.email.data, form.password.data, authenticate, STAFF_ADVICE
+            "staff", form.email.data, form.password.data, authenticate, STAFF_ADVICE
         )
         if staff:
             auth.sign_in(staff)
