@@ -22,16 +22,25 @@ def test_a_clear_question_gets_its_answer_and_is_not_logged(client, app, db):
     assert list_unanswered(db, "tower-hamlets") == []
 
 
-def test_a_repeated_unanswered_question_is_counted_once(client, db):
+def test_a_repeated_unanswered_question_is_counted_once_per_address(app, client, db):
     for question in [
         "is our garden thing any good for this",
-        "Is our garden  thing any good for this",
+        "Is our garden  thing any good for this",  # the same address again: not counted
     ]:
         client.get(f"/help/?q={question}")
+    elsewhere = app.test_client()
+    elsewhere.environ_base["REMOTE_ADDR"] = "198.51.100.7"
+    elsewhere.get("/help/?q=is our garden thing any good for this")
     logged = list_unanswered(db, "tower-hamlets")
     assert [(q.question, q.times_asked) for q in logged] == [
         ("is our garden thing any good for this", 2)
     ]
+
+
+def test_one_address_cannot_flood_the_councils_list_of_questions(client, db):
+    for n in range(130):
+        client.get(f"/help/?q=is zorblax number {n} any good for this")
+    assert len(list_unanswered(db, "tower-hamlets")) == 100  # a day's share from one address
 
 
 def test_a_blank_question_is_an_error_and_is_not_logged(client, db):

@@ -6,8 +6,10 @@ import pytest
 
 import store
 from assistant.engine import MAX_TURNS
+from store.opportunities import create_opportunity
 from store.sessions import create_session
 from tests.helpers.app import make_app
+from tests.helpers.offers import api_submit, finish
 from tests.helpers.pages import csrf_token, error_summary_links, heading, parse
 from tests.helpers.training import practice
 
@@ -25,6 +27,20 @@ def limited(tmp_path):
         RATELIMIT_START="2 per minute",
         RATELIMIT_JOIN="5 per minute",
         RATELIMIT_MESSAGE="3 per minute",
+        RATELIMIT_JOIN_ADDRESS="20 per minute",
+    )
+
+
+@pytest.fixture
+def costly(tmp_path):
+    """The app with small limits on what costs disk or CPU, and none to speak of on starting."""
+    return make_app(
+        tmp_path,
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_SUBMIT="2 per minute",
+        RATELIMIT_SUBMIT_ADDRESS="3 per minute",
+        RATELIMIT_SEARCH="4 per minute",
+        RATELIMIT_DOWNLOAD="2 per minute",
     )
 
 
@@ -172,3 +188,53 @@ def test_an_over_long_message_is_kept_in_the_field_and_not_saved(client, db):
     assert "keep it under 5,000 characters" in error_summary_links(page)[0][0]
     assert page.select_one("#text").get_text() == text
     assert db["conversation_messages"].count == before
+
+
+def test_submitting_is_limited_per_conversation_and_per_address(costly, db_of):
+    db = db_of(costly)
+    create_opportunity(db, code="LIMITS01", council_id="tower-hamlets", title="Meals",
+                       closes_at="2099-01-01T12:00:00+00:00")  # fmt: skip
+    client = costly.test_client()
+    first, second = finish(client), finish(client)
+    sent = [api_submit(client, first, "LIMITS01").status_code for _ in range(3)]
+    assert sent == [201, 201, 429]  # the conversation's limit: the disk is not filled
+    assert api_submit(client, second, "LIMITS01").status_code == 201
+    assert api_submit(client, second, "LIMITS01").status_code == 429  # the address's limit
+    assert db["submissions"].count == 3
+
+
+def test_searching_and_downloading_are_limited(costly):
+    client = costly.test_client()
+    statuses = [
+        client.get(f"/api/v1/knowledge/search?q=question {n}").status_code for n in range(3)
+    ]
+    statuses += [client.get(f"/help/?q=question {n}").status_code for n in range(2)]
+    assert statuses == [200, 200, 200, 200, 429]  # the API and the help page count together
+    done = finish(client)
+    downloads = [
+        client.get(f"/assistant/c/{done['token']}/offer/download/txt").status_code for _ in range(3)
+    ]
+    assert downloads == [200, 200, 429]
+
+
+def test_one_address_cannot_flood_every_room_with_joins(tmp_path, db_of):
+    app = make_app(tmp_path, RATELIMIT_ENABLED=True, RATELIMIT_JOIN="100 per minute",
+                   RATELIMIT_JOIN_ADDRESS="8 per minute")  # fmt: skip
+    db = db_of(app)
+    code = practice(db)
+    rooms = [
+        create_session(db, council_id="tower-hamlets", title=f"Room {n}", opportunity_code=code,
+                       themes=[], staff_id=None).code
+        for n in range(3)
+    ]  # fmt: skip
+    client = app.test_client()
+    token = csrf_token(parse(client.get("/join/")))
+    joins = [
+        client.post("/join/", data={"code": rooms[n % 3], "csrf_token": token}).status_code
+        for n in range(10)
+    ]
+    assert joins == [303] * 8 + [429] * 2  # each room's count is far off; the address's is not
+    elsewhere = app.test_client()
+    elsewhere.environ_base["REMOTE_ADDR"] = "198.51.100.20"
+    token = csrf_token(parse(elsewhere.get("/join/")))
+    assert elsewhere.post("/join/", data={"code": rooms[0], "csrf_token": token}).status_code == 303

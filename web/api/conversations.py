@@ -68,7 +68,7 @@ def _messages(messages: list) -> list[dict[str, Any]]:
 
 
 @bp.post("/conversations")
-@limits.rate_limited(limits.START)
+@limits.rate_limited(limits.START, limits.JOIN_ADDRESS)
 def create_conversation():
     """Start a conversation for a council (the default if none is given)."""
     body, error = _body()
@@ -251,6 +251,7 @@ def get_submission(conversation_id: str, reference: str):
 
 
 @bp.post("/conversations/<conversation_id>/submissions")
+@limits.rate_limited(limits.SUBMIT, limits.SUBMIT_ADDRESS)
 def submit_offer(conversation_id: str):
     """Submit the offer as it stands to an opportunity: a frozen new version."""
     found, error = _authorised(conversation_id)

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from knowledge.content import SAFE_LOADER
 from knowledge.matcher import MAX_QUESTION_LENGTH
 from offer.model import Offer, offer_schema
+from web.common import limits
 from web.common.questions import answer_question
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -49,6 +50,7 @@ def api_error(status: int, code: str, message: str, field: str | None = None):
 
 
 @bp.get("/knowledge/search")
+@limits.rate_limited(limits.SEARCH)
 def knowledge_search():
     """Answer a question from a council's knowledge base."""
     question = request.args.get("q", "")

@@ -1,5 +1,7 @@
 """Rate limits: how often one client may sign in (staff or organisations), register an
-organisation, try return codes, start conversations and send messages (flask-limiter).
+organisation, try return codes, start conversations, send messages, submit offers, search the
+knowledge base, download offers and send delivery returns (flask-limiter): everything that
+writes or costs.
 
 Who "one client" is depends on the action. Signing in, trying return codes and starting a
 conversation count per network address. A whole training room shares one address, so joining
@@ -34,6 +36,16 @@ DEFAULTS = {
     "RATELIMIT_MESSAGE": "120 per minute; 2000 per hour",
     # A delivery return may carry 15 MB of evidence files.
     "RATELIMIT_RETURN": "20 per minute; 200 per hour",
+    # Submitting freezes a whole copy of the offer: per conversation, and per address.
+    "RATELIMIT_SUBMIT": "10 per hour; 30 per day",
+    "RATELIMIT_SUBMIT_ADDRESS": "60 per hour",
+    # Searching the knowledge base (the API and the help page), per address.
+    "RATELIMIT_SEARCH": "120 per minute; 1200 per hour",
+    # Downloading an offer (text, CSV, Word, PDF, JSON), per conversation.
+    "RATELIMIT_DOWNLOAD": "30 per minute; 300 per hour",
+    # Joining a training session, per address as well as per session: a room behind one
+    # address joins within the session's limit, one address cannot fill every room.
+    "RATELIMIT_JOIN_ADDRESS": "200 per 10 minutes",
 }
 
 
@@ -76,11 +88,12 @@ def _conversation_key() -> str:
 @dataclass(frozen=True)
 class Limit:
     """A rate limit: its numbers from the setting `setting`, counted per `key()`, and shared by
-    every view with the same `scope` (one count per client across them)."""
+    every view with the same `scope` (one count per client across them), on `methods`."""
 
     setting: str
     key: Callable[[], str]
     scope: str
+    methods: tuple[str, ...] = ("POST",)
 
 
 SIGN_IN = Limit("RATELIMIT_SIGN_IN", get_remote_address, "sign-in")
@@ -90,14 +103,19 @@ RETURN_CODE = Limit("RATELIMIT_RETURN_CODE", get_remote_address, "return-code")
 START = Limit("RATELIMIT_START", _start_key, "start")
 MESSAGE = Limit("RATELIMIT_MESSAGE", _conversation_key, "message")
 RETURN = Limit("RATELIMIT_RETURN", get_remote_address, "return")
+SUBMIT = Limit("RATELIMIT_SUBMIT", _conversation_key, "submit")
+SUBMIT_ADDRESS = Limit("RATELIMIT_SUBMIT_ADDRESS", get_remote_address, "submit-address")
+SEARCH = Limit("RATELIMIT_SEARCH", get_remote_address, "search", ("GET", "POST"))
+DOWNLOAD = Limit("RATELIMIT_DOWNLOAD", _conversation_key, "download", ("GET",))
+JOIN_ADDRESS = Limit("RATELIMIT_JOIN_ADDRESS", get_remote_address, "join-address")
 
 
-def rate_limited(limit: Limit) -> Callable[[Callable], Callable]:
-    """Mark a view as rate-limited (POST only); `init_app` wraps every marked view with the
-    app's limiter. Put it right under the route decorator."""
+def rate_limited(*limits: Limit) -> Callable[[Callable], Callable]:
+    """Mark a view as rate-limited by each of `limits` (on their methods); `init_app` wraps
+    every marked view with the app's limiter. Put it right under the route decorator."""
 
     def mark(view: Callable) -> Callable:
-        view.rate_limit = limit
+        view.rate_limits = limits
         return view
 
     return mark
@@ -105,7 +123,9 @@ def rate_limited(limit: Limit) -> Callable[[Callable], Callable]:
 
 def _wrap(limiter: Limiter, limit: Limit, view: Callable) -> Callable:
     setting = _start_limit if limit.setting == "RATELIMIT_START" else _setting(limit.setting)
-    shared = limiter.shared_limit(setting, scope=limit.scope, key_func=limit.key, methods=["POST"])
+    shared = limiter.shared_limit(
+        setting, scope=limit.scope, key_func=limit.key, methods=list(limit.methods)
+    )
     return shared(view)
 
 
@@ -118,6 +138,5 @@ def init_app(app: Flask) -> None:
     limiter.init_app(app)
     app.extensions["rate_limits"] = limiter  # the limits refer to it weakly: keep it alive
     for endpoint, view in list(app.view_functions.items()):
-        limit = getattr(view, "rate_limit", None)
-        if limit is not None:
-            app.view_functions[endpoint] = _wrap(limiter, limit, view)
+        for limit in getattr(view, "rate_limits", ()):
+            view = app.view_functions[endpoint] = _wrap(limiter, limit, view)

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, current_app, render_template, request
 
 from forms.help import QuestionForm
+from web.common import limits
 from web.common.councils import council_from_query
 from web.common.questions import answer_question, council_entries, entries_in_topic
 
@@ -14,6 +15,7 @@ def _library():
 
 
 @bp.get("/")
+@limits.rate_limited(limits.SEARCH)
 def ask():
     """The question form, the answer or 'did you mean' links, and the topic list."""
     council = council_from_query()

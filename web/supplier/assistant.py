@@ -63,7 +63,7 @@ def start():
 
 
 @bp.post("/")
-@limits.rate_limited(limits.START)
+@limits.rate_limited(limits.START, limits.JOIN_ADDRESS)
 def create():
     """Start a conversation (for the linked opportunity, if any) and go to it."""
     opportunity, council = _opportunity_from_link()

@@ -23,11 +23,11 @@ from store.database import StorageError
 from store.exchange import open_needs
 from store.knowledge_additions import approved_additions
 from store.opportunities import Opportunity, get_opportunity
-from store.questions import record_unanswered
 from store.sessions import TrainingSession
 from store.submissions import Submission
 from web.common.councils import use_council
 from web.common.db import get_db
+from web.common.questions import keep_unanswered
 
 FOCUS = "focus_themes"  # in the state's prefill: the themes a training session focuses on
 
@@ -137,12 +137,7 @@ def _record_questions(conversation: Conversation, events: list[dict[str, Any]]) 
                 entry_title=event.get("entry"),
             )
         if event["type"] == "unanswered":
-            record_unanswered(
-                get_db(),
-                council_id=conversation.council_id,
-                question=event["question"],
-                source="assistant",
-            )
+            keep_unanswered(conversation.council_id, event["question"], "assistant")
 
 
 def current_turn(conversation: Conversation) -> Turn:

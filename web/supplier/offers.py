@@ -35,7 +35,7 @@ from store import conversations as store
 from store import submissions
 from store.contracts import contracts_for_conversation
 from store.conversations import Conversation, TurnConflict
-from web.common import security
+from web.common import limits, security
 from web.common.db import get_db
 from web.supplier import chat, offer_page
 from web.supplier.offer_documents import offer_pdf
@@ -264,6 +264,7 @@ def _publication(pack) -> Publication:
 
 
 @bp.get("/download/<kind>")
+@limits.rate_limited(limits.DOWNLOAD)
 def download(token: str, kind: str):
     """The offer as a file."""
     conversation = chat.conversation_or_404(token)

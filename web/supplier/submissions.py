@@ -9,7 +9,7 @@ from store import submissions
 from store.assessments import summary_for
 from store.conversations import Conversation
 from store.opportunities import get_opportunity
-from web.common import security
+from web.common import limits, security
 from web.common.db import get_db
 from web.supplier import chat
 
@@ -17,6 +17,7 @@ bp = security.private(Blueprint("submissions", __name__, url_prefix="/assistant/
 
 
 @bp.route("/submit", methods=["GET", "POST"])
+@limits.rate_limited(limits.SUBMIT, limits.SUBMIT_ADDRESS)
 def submit(token: str):
     """Submit the offer to the council's opportunity."""
     conversation = chat.conversation_or_404(token)

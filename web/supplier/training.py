@@ -41,7 +41,7 @@ def join():
 
 
 @bp.post("/")
-@limits.rate_limited(limits.START)
+@limits.rate_limited(limits.START, limits.JOIN_ADDRESS)
 def start():
     """Join: a new conversation in the session, on its opportunity, then straight to the chat."""
     form = JoinForm()
