@@ -10,14 +10,15 @@ TOKEN_IN_PATH = re.compile(r"(/assistant/c/)[^/?# ]+")
 
 
 class RedactingLogger(Logger):
-    """gunicorn's logger, with conversation tokens in request paths replaced by '…'."""
+    """gunicorn's logger, with conversation tokens replaced by '…' in every field: the path,
+    and the Referer, which holds the chat page's address when its assets load."""
 
     def atoms(self, resp, req, environ, request_time):
         """The access-log fields, redacted."""
         atoms = super().atoms(resp, req, environ, request_time)
-        for key in ("r", "U"):
-            if key in atoms:
-                atoms[key] = TOKEN_IN_PATH.sub(r"\1…", atoms[key])
+        for key, value in atoms.items():
+            if isinstance(value, str):
+                atoms[key] = TOKEN_IN_PATH.sub(r"\1…", value)
         return atoms
 
 

@@ -92,14 +92,32 @@ def strip_whitespace(value: object) -> object:
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc").strip()
 
 
+CHARACTERS_PER_WORD = 12  # what a word limit allows in characters, spaces included
+LONGEST_WORD = 100  # characters: longer is not a word (a web address this long is rare)
+
+
 class MaxWords:
-    """Check that text is within a word limit, counted as the GOV.UK character count does."""
+    """Check that text is within a word limit, counted as the GOV.UK character count does;
+    first that its characters are within what the limit needs (CHARACTERS_PER_WORD a word)
+    and no "word" is longer than LONGEST_WORD, so a response cannot be one huge word."""
 
     def __init__(self, limit: int):
         self.limit = limit
 
     def __call__(self, form: Form, field: Field) -> None:
-        count = len((field.data or "").split())
+        text = field.data or ""
+        most = self.limit * CHARACTERS_PER_WORD
+        if len(text) > most:
+            raise StopValidation(
+                f"Your response is too long: {self.limit:,} words need at most {most:,} "
+                f"characters, and it has {len(text):,}"
+            )
+        longest = max((len(word) for word in text.split()), default=0)
+        if longest > LONGEST_WORD:
+            raise StopValidation(
+                f"Your response has a word of {longest:,} characters: put spaces between words"
+            )
+        count = len(text.split())
         if count > self.limit:
             raise ValidationError(
                 f"Your response must be {self.limit:,} words or fewer; it has {count:,}"

@@ -31,3 +31,20 @@ def file_name(offer: Offer, kind: str, today: date) -> str:
     reference = offer.opportunity.code or offer.opportunity.title
     parts = [slug(offer.supplier.name), slug(reference), today.isoformat(), "offer"]
     return "-".join(p for p in parts if p) + f".{kind}"
+
+
+LONGEST_RUN = 40  # characters without a space before a PDF may break the line there
+_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
+
+
+def breakable(text: object) -> str:
+    """Text a page layout can wrap cheaply: a run of over LONGEST_RUN characters without a
+    space (a long web address, or a "word" a megabyte long) gets an invisible break
+    opportunity every LONGEST_RUN characters. Laying out one unbreakable run costs time that
+    grows with the square of its length (20,000 characters took seconds)."""
+    return _RUN.sub(
+        lambda run: "\u200b".join(
+            run[0][i : i + LONGEST_RUN] for i in range(0, len(run[0]), LONGEST_RUN)
+        ),
+        str(text),
+    )

@@ -1,8 +1,10 @@
 """Security baseline: headers on every response, CSRF on every form, safe cookies."""
 
+import json
+
 import pytest
 
-from tests.helpers.pages import heading, parse
+from tests.helpers.pages import csrf_token, heading, parse
 from tests.helpers.routes import get_pages, post_routes
 from web import create_app
 
@@ -81,3 +83,16 @@ def test_session_cookie_is_httponly_and_lax_and_secure_only_over_https(app):
     secure = app.test_client().get("/staff/sign-in", base_url="https://localhost")
     assert "Secure" in secure.headers["Set-Cookie"]
     assert "Strict-Transport-Security" in secure.headers
+
+
+def test_the_session_cookie_never_holds_a_return_code_in_plain_text(app, client):
+    token = csrf_token(parse(client.get("/assistant/")))
+    started = client.post("/assistant/", data={"csrf_token": token})
+    cookie = client.get_cookie("svoa_session").value
+    chat = parse(client.get(started.headers["Location"]))
+    code = chat.select_one(".app-return-code").text
+    stored = app.session_interface.get_signing_serializer(app).loads(cookie)
+    assert code not in cookie and code not in json.dumps(stored)
+    assert code.replace("-", "") not in json.dumps(stored)
+    again = parse(client.get(started.headers["Location"]))
+    assert again.select_one(".app-return-code") is None  # shown once

@@ -1,5 +1,7 @@
 """Security headers, a per-request CSP nonce, and cookies that are Secure over HTTPS."""
 
+import base64
+import hmac
 import secrets
 from collections.abc import Callable
 
@@ -19,6 +21,8 @@ CSP = (
     "form-action 'self'; "
     "frame-ancestors 'none'"
 )
+
+SEALED_MAX = 32  # bytes: one HMAC-SHA256 block
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -100,3 +104,35 @@ def private(blueprint: Blueprint) -> Blueprint:
     """Mark a blueprint's pages as one supplier's own: never cached, never indexed."""
     blueprint.after_request(_not_cached_or_indexed)
     return blueprint
+
+
+def seal(text: str) -> str:
+    """Text hidden from whoever holds the session cookie (which is signed, not encrypted):
+    XORed with HMAC-SHA256(secret key, a random nonce), a one-time pad from a keyed
+    pseudorandom function. For short secrets shown once (a new return code); the cookie's
+    signature guards it against change."""
+    data = text.encode()
+    if len(data) > SEALED_MAX:
+        raise ValueError("too long to seal")
+    nonce = secrets.token_bytes(16)
+    return base64.urlsafe_b64encode(nonce + _padded(data, nonce)).decode()
+
+
+def unseal(sealed: str) -> str | None:
+    """The text `seal` hid, or None if it is not something sealed."""
+    try:
+        raw = base64.urlsafe_b64decode(sealed.encode())
+    except (ValueError, TypeError):
+        return None
+    nonce, data = raw[:16], raw[16:]
+    if len(nonce) != 16 or len(data) > SEALED_MAX:
+        return None
+    try:
+        return _padded(data, nonce).decode()
+    except UnicodeDecodeError:
+        return None
+
+
+def _padded(data: bytes, nonce: bytes) -> bytes:
+    pad = hmac.new(current_app.config["SECRET_KEY"].encode(), nonce, "sha256").digest()
+    return bytes(a ^ b for a, b in zip(data, pad[: len(data)], strict=True))

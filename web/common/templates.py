@@ -9,6 +9,7 @@ from jinja2.bccache import Bucket
 
 from knowledge.vocabulary import CLASSIFICATIONS, amount, plain_number, possessive
 from monitoring.evidence_files import size_words
+from offer.files import breakable
 from offer.submission import closing_text, parse_closing
 
 FOLDER = Path(__file__).resolve().parents[2] / "templates"
@@ -55,6 +56,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["amount"] = amount
     app.jinja_env.filters["number"] = plain_number  # 20.0 is "20", 12.5 stays
     app.jinja_env.filters["file_size"] = size_words  # "340 KB", "7.2 MB"
+    app.jinja_env.filters["breakable"] = breakable  # long runs wrap cheaply in a PDF
     app.jinja_env.filters["possessive"] = possessive  # "Sandwell's", "Tower Hamlets'"
     # A stored time in UK time and words: "3:15pm on 5 December 2026".
     app.jinja_env.filters["when"] = lambda stored: closing_text(parse_closing(stored))

@@ -79,7 +79,7 @@ def create():
         )
         return page, 400
     created, _turn = chat.begin(council.id, opportunity)
-    session["new_return_code"] = {"id": created.id, "code": created.return_code}
+    session["new_return_code"] = {"id": created.id, "code": security.seal(created.return_code)}
     return redirect(url_for(".conversation", token=created.token), code=303)
 
 
@@ -121,7 +121,7 @@ def _chat(token: str, found, problem: str | None = None):
         ),
         state=turn.state,
         show_summary=prompt.stage == "check" or turn.state.done,
-        return_code=code["code"] if code and code.get("id") == found.id else None,
+        return_code=security.unseal(code["code"]) if code and code.get("id") == found.id else None,
     )
     return page, 400 if problem else 200
 
@@ -155,7 +155,7 @@ def new_return_code(token: str):
     if not StartForm().validate():
         abort(400)
     code = store.new_return_code(get_db(), found.id)
-    session["new_return_code"] = {"id": found.id, "code": code}
+    session["new_return_code"] = {"id": found.id, "code": security.seal(code)}
     return redirect(url_for(".conversation", token=token, _anchor="save"), code=303)
 
 
