@@ -96,3 +96,20 @@ def test_the_session_cookie_never_holds_a_return_code_in_plain_text(app, client)
     assert code.replace("-", "") not in json.dumps(stored)
     again = parse(client.get(started.headers["Location"]))
     assert again.select_one(".app-return-code") is None  # shown once
+
+
+def test_every_page_carries_the_cross_origin_headers_and_sign_in_pages_are_not_stored(client):
+    response = client.get("/")
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response.headers["X-Permitted-Cross-Domain-Policies"] == "none"
+    assert "interest-cohort" not in response.headers["Permissions-Policy"]
+    for path in ("/staff/sign-in", "/exchange/sign-in", "/exchange/tower-hamlets/register"):
+        assert client.get(path).headers["Cache-Control"] == "no-store", path
+
+
+def test_over_https_the_session_cookie_takes_the_host_prefix(tmp_path):
+    app = create_app(
+        {"INSTANCE_PATH": str(tmp_path), "DATABASE": str(tmp_path / "db.sqlite3"),
+         "SESSION_COOKIE_SECURE": True}
+    )  # fmt: skip
+    assert app.config["SESSION_COOKIE_NAME"] == "__Host-svoa_session"

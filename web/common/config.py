@@ -38,6 +38,11 @@ def configure(app: Flask, overrides: dict | None) -> None:
     app.config.setdefault(
         "EVIDENCE_DIR", str(Path(app.config["DATABASE"]).parent / "evidence-files")
     )
+    # Over HTTPS only, the session cookie takes the __Host- prefix: a browser then keeps it
+    # only if it is Secure, for this host alone and its whole path, so no subdomain can set it.
+    name = app.config["SESSION_COOKIE_NAME"]
+    if app.config["SESSION_COOKIE_SECURE"] and not name.startswith("__Host-"):
+        app.config["SESSION_COOKIE_NAME"] = f"__Host-{name}"
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _refuse_test_settings(app)
     app.config["SECRET_KEY"] = _secret_key(app)

@@ -4,8 +4,9 @@ import base64
 import hmac
 import secrets
 from collections.abc import Callable
+from functools import wraps
 
-from flask import Blueprint, Flask, Response, abort, current_app, g, request
+from flask import Blueprint, Flask, Response, abort, current_app, g, make_response, request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -29,8 +30,10 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     # Save-and-return links carry tokens in the URL, so never send the path elsewhere.
     "Referrer-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), browsing-topics=()",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "X-Permitted-Cross-Domain-Policies": "none",
 }
 
 
@@ -92,6 +95,18 @@ def init_app(app: Flask) -> None:
     app.before_request(_refuse_files)
     app.after_request(_add_headers)
     app.context_processor(lambda: {"cspNonce": _nonce()})
+
+
+def not_stored(view: Callable) -> Callable:
+    """A view whose response no browser or proxy keeps (a sign-in page)."""
+
+    @wraps(view)
+    def fresh(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return fresh
 
 
 def _not_cached_or_indexed(response: Response) -> Response:

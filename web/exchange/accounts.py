@@ -10,7 +10,7 @@ from store.exchange_organisations import (
     authenticate_organisation,
     register_organisation,
 )
-from web.common import limits
+from web.common import limits, security
 from web.common.councils import council_from_query, use_council
 from web.common.db import get_db
 from web.common.sign_in import attempt_sign_in, safe_next
@@ -22,6 +22,7 @@ ADVICE = "email the council if you have forgotten your password"
 
 @bp.route("/<council_id>/register", methods=["GET", "POST"])
 @limits.rate_limited(limits.REGISTER)
+@security.not_stored
 def register(council_id: str):
     """Create an organisation's account with this council; it is signed in straight away and
     can post needs, which stay off the public board until staff verify it."""
@@ -54,6 +55,7 @@ def register(council_id: str):
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limits.rate_limited(limits.SIGN_IN)
+@security.not_stored
 def sign_in():
     """Sign an organisation in (locked after repeated wrong passwords, like staff)."""
     council_from_query()

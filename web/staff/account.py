@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, g, redirect, render_template, request,
 
 from forms.staff import SignInForm
 from store.staff import authenticate
-from web.common import limits
+from web.common import limits, security
 from web.common.sign_in import attempt_sign_in, safe_next
 from web.staff import auth
 from web.staff.dashboard import sections_for
@@ -15,6 +15,7 @@ STAFF_ADVICE = "ask your administrator to reset your password"
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limits.rate_limited(limits.SIGN_IN)
+@security.not_stored
 def sign_in():
     """Show the sign-in form, and sign a staff member in (locked after repeated failures)."""
     form = SignInForm()
