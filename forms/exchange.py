@@ -28,6 +28,7 @@ from wtforms.validators import (
 )
 
 from forms.fields import NumberField, text_field
+from forms.passwords import NotGuessable
 from forms.validators import EmailAddress, OrganisationNumber, UkPostcode, strip_whitespace
 from forms.widgets import GovCheckboxesInput, GovRadioInput, GovSelect
 
@@ -80,6 +81,7 @@ class RegisterForm(FlaskForm):
                 max=200,
                 message=f"Your password must be {MIN_PASSWORD} to 200 characters long",
             ),
+            NotGuessable(),
         ],
     )
     confirm = PasswordField(

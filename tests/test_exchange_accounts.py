@@ -52,13 +52,26 @@ def test_a_registration_with_mistakes_is_explained_and_nothing_is_saved(client, 
     assert db["exchange_organisations"].count == 0
 
 
-def test_an_email_address_can_have_only_one_account(app, client, db):
+def test_an_email_address_can_have_only_one_account_and_registering_never_says_so(app, client, db):
     OrganisationActions(app, email="farm@x.example")
-    page = parse(_register(client, registration(name="Another", email="FARM@x.example")), 400)
-    assert error_summary_links(page) == [
-        ("An account with this email address already exists: sign in instead", "#email")
-    ]
-    assert db["exchange_organisations"].count == 1
+    taken = _register(client, registration(name="Another", email="FARM@x.example"))
+    fresh = _register(client, registration(name="Third", email="new@x.example"))
+    assert taken.status_code == fresh.status_code == 303
+    assert taken.headers["Location"] == fresh.headers["Location"]  # the same answer
+    page = parse(client.get(taken.headers["Location"]))
+    assert "If you had an account with that address already, it is unchanged" in page.text
+    assert db["exchange_organisations"].count == 2
+    assert [row["name"] for row in db["exchange_organisations"].rows] == [
+        "Riverside City Farm",
+        "Third",
+    ]  # the first account is unchanged
+
+
+def test_a_guessable_password_is_refused(client, db):
+    for weak in ("aaaaaaaaaaaa", "password1234", "letmein12345", "qwertyuiop12"):
+        page = parse(_register(client, registration(password=weak, confirm=weak)), 400)
+        assert "too easy to guess" in " ".join(text for text, _ in error_summary_links(page))
+    assert db["exchange_organisations"].count == 0
 
 
 def test_signing_in_and_out_ends_every_copy_of_the_session(app):

@@ -26,6 +26,11 @@ def register(organisation, live_server, scan) -> None:
     }.items():  # fmt: skip
         organisation.fill(field, value)
     click(organisation, "button:has-text('Create account')")
+    assert "Sign in with your email address" in organisation.locator("main").inner_text()
+    assert scan(organisation, "/exchange/sign-in (registered)") == []
+    organisation.fill("#email", EMAIL)
+    organisation.fill("#password", PASSWORD)
+    click(organisation, "button:has-text('Sign in')")
     assert organisation.url == f"{live_server}/exchange/your-needs/"
     assert "has not verified your organisation yet" in organisation.locator("main").inner_text()
     assert scan(organisation, "/exchange/your-needs/ (unverified, no needs)") == []

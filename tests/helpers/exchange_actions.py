@@ -40,6 +40,7 @@ class OrganisationActions:
         self.council = council
         form = registration(name=name, email=self.email)
         assert self.post(f"/exchange/{council}/register", form).status_code == 303
+        assert self.sign_in().status_code == 303  # registering does not sign in
 
     def post(self, url: str, data: dict, page: str | None = None):
         """Post a form with the CSRF token of the page that shows it."""

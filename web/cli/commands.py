@@ -7,6 +7,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 import store
+from forms.passwords import is_guessable
 from store import backups
 from store.staff import ROLES, StaffExists, create_staff
 from web.cli import demo
@@ -47,6 +48,10 @@ def create_staff_command(
         raise click.BadParameter(f"no council pack called '{council_id}'", param_hint="--council")
     if len(password) < 12:
         raise click.BadParameter("use at least 12 characters", param_hint="password")
+    if is_guessable(password):
+        raise click.BadParameter(
+            "too easy to guess (a common password, or built on one)", param_hint="password"
+        )
     try:
         staff = create_staff(
             _open(), email=email, name=name, council_id=council_id, role=role, password=password

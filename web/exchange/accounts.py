@@ -24,8 +24,10 @@ ADVICE = "email the council if you have forgotten your password"
 @limits.rate_limited(limits.REGISTER)
 @security.not_stored
 def register(council_id: str):
-    """Create an organisation's account with this council; it is signed in straight away and
-    can post needs, which stay off the public board until staff verify it."""
+    """Create an organisation's account with this council; its needs stay off the public
+    board until staff verify it. Whether or not the email address already had an account,
+    the answer is the same, the sign-in page ("registered"), so nobody can find out whose
+    address has one."""
     pack = use_council(council_id)
     form = RegisterForm()
     if form.validate_on_submit():
@@ -42,13 +44,10 @@ def register(council_id: str):
                 password=form.password.data,
             )
         except OrganisationExists:
-            form.email.errors.append(
-                "An account with this email address already exists: sign in instead"
-            )
+            current_app.logger.info("A registration for an address that has an account")
         else:
-            exchange_auth.sign_in(organisation)
             current_app.logger.info("Organisation %s registered", organisation.id)
-            return redirect(url_for("exchange_needs.index"), 303)
+        return redirect(url_for(".sign_in", council=pack.id, registered=1), 303)
     status = 400 if form.errors else 200
     return render_template("exchange/register.html", form=form), status
 
