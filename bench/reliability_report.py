@@ -36,6 +36,7 @@ TESTS = [
     "tests/test_privacy.py",
     "tests/test_privacy_notice.py",
     "tests/test_retention.py",
+    "tests/test_hostile_cost.py",
 ]
 
 
@@ -65,8 +66,18 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         ("Trying a return code", "per network address", LIMITS["RATELIMIT_RETURN_CODE"]),
         ("Starting a conversation", "per network address", LIMITS["RATELIMIT_START"]),
         ("Joining an open training session", "per session", LIMITS["RATELIMIT_JOIN"]),
+        ("Joining a training session", "per network address", LIMITS["RATELIMIT_JOIN_ADDRESS"]),
         ("Sending a message", "per conversation token", LIMITS["RATELIMIT_MESSAGE"]),
-    ]
+        ("Submitting an offer", "per conversation token", LIMITS["RATELIMIT_SUBMIT"]),
+        ("Submitting offers", "per network address", LIMITS["RATELIMIT_SUBMIT_ADDRESS"]),
+        ("Searching the knowledge base (API, help page)", "per network address",
+         LIMITS["RATELIMIT_SEARCH"]),
+        ("Downloading an offer", "per conversation token", LIMITS["RATELIMIT_DOWNLOAD"]),
+        ("Sending a delivery return with files", "per network address",
+         LIMITS["RATELIMIT_RETURN"]),
+    ]  # fmt: skip
+    cost = found.get("hostile_cost", {})
+    sent = [item.rsplit("=", 1) for item in cost.get("table", "").split("; ") if "=" in item]
     today = datetime.date.today().isoformat()
     return [
         "# Reliability: the evidence",
@@ -132,6 +143,31 @@ def report(found: dict, summary: str, seconds: float) -> list[str]:
         f"over {APP_DEFAULTS['MAX_CONTENT_LENGTH'] // 1024 // 1024} MB get a plain 413; a "
         f"message over {MAX_INPUT:,} characters is refused with a message; a conversation "
         f"stops taking messages at {MAX_TURNS} turns and says why, saving nothing more.",
+        "",
+        "## Hostile cost",
+        "",
+        "`tests/test_hostile_cost.py` sends the requests a hostile-load review found costing "
+        "the server far more than the sender, each at its worst size, to a real gunicorn "
+        "server with two workers (as `make run` runs it; rate limits off, so cost is measured, "
+        "not refusal), the worst of them two at once, while `/healthz` is asked every fifth of "
+        "a second. Every request must get a success or a 4xx, `/healthz` must answer every "
+        "time, and no worker may be killed and restarted. Last run: "
+        f"{cost.get('requests', 0)} requests for {cost.get('findings', 0)} findings; "
+        f"`/healthz` answered all {cost.get('healthz_checks', 0)} checks; the slowest took "
+        f"{cost.get('slowest_ms', '?')} ms ({cost.get('slowest', '?')}; the first PDF a "
+        "worker makes includes loading WeasyPrint). Nothing was lost: the requests that change "
+        "anything were refused whole.",
+        "",
+        "| Input | Status | ms |",
+        "|---|---:|---:|",
+        *(f"| {what} | {result.split('/')[0]} | {result.split('/')[1]} |" for what, result in sent),
+        "",
+        "Floods are refused by the rate limits above (`tests/test_limits.py`); an unanswered "
+        "question is kept once per address a day, and at most 100 from one address a day "
+        "(`tests/test_help_pages.py`); failed sign-ins count per kind of account, per account "
+        "from each address and from anywhere, so no other account's sign-in clears them "
+        "(`tests/test_staff_sign_in.py`). The access log holds no conversation token, in the "
+        "path or the Referer (`tests/test_hostile_cost.py`).",
         "",
         "## Durability and faults",
         "",
