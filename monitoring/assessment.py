@@ -59,7 +59,11 @@ def _reasons(report: Report, periods: Sequence[Period], rating: KpiRating, count
             f"capped at 100%, is {report.percent:g}%."
         )
     else:
-        yield f"Rated on value: {report.percent:g}% of the value due was delivered."
+        yield (
+            f"Rated on value: the KPIs with a £ value weighed by £ (the value delivered "
+            f"against the value due), and each KPI without one by its own delivery against "
+            f"what was due, each capped at 100%: {report.percent:g}%."
+        )
     for p in report.progress:
         if p.rating != rating.bands[0].rating and p.due:
             yield (

@@ -73,17 +73,25 @@ def contract_rating(progress: list[Progress], rating: KpiRating) -> tuple[float,
     """The contract's percentage and rating.
 
     Target-based: the average of the KPIs' percentages of what was due, each capped at 100%, so
-    over-delivery on one KPI does not hide a miss on another. Value-based: the £ value delivered
-    (capped at what was due, KPI by KPI) over the £ value due; KPIs without a £ value count
-    their units as £1.
+    over-delivery on one KPI does not hide a miss on another.
+
+    Value-based: the KPIs with a £ value per unit are weighed against each other by £ (the
+    value delivered, capped KPI by KPI at what was due, over the value due); that share
+    counts once for each of them, and each KPI without a £ value counts once with its own
+    capped percentage. Pounds are never added to people or hours (counting a unit as £1
+    let £20,000 of spend swamp two jobs); with no £ values at all this is the target method.
     """
     if not progress:
         return 0.0, rating_for(0.0, rating)
+    capped = [min(p.percent_of_due, 100.0) for p in progress]
     if rating.method == "target":
-        percent = sum(min(p.percent_of_due, 100.0) for p in progress) / len(progress)
+        percent = sum(capped) / len(progress)
     else:
-        due = sum(p.due * (p.kpi.value_per_unit or 1.0) for p in progress)
-        delivered = sum(min(p.achieved, p.due) * (p.kpi.value_per_unit or 1.0) for p in progress)
-        percent = 100.0 if due == 0 else delivered / due * 100
+        valued = [p for p in progress if p.kpi.value_per_unit]
+        due = sum(p.due * p.kpi.value_per_unit for p in valued)
+        delivered = sum(min(p.achieved, p.due) * p.kpi.value_per_unit for p in valued)
+        share = 100.0 if due == 0 else delivered / due * 100
+        unvalued = [c for p, c in zip(progress, capped, strict=True) if not p.kpi.value_per_unit]
+        percent = (share * len(valued) + sum(unvalued)) / len(progress)
     percent = round(percent, 1)
     return percent, rating_for(percent, rating)

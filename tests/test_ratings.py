@@ -55,11 +55,42 @@ def test_target_based_contract_rating_averages_capped_percentages():
     assert contract_rating(halfway([4, 120, 1]), TARGET) == (71.1, "Requires improvement")
 
 
-def test_value_based_contract_rating_weighs_by_value():
-    # Due: 5 x £1,000 + 100 x £14.80 + 3 x £1 = £6,483.
-    # Delivered (capped at due): 4 x £1,000 + 100 x £14.80 + 1 x £1 = £5,481 -> 84.5%.
+def test_value_based_contract_rating_weighs_valued_kpis_by_value_and_counts_the_rest_apart():
+    # The valued KPIs, by £: due 5 x £1,000 + 100 x £14.80 = £6,480; delivered (capped at
+    # due) 4 x £1,000 + 100 x £14.80 = £5,480: 84.57%, counted once for each of the two.
+    # The subcontractors have no £ value: 1 of 3 due, 33.3%, counted once, not as £1 each.
+    # (84.57 x 2 + 33.3) / 3 = 67.5% -> Requires improvement (50 to 75).
     progress = [kpi_progress(k, a, 0.5, VALUE) for k, a in zip(KPIS, [4, 120, 1], strict=True)]
-    assert contract_rating(progress, VALUE) == (84.5, "Approaching target")
+    assert contract_rating(progress, VALUE) == (67.5, "Requires improvement")
+
+
+SPEND = Kpi("s", "Spend with Suffolk businesses", target=20_000, value_per_unit=1.0)
+JOBS = Kpi("j", "Jobs for Suffolk residents", target=2)
+HOURS = Kpi("h", "Staff volunteering hours", target=100)
+
+
+@pytest.mark.parametrize(
+    ("delivered", "expected"),
+    [
+        # All £20,000 of spend and nothing else: (100 + 0 + 0) / 3 = 33.3%. Counting each
+        # job and hour as £1, this was 99.5%, Good.
+        ([20_000, 0, 0], (33.3, "Inadequate")),
+        # Both jobs and all the hours, 60% of the spend: (60 + 100 + 100) / 3 = 86.7%. Counting
+        # them as £1 each, this was 60.2%, Requires improvement.
+        ([12_000, 2, 100], (86.7, "Approaching target")),
+    ],
+)
+def test_pounds_of_spend_do_not_swamp_jobs_and_hours_without_a_value(delivered, expected):
+    progress = [
+        kpi_progress(k, a, 1.0, VALUE) for k, a in zip([SPEND, JOBS, HOURS], delivered, strict=True)
+    ]
+    assert contract_rating(progress, VALUE) == expected
+
+
+def test_with_no_pound_values_the_value_method_is_the_target_method():
+    kpis = [JOBS, HOURS]
+    progress = [kpi_progress(k, a, 1.0, VALUE) for k, a in zip(kpis, [1, 100], strict=True)]
+    assert contract_rating(progress, VALUE)[0] == contract_rating(progress, TARGET)[0] == 75.0
 
 
 def test_a_second_period_updates_the_ratings():
