@@ -328,3 +328,22 @@ def test_a_practice_opportunity_is_offered_to_anyone_on_the_start_page(client, d
     assert [(a.text, a["href"]) for a in links] == [
         ("Practice contract", f"/assistant/?opportunity={code}")
     ]
+
+
+def test_the_pound_figure_says_which_commitments_it_covers_and_names_the_rest(client, done):
+    page = " ".join(parse(client.get(f"/assistant/c/{done['token']}/offer")).text.split())
+    offer = client.get(
+        f"/api/v1/conversations/{done['id']}/offer",
+        headers={"Authorization": f"Bearer {done['token']}"},
+    ).get_json()
+    valued = [c for c in offer["commitments"] if c.get("proxy")]
+    unvalued = [c["title"] for c in offer["commitments"] if not c.get("proxy")]
+    assert valued and unvalued  # this offer has both kinds
+    total = f"£{offer['totals']['proxy_total_gbp']:,.0f}"
+    count = (
+        "your commitment that has one is"
+        if len(valued) == 1
+        else (f"the {len(valued)} commitments that have one are")
+    )
+    assert f"Using published proxy rates, {count} worth about {total}" in page
+    assert "; ".join(unvalued) in page  # named, not added in as £0

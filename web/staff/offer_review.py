@@ -117,6 +117,7 @@ def offer_rows(
                 "flag_tags": flag_tags(checks),
                 "flag_text": flag_text(checks),
                 "proxy": offer["totals"].get("proxy_total_gbp"),
+                "valued": sum(1 for c in offer["commitments"] if c.get("proxy")),
                 "status": _status(len(evaluations), moderation is not None),
                 "weighted": weighted_score(
                     scores_only(moderation.scores), pack.rubric, opportunity.weighting_percent or 0
