@@ -75,6 +75,9 @@ class Procurement(Strict):
     default_weighting_percent: float = Field(gt=0, le=100)
     weighting_range_percent: tuple[float, float]
     uses_proxy_values: bool
+    # Where the threshold, weightings and commitment bands come from (a published policy, with
+    # its date); without one, pages say they are this service's demonstration settings.
+    source: str | None = Field(default=None, min_length=10)
     # The council's registered OCDS prefix (Open Contracting Partnership); the default is the
     # one the standard's own examples use, for a council that has not registered yet.
     ocid_prefix: str = Field(default="ocds-213czf", pattern=r"^ocds-[a-z0-9]{6}$")
