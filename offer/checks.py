@@ -55,8 +55,8 @@ def commitment_checks(
                 kind="additionality",
                 level="advice",
                 commitment_id=commitment.id,
-                message=f"{required}. Offer something beyond it instead, or keep it as a "
-                "minor point.",
+                message=f"{required.rstrip('.')}. Offer something beyond it instead, or keep it "
+                "as a minor point.",
             )
         )
     if commitment.classification == "core":

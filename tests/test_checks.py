@@ -464,3 +464,24 @@ def test_the_offer_review_shows_each_flag_with_its_kind(client, db, staff, home_
     ):
         assert shown in said, shown  # who the supplier is, beside the offer
     assert "Indicative value £" in said  # each commitment's, where the council uses them
+
+
+@pytest.mark.parametrize(
+    ("council", "measure_id", "unit", "said"),
+    [
+        ("tower-hamlets", "london-living-wage", "percent", "accredited Living Wage employer"),
+        ("suffolk", "prompt-payment", "percent", "already the law"),
+    ],
+)
+def test_what_is_already_required_is_flagged_as_not_extra_in_one_clean_sentence(
+    council, measure_id, unit, said
+):
+    pack = load_packs()[council]
+    commitment = Commitment(
+        id="c1", theme_id=None, measure_id=measure_id, title="Fair pay", quantity=100,
+        unit=unit, timescale="from the start", evidence="Payroll records each quarter",
+        beneficiaries="Everyone working on the contract", delivery="Our finance manager",
+    )  # fmt: skip
+    (check,) = [c for c in commitment_checks(commitment, pack) if c.id == "already-required"]
+    assert check.kind == "additionality" and said in check.message
+    assert ".." not in check.message
