@@ -13,18 +13,6 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 ORGANISATION_NUMBER = re.compile(r"^[A-Z]{0,2}[0-9]{5,8}(-[0-9]{1,2})?$")
 
 
-class LengthFirst:
-    """Refuse text over `limit` characters before any other check of the field runs (a
-    StopValidation), so no pattern ever reads more than that."""
-
-    def __init__(self, limit: int, message: str):
-        self.limit, self.message = limit, message
-
-    def __call__(self, form: Form, field: Field) -> None:
-        if isinstance(field.data, str) and len(field.data) > self.limit:
-            raise StopValidation(self.message)
-
-
 def looks_like_email(text: str) -> bool:
     """Something shaped like an email address: one "@" with text before it, and a domain
     with a dot inside it; no spaces. Read once, left to right (no pattern to backtrack)."""

@@ -124,15 +124,59 @@ def end_organisation_sessions(db: Database, organisation_id: int) -> None:
         )
 
 
-def awaiting_verification(db: Database, council_id: str) -> list[Organisation]:
-    """The council's organisations that staff have neither verified nor declined yet, oldest
-    first."""
+def _organisations(db: Database, council_id: str, where: str, order: str) -> list[Organisation]:
     rows = db.query(
-        "SELECT * FROM exchange_organisations WHERE council_id = ? AND verified_at IS NULL "
-        "AND rejected_at IS NULL ORDER BY created_at, id",
+        f"SELECT * FROM exchange_organisations WHERE council_id = ? AND {where} ORDER BY {order}",
         [council_id],
     )
     return [_from_row(row) for row in rows]
+
+
+def awaiting_verification(db: Database, council_id: str) -> list[Organisation]:
+    """The council's organisations that staff have neither verified nor declined yet, oldest
+    first."""
+    return _organisations(
+        db, council_id, "verified_at IS NULL AND rejected_at IS NULL", "created_at, id"
+    )
+
+
+def declined_organisations(db: Database, council_id: str) -> list[Organisation]:
+    """The council's organisations staff declined to verify, most recent first."""
+    return _organisations(
+        db, council_id, "verified_at IS NULL AND rejected_at IS NOT NULL", "rejected_at DESC, id"
+    )
+
+
+def _decide(
+    db: Database,
+    organisation_id: int,
+    *,
+    council_id: str,
+    staff_id: int,
+    changes: dict[str, object],
+    only_if: str,
+    action: str,
+    detail: object,
+) -> bool:
+    """Set `changes` on one of the council's organisations where `only_if` holds, and audit
+    the decision if anything changed; return whether it did."""
+    columns = ", ".join(f"{column} = ?" for column in changes)
+    with write_transaction(db):
+        changed = db.execute(
+            f"UPDATE exchange_organisations SET {columns} "
+            f"WHERE id = ? AND council_id = ? AND {only_if}",
+            [*changes.values(), organisation_id, council_id],
+        ).rowcount
+        if changed:
+            audit(
+                db,
+                council_id=council_id,
+                staff_id=staff_id,
+                action=action,
+                subject=f"exchange-organisation:{organisation_id}",
+                detail=detail,
+            )
+    return bool(changed)
 
 
 def verify_organisation(
@@ -141,33 +185,12 @@ def verify_organisation(
     """Mark the council's organisation as verified by this member of staff (after all, if it
     was declined), and audit it. Return False if it was verified already (the first
     verification is kept)."""
-    with write_transaction(db):
-        changed = db.execute(
-            "UPDATE exchange_organisations SET verified_at = ?, verified_by = ?, "
-            "rejected_at = NULL, rejected_by = NULL, rejection_note = NULL "
-            "WHERE id = ? AND council_id = ? AND verified_at IS NULL",
-            [now_iso(), staff_id, organisation_id, council_id],
-        ).rowcount
-        if changed:
-            audit(
-                db,
-                council_id=council_id,
-                staff_id=staff_id,
-                action="verified organisation",
-                subject=f"exchange-organisation:{organisation_id}",
-                detail=None,
-            )
-    return bool(changed)
-
-
-def declined_organisations(db: Database, council_id: str) -> list[Organisation]:
-    """The council's organisations staff declined to verify, most recent first."""
-    rows = db.query(
-        "SELECT * FROM exchange_organisations WHERE council_id = ? AND verified_at IS NULL "
-        "AND rejected_at IS NOT NULL ORDER BY rejected_at DESC, id",
-        [council_id],
-    )
-    return [_from_row(row) for row in rows]
+    return _decide(
+        db, organisation_id, council_id=council_id, staff_id=staff_id,
+        changes={"verified_at": now_iso(), "verified_by": staff_id, "rejected_at": None,
+                 "rejected_by": None, "rejection_note": None},
+        only_if="verified_at IS NULL", action="verified organisation", detail=None,
+    )  # fmt: skip
 
 
 def decline_organisation(
@@ -175,20 +198,9 @@ def decline_organisation(
 ) -> bool:
     """Decline to verify the council's organisation, with a note it reads, and audit it: its
     needs stay off the public board. Return False if it was verified (or declined) already."""
-    with write_transaction(db):
-        changed = db.execute(
-            "UPDATE exchange_organisations SET rejected_at = ?, rejected_by = ?, "
-            "rejection_note = ? WHERE id = ? AND council_id = ? AND verified_at IS NULL "
-            "AND rejected_at IS NULL",
-            [now_iso(), staff_id, note, organisation_id, council_id],
-        ).rowcount
-        if changed:
-            audit(
-                db,
-                council_id=council_id,
-                staff_id=staff_id,
-                action="declined to verify organisation",
-                subject=f"exchange-organisation:{organisation_id}",
-                detail={"note": note},
-            )
-    return bool(changed)
+    return _decide(
+        db, organisation_id, council_id=council_id, staff_id=staff_id,
+        changes={"rejected_at": now_iso(), "rejected_by": staff_id, "rejection_note": note},
+        only_if="verified_at IS NULL AND rejected_at IS NULL",
+        action="declined to verify organisation", detail={"note": note},
+    )  # fmt: skip

@@ -33,12 +33,16 @@ class StoredAddition:
     exported_at: str | None
 
 
-def _stored(row: dict) -> StoredAddition:
+def _addition(row: dict) -> Addition:
     entry = Entry.model_validate_json(row["entry"]) if row["entry"] else None
+    return Addition(row["kind"], row["entry_id"], tuple(json.loads(row["questions"])), entry)
+
+
+def _stored(row: dict) -> StoredAddition:
     return StoredAddition(
         id=row["id"],
         council_id=row["council_id"],
-        addition=Addition(row["kind"], row["entry_id"], tuple(json.loads(row["questions"])), entry),
+        addition=_addition(row),
         question_ids=tuple(json.loads(row["question_ids"] or "[]")),
         status=row["status"],
         drafted_by=row["drafted_by"],
@@ -100,15 +104,7 @@ def approved_additions(db: Database, council_id: str) -> Approved:
             [council_id, APPROVED],
         )
     )
-    additions = tuple(
-        Addition(
-            row["kind"],
-            row["entry_id"],
-            tuple(json.loads(row["questions"])),
-            Entry.model_validate_json(row["entry"]) if row["entry"] else None,
-        )
-        for row in rows
-    )
+    additions = tuple(_addition(row) for row in rows)
     # What they say, not only which rows: another database may have rows of the same ids.
     content = json.dumps(
         [[row["kind"], row["entry_id"], row["questions"], row["entry"]] for row in rows]

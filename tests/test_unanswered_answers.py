@@ -193,20 +193,26 @@ def test_a_new_answer_is_checked_like_a_content_file_and_given_once_approved(app
     assert "Time travelling between visits is working time" in answer.text
 
 
+def _answer_first_group_as_ways_of_asking(lead, entry_id: str) -> None:
+    """Through the pages: the first group's questions drafted as ways of asking an entry, and
+    the draft approved."""
+    link = parse(lead.client.get("/staff/questions")).select_one(".app-question-group a")["href"]
+    boxes = parse(lead.client.get(link)).select("input[name='questions']")
+    lead.post(link, {"action": "existing", "entry_id": entry_id,
+                     "questions": [b["value"] for b in boxes]})  # fmt: skip
+    approve = parse(lead.client.get("/staff/questions/answers")).select_one(
+        "form[action$='/approve']"
+    )
+    lead.post(approve["action"], {}, page="/staff/questions/answers")
+
+
 def test_the_assistant_gives_an_approved_answer_in_the_conversation(app, client, db):
     created = client.post("/api/v1/conversations", json={}).json
     url = f"/api/v1/conversations/{created['id']}/messages"
     headers = {"Authorization": f"Bearer {created['token']}"}
     before = client.post(url, json={"text": ASKED + "?"}, headers=headers).json
     lead = Person(app, db, "admin")
-    link = parse(lead.client.get("/staff/questions")).select_one(".app-question-group a")["href"]
-    boxes = parse(lead.client.get(link)).select("input[name='questions']")
-    lead.post(link, {"action": "existing", "entry_id": "london-living-wage",
-                     "questions": [b["value"] for b in boxes]})  # fmt: skip
-    approve = parse(lead.client.get("/staff/questions/answers")).select_one(
-        "form[action$='/approve']"
-    )
-    lead.post(approve["action"], {}, page="/staff/questions/answers")
+    _answer_first_group_as_ways_of_asking(lead, "london-living-wage")
     # (Not the same words again: sent twice, a question is taken as the answer.)
     after = client.post(url, json={"text": "home care hourly rate?"}, headers=headers).json
     assert "London Living Wage" not in str(before["messages"])
@@ -216,14 +222,7 @@ def test_the_assistant_gives_an_approved_answer_in_the_conversation(app, client,
 def test_export_writes_approved_answers_as_pack_files(app, runner, db, tmp_path):
     lead = Person(app, db, "admin")
     record_unanswered(db, council_id=COUNCIL, question=ASKED, source="help")
-    link = parse(lead.client.get("/staff/questions")).select_one(".app-question-group a")["href"]
-    boxes = parse(lead.client.get(link)).select("input[name='questions']")
-    lead.post(link, {"action": "existing", "entry_id": "london-living-wage",
-                     "questions": [b["value"] for b in boxes]})  # fmt: skip
-    approve = parse(lead.client.get("/staff/questions/answers")).select_one(
-        "form[action$='/approve']"
-    )
-    lead.post(approve["action"], {}, page="/staff/questions/answers")
+    _answer_first_group_as_ways_of_asking(lead, "london-living-wage")
     result = runner.invoke(args=["export-answers", "--council", COUNCIL, "--to", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = tmp_path / COUNCIL / "knowledge" / "london-living-wage.yaml"

@@ -22,15 +22,9 @@ from store.questions import unanswered_by_ids
 from web.common.db import get_db
 from web.common.questions import council_entries
 from web.staff import auth
+from web.staff.questions import chosen_ids, nearest_entry
 
 bp = Blueprint("staff_answers", __name__, url_prefix="/staff/questions")
-MAX_IDS = 200  # questions answered at once (a group's)
-MAX_ID_DIGITS = 18  # SQLite's integers stop at 2**63 - 1
-
-
-def _question_ids() -> list[int]:
-    values = request.values.getlist("id")[:MAX_IDS]
-    return [int(v) for v in values if v.isdecimal() and len(v) <= MAX_ID_DIGITS]
 
 
 @bp.route("/answer", methods=["GET", "POST"])
@@ -38,7 +32,7 @@ def _question_ids() -> list[int]:
 def answer():
     """A group's questions, with the two ways to answer them."""
     council_id = g.staff.council_id
-    questions = unanswered_by_ids(get_db(), council_id, _question_ids())
+    questions = unanswered_by_ids(get_db(), council_id, chosen_ids(request.values.getlist("id")))
     if not questions:  # none chosen, or all answered since: back to the list
         return redirect(url_for("staff_questions.index"), 303)
     ids = [q.id for q in questions]
@@ -53,9 +47,9 @@ def answer():
     new.topic.choices = [SelectChoice("", "Choose a topic")] + [
         SelectChoice(t.id, t.title) for t in topics.values()
     ]
-    nearest = next((q.best_entry_id for q in questions if q.best_entry_id in entries), None)
+    nearest = nearest_entry(questions, entries)
     if request.method == "GET":
-        existing.entry_id.data = nearest
+        existing.entry_id.data = nearest.id if nearest else None
         existing.questions.data = [str(i) for i in ids]
         new.ways.data = "\n".join(q.question for q in questions)
     chosen = request.form.get("action")
@@ -86,7 +80,7 @@ def answer():
         "staff/answer.html",
         questions=questions,
         ids=ids,
-        nearest=entries.get(nearest) if nearest else None,
+        nearest=nearest,
         existing=existing,
         new=new,
         form=failed,

@@ -2,6 +2,8 @@
 line by line or a whole period at once, and the evidence files downloaded. The routes are on
 the contracts blueprint (web/staff/contracts.py), so their endpoints are `staff_contracts.*`."""
 
+from collections.abc import Callable
+
 from flask import abort, g, redirect, render_template, url_for
 
 from forms.contracts import ReviewForm
@@ -45,27 +47,13 @@ def review(contract_id: int, return_id: int):
     found = next((r for r in returns_for(get_db(), [contract.id]) if r.id == return_id), None)
     if found is None:
         abort(404)
-    form = ReviewForm()
-    if form.validate_on_submit():
-        review_return(
-            get_db(),
-            council_id=contract.council_id,
-            contract_id=contract.id,
-            return_id=found.id,
-            accept=form.decision.data == "accept",
-            note=form.note.data or None,
-            staff_id=g.staff.id,
-        )
-        return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
     kpi = next(k for k in contract.kpis if k.id == found.kpi_id)
-    return render_template(
-        "staff/return_review.html",
-        form=form,
-        contract=contract,
-        lines=[(kpi, found)],
-        period=found.period,
-        evidence=delivery.EVIDENCE_LABELS,
-    ), (400 if form.errors else 200)
+    return _review_page(
+        contract,
+        [(kpi, found)],
+        found.period,
+        lambda **decision: review_return(get_db(), return_id=found.id, **decision),
+    )
 
 
 @bp.route("/<int:contract_id>/periods/<int:period>/review", methods=["GET", "POST"])
@@ -77,24 +65,33 @@ def review_whole(contract_id: int, period: int):
     waiting = [r for r in recorded if r.period == period and r.status != "accepted"]
     if not waiting:
         return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
+    kpis = {k.id: k for k in contract.kpis}
+    return _review_page(
+        contract,
+        [(kpis[r.kpi_id], r) for r in waiting],
+        period,
+        lambda **decision: review_period(get_db(), period=period, **decision),
+    )
+
+
+def _review_page(contract, lines: list, period: int, decide: Callable[..., object]):
+    """The review form for these lines; a valid decision is passed to `decide` (with the
+    contract, the decision and the note) and goes back to the contract."""
     form = ReviewForm()
     if form.validate_on_submit():
-        review_period(
-            get_db(),
+        decide(
             council_id=contract.council_id,
             contract_id=contract.id,
-            period=period,
             accept=form.decision.data == "accept",
             note=form.note.data or None,
             staff_id=g.staff.id,
         )
         return redirect(url_for(".show", contract_id=contract.id, _anchor="returns"), 303)
-    kpis = {k.id: k for k in contract.kpis}
     return render_template(
         "staff/return_review.html",
         form=form,
         contract=contract,
-        lines=[(kpis[r.kpi_id], r) for r in waiting],
+        lines=lines,
         period=period,
         evidence=delivery.EVIDENCE_LABELS,
     ), (400 if form.errors else 200)

@@ -16,6 +16,7 @@ from web.staff import auth
 bp = Blueprint("staff_questions", __name__, url_prefix="/staff/questions")
 # SQLite's integers stop at 2**63 - 1, so an "id" of more digits than this names no question.
 MAX_ID_DIGITS = 18
+MAX_IDS = 200  # questions acted on at once (a group's)
 PER_PAGE = 20  # groups on a page
 
 
@@ -42,21 +43,29 @@ def index():
     )
 
 
+def chosen_ids(values: list[str]) -> list[int]:
+    """The question ids a form or address sent (as many as a group holds; no others)."""
+    return [int(v) for v in values[:MAX_IDS] if v.isdecimal() and len(v) <= MAX_ID_DIGITS]
+
+
+def nearest_entry(questions, entries: dict):
+    """The entry the first of these questions that came near one came nearest to (None if
+    none did): a likely home for them."""
+    return next((entries[q.best_entry_id] for q in questions if q.best_entry_id in entries), None)
+
+
 def _nearest(questions, groups, council_id: str) -> list:
-    """For each group, the entry its questions came nearest to (if any): a likely home."""
+    """For each group, the entry its questions came nearest to (if any)."""
     entries = council_entries(council_id)
-    best = {q.id: q.best_entry_id for q in questions}
-    return [
-        next((entries[best[i]] for i in group.ids if best.get(i) in entries), None)
-        for group in groups
-    ]
+    by_id = {q.id: q for q in questions}
+    return [nearest_entry([by_id[i] for i in group.ids], entries) for group in groups]
 
 
 @bp.post("/handled")
 @auth.staff_required(*MANAGERS)
 def handled():
     """Mark a group of questions as handled (for example, an answer has been added)."""
-    ids = [int(v) for v in request.form.getlist("id") if v.isdecimal() and len(v) <= MAX_ID_DIGITS]
+    ids = chosen_ids(request.form.getlist("id"))
     changed = mark_handled(get_db(), g.staff.council_id, ids)
     audit(
         get_db(),
