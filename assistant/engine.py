@@ -296,7 +296,7 @@ def _reply_to_question(
         entry = result.matches[0].entry
         link = {"id": entry.id, "title": entry.title}
         facts = opportunity_facts(state.answers if state else {}, entry.topic)
-        out.append(Message("assistant", f"{facts}{entry.answer.strip()}", "answer", link))
+        out.append(Message("assistant", f"{facts}{entry.shown_answer}", "answer", link))
         events.append({"type": "answered", "question": text, "entry": entry.id})
         out.append(Message("assistant", "Now, back to where we were."))
         return True

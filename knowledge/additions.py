@@ -11,6 +11,7 @@ already holds is not added twice, and a pack file's entry wins over a drafted on
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import yaml
 from pydantic import ValidationError
@@ -20,6 +21,9 @@ from knowledge.entries import Entry, Topic, word_count
 
 PHRASING, ENTRY = "phrasing", "entry"
 MAX_QUESTION = 300  # characters in one way of asking
+# A drafted answer is checked by the staff who write and approve it; like a file's dated
+# facts, it is due for a fresh check a year later (`flask export-answers` keeps the dates).
+REVIEW_AFTER = timedelta(days=365)
 # What a drafted entry lacks, in the words of the form that drafts it.
 PROBLEMS = {
     "title": "Give the answer a title of at least 5 characters",
@@ -73,9 +77,11 @@ def new_entry(
     source_url: str | None,
     topics: dict[str, Topic],
     taken: Iterable[str],
+    checked_on: date,
 ) -> Addition:
     """A new entry, checked like an entry file; its id is made from the title (unique among
-    `taken`). Raises DraftProblem, naming the field, with a plain message."""
+    `taken`) and its source is dated `checked_on`, due for review a year later. Raises
+    DraftProblem, naming the field, with a plain message."""
     if topic not in topics:
         raise DraftProblem("topic", "Choose the topic the answer belongs to")
     data = {
@@ -85,7 +91,14 @@ def new_entry(
         "questions": _distinct(questions),
         "keywords": _distinct(keywords),
         "answer": answer.strip(),
-        "sources": [{"title": source_title.strip(), "url": source_url or None}],
+        "sources": [
+            {
+                "title": source_title.strip(),
+                "url": source_url or None,
+                "as_of": checked_on,
+                "review_by": checked_on + REVIEW_AFTER,
+            }
+        ],
     }
     try:
         entry = Entry.model_validate(data)

@@ -5,20 +5,33 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from knowledge.content import ContentError
 from knowledge.library import load_library
 from knowledge.matcher import load_outside
 from knowledge.packs import DEFAULT_COUNCIL_ID
+from knowledge.review import dated_facts, overdue
 from knowledge.service import KnowledgeService
 
 
-def _check(_args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace) -> int:
     try:
         library = load_library()
         outside = load_outside()
     except ContentError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    facts = dated_facts(library)
+    late = overdue(facts, args.on)
+    if late:
+        print(
+            f"error: {len(late)} dated facts are past their review-by date; check each "
+            "against its source, correct it, and give it new as_of and review_by dates:",
+            file=sys.stderr,
+        )
+        for fact in late:
+            print(f"  {fact.describe()}", file=sys.stderr)
         return 1
     measures = sum(len(pack.measures) for pack in library.packs.values())
     print(
@@ -26,6 +39,8 @@ def _check(_args: argparse.Namespace) -> int:
         f"{len(library.base_entries)} knowledge entries across {len(library.topics)} topics, "
         f"{len(outside)} areas it does not answer"
     )
+    if facts:
+        print(f"{len(facts)} dated facts; the next to check: {facts[0].describe()}")
     return 0
 
 
@@ -95,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every council pack and knowledge entry")
+    check.add_argument(
+        "--on",
+        type=date.fromisoformat,
+        default=date.today(),
+        metavar="YYYY-MM-DD",
+        help="check review-by dates as on this day (default today)",
+    )
     check.set_defaults(run=_check)
     default_council = os.environ.get("SVOA_DEFAULT_COUNCIL", DEFAULT_COUNCIL_ID)
     for name, run, help_text in (

@@ -1,11 +1,12 @@
 """Knowledge-base entries and topics: loading, validation and council overrides."""
 
 import re
+from datetime import date
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
-from knowledge.content import ContentError, Strict, read_yaml, validate
+from knowledge.content import ContentError, Source, Strict, month_year, read_yaml, validate
 
 KNOWLEDGE_DIR = Path(__file__).parent
 BASE_DIR = KNOWLEDGE_DIR / "base"
@@ -19,13 +20,18 @@ class Topic(Strict):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str
     scope: str
+    # Topics whose answers overlap with this one's (the relation is read both ways round).
+    neighbours: list[str] = Field(default_factory=list)
 
 
-class Source(Strict):
-    """Where an answer's facts come from."""
-
-    title: str = Field(min_length=5)
-    url: str | None = Field(default=None, pattern=r"^https://")
+# What in an answer can change: a rate (£13.45 an hour, £226.50 a week), a threshold
+# (£5 million), or a statement of law or policy (an Act, Regulations, a section, a procurement
+# policy note). An answer stating one needs a dated source.
+CHANGEABLE = re.compile(
+    r"£\s?\d[\d,]*(?:\.\d\d)?\s?(?:an? hour|a week|a tonne|per tonne|million|billion)"
+    r"|£\d+\.\d\d|\b(?:Act|Regulations) (?:19|20)\d\d|\bsection \d+|\bPPN\b",
+    re.IGNORECASE,
+)
 
 
 def word_count(text: str) -> int:
@@ -53,14 +59,51 @@ class Entry(Strict):
             raise ValueError(f"{words} words; keep answers under about 150 words")
         return answer.strip()
 
+    @model_validator(mode="after")
+    def _changeable_facts_are_dated(self) -> "Entry":
+        found = CHANGEABLE.search(self.answer)
+        if found and not any(source.dated for source in self.sources):
+            raise ValueError(
+                f"sources: the answer states '{found.group(0)}', which can change: give the "
+                "source that supports it an as_of and a review_by date"
+            )
+        return self
+
+    @property
+    def as_of(self) -> date | None:
+        """When its changeable facts were last checked (the oldest dated source), if any."""
+        days = [source.as_of for source in self.sources if source.as_of]
+        return min(days) if days else None
+
+    @property
+    def shown_answer(self) -> str:
+        """The answer as people read it: with "As of …" when it states what can change."""
+        if self.as_of is None:
+            return self.answer
+        return f"{self.answer} (As of {month_year(self.as_of)}.)"
+
 
 def load_topics(path: Path = TOPICS_FILE) -> dict[str, Topic]:
     """The fixed topic list, keyed by id."""
     data = read_yaml(path)
     if not isinstance(data, list):
         raise ContentError(f"{path}: (top level): expected a list of topics")
-    topics = [validate(Topic, item, path) for item in data]
-    return {topic.id: topic for topic in topics}
+    topics = {topic.id: topic for topic in (validate(Topic, item, path) for item in data)}
+    for topic in topics.values():
+        unknown = sorted(set(topic.neighbours) - set(topics))
+        if unknown:
+            raise ContentError(f"{path}: {topic.id}.neighbours: no topic {', '.join(unknown)}")
+    return topics
+
+
+def neighbourhoods(topics: dict[str, Topic]) -> dict[str, frozenset[str]]:
+    """Each topic with itself and its neighbours, the relation read both ways round."""
+    near: dict[str, set[str]] = {topic_id: {topic_id} for topic_id in topics}
+    for topic in topics.values():
+        for other in topic.neighbours:
+            near[topic.id].add(other)
+            near[other].add(topic.id)
+    return {topic_id: frozenset(ids) for topic_id, ids in near.items()}
 
 
 def load_entry(path: Path, topics: dict[str, Topic]) -> Entry:

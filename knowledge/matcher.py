@@ -1,12 +1,13 @@
 """Answering a supplier's question from the knowledge base, or saying it does not know."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import Field
 
 from knowledge.content import Strict, read_yaml, validate
-from knowledge.entries import Entry
+from knowledge.entries import Entry, load_topics, neighbourhoods
 from knowledge.index import Document, FuzzyIndex, Hit, Weights
 from knowledge.second_opinion import SecondOpinion
 
@@ -21,6 +22,8 @@ class Thresholds(Strict):
 
     answer: float = Field(ge=0, le=100)
     margin: float = Field(ge=0, le=100)
+    # The (smaller) lead the best entry needs over an entry of a neighbouring topic.
+    near_margin: float = Field(ge=0, le=100)
     suggest: float = Field(ge=0, le=100)
     measure: float = Field(ge=0, le=100)
     # Below `answer` (or without the margin), a question is still answered from `agree` up
@@ -92,11 +95,34 @@ class SearchResult:
                     "topic": m.entry.topic,
                     "title": m.entry.title,
                     "score": m.score,
-                    "answer": m.entry.answer,
+                    "answer": m.entry.shown_answer,
                 }
                 for m in self.matches
             ],
         }
+
+
+def clear_lead(
+    hits: list[Hit],
+    topic_of: Callable[[str], str],
+    near: dict[str, frozenset[str]],
+    answer: float,
+    margin: float,
+    near_margin: float,
+) -> bool:
+    """Whether the best hit scores at least `answer`, leads by `margin` the best hit of a topic
+    that is neither its own nor a neighbour (an area it does not answer counts), and leads by
+    `near_margin` the best hit of a neighbouring topic."""
+    if not hits:
+        return False
+    topic = topic_of(hits[0].doc_id)
+    close = near.get(topic, frozenset({topic}))
+    rival = next((h.score for h in hits if topic_of(h.doc_id) not in close), 0.0)
+    neighbour = next(
+        (h.score for h in hits if topic_of(h.doc_id) in close and topic_of(h.doc_id) != topic), 0.0
+    )
+    best = hits[0].score
+    return best >= answer and best - rival >= margin and best - neighbour >= near_margin
 
 
 def documents_of(entries: dict[str, Entry], outside: list[Outside]) -> dict[str, Document]:
@@ -120,10 +146,13 @@ class KnowledgeMatcher:
         calibration: Calibration,
         outside: list[Outside] | None = None,
         second: SecondOpinion | None = None,
+        near: dict[str, frozenset[str]] | None = None,
     ):
         """`second`: a second opinion shared by several councils' matchers (trained on all
-        their phrasings); without one, this matcher trains its own."""
+        their phrasings); without one, this matcher trains its own. `near`: each topic with
+        its neighbours (from topics.yaml unless given)."""
         self.entries = entries
+        self.near = neighbourhoods(load_topics()) if near is None else near
         self.thresholds = calibration.thresholds
         outside = load_outside() if outside is None else outside
         self.areas = {OUTSIDE + area.id: area.area for area in outside}
@@ -143,7 +172,8 @@ class KnowledgeMatcher:
         return [] if hits and hits[0].doc_id.startswith(OUTSIDE) else hits
 
     def search(self, question: str, limit: int = 3, topics: tuple[str, ...] = ()) -> SearchResult:
-        """Answer only above the threshold and with a clear lead over another topic. `topics`
+        """Answer only above the threshold and with a clear lead over any entry of a topic that
+        is neither the best entry's nor a neighbour of it, or an area it does not answer. `topics`
         are those of the question being asked when it came (evidence, at the evidence
         question): an entry of one of them is answered from halfway between the suggest and
         answer thresholds, without the lead."""
@@ -156,11 +186,10 @@ class KnowledgeMatcher:
         if not candidates:
             return SearchResult(question, answered=False)
         top = self.entries[candidates[0].doc_id]
-        rival = next((h.score for h in hits if self.topic(h.doc_id) != top.topic), 0.0)
-        answered = (
-            candidates[0].score >= self.thresholds.answer
-            and candidates[0].score - rival >= self.thresholds.margin
-        ) or self._agreed(question, candidates[0].score, top.topic)
+        t = self.thresholds
+        answered = self.clear_lead(hits, t.answer, t.margin, t.near_margin) or self._agreed(
+            question, candidates[0].score, top.topic
+        )
         near = (self.thresholds.suggest + self.thresholds.answer) / 2
         in_context = [h for h in candidates[:3] if self.entries[h.doc_id].topic in topics]
         if not answered and in_context and in_context[0].score >= near:
@@ -168,6 +197,10 @@ class KnowledgeMatcher:
             answered = True
         matches = [Match(self.entries[h.doc_id], h.score) for h in candidates[:limit]]
         return SearchResult(question, answered, matches)
+
+    def clear_lead(self, hits: list[Hit], answer: float, margin: float, near_margin: float) -> bool:
+        """See `clear_lead`, with this matcher's topics and neighbours."""
+        return clear_lead(hits, self.topic, self.near, answer, margin, near_margin)
 
     def _agreed(self, question: str, score: float, topic: str) -> bool:
         """Whether the second opinion, read from letters rather than words, picks the same

@@ -75,9 +75,10 @@ class Procurement(Strict):
     default_weighting_percent: float = Field(gt=0, le=100)
     weighting_range_percent: tuple[float, float]
     uses_proxy_values: bool
-    # Where the threshold, weightings and commitment bands come from (a published policy, with
-    # its date); without one, pages say they are this service's demonstration settings.
-    source: str | None = Field(default=None, min_length=10)
+    # The council's published policy the weightings come from, with its date; without one,
+    # pages say the weightings are this service's demonstration settings. The threshold and
+    # commitment bands are always demonstration settings: each tender gives its own.
+    weighting_source: str | None = Field(default=None, min_length=10)
     # The council's registered OCDS prefix (Open Contracting Partnership); the default is the
     # one the standard's own examples use, for a council that has not registered yet.
     ocid_prefix: str = Field(default="ocds-213czf", pattern=r"^ocds-[a-z0-9]{6}$")

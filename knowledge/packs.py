@@ -1,12 +1,13 @@
 """Council packs: identity, local area, procurement settings, themes, measures, rubric and
 retention periods."""
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from knowledge.content import KEBAB, ContentError, Strict, read_yaml, validate
+from knowledge.content import KEBAB, ContentError, Source, Strict, read_yaml, validate
 from knowledge.pack_parts import (
     Identity,
     KpiRating,
@@ -37,12 +38,21 @@ Unit = Literal[
 
 
 class Proxy(Strict):
-    """An optional proxy £ value per unit of a measure, with where it comes from."""
+    """An optional proxy £ value per unit of a measure, with where it comes from, when that was
+    checked and when it must be checked again (a rate changes every year)."""
 
     value_gbp: float = Field(gt=0)
     per: str = Field(min_length=3)
     source: str = Field(min_length=5)
-    year: int = Field(ge=2015, le=2026)
+    year: int = Field(ge=2015, le=2035)
+    as_of: date
+    review_by: date
+
+    @model_validator(mode="after")
+    def _review_after_check(self) -> "Proxy":
+        if self.review_by <= self.as_of:
+            raise ValueError("review_by must come after as_of")
+        return self
 
 
 class Measure(Strict):
@@ -63,10 +73,22 @@ class Measure(Strict):
     # Set when the measure is already required (by law, or by this council of every
     # contractor): why, in a sentence a supplier reads.
     already_required: str | None = Field(default=None, min_length=20)
+    # Where a dated statement in the measure comes from (required, and dated, for
+    # `already_required`: a law or a council's policy can change).
+    sources: list[Source] = Field(default_factory=list)
     # Whether a local organisation can ask for it on the needs exchange: false for what
     # only the supplier's own business can hold (its carbon, its staff's training, its
     # certificates and checks, events for firms).
     local_needs: bool = True
+
+    @model_validator(mode="after")
+    def _requirement_is_sourced(self) -> "Measure":
+        if self.already_required and not any(source.dated for source in self.sources):
+            raise ValueError(
+                "sources: a measure that is already required needs a source for the "
+                "requirement, with an as_of and a review_by date"
+            )
+        return self
 
     @property
     def draws_on(self) -> str:

@@ -3,6 +3,7 @@
 from functools import cache
 
 from knowledge.additions import Approved, apply
+from knowledge.entries import neighbourhoods
 from knowledge.library import Library, load_library
 from knowledge.matcher import (
     Calibration,
@@ -25,8 +26,11 @@ class KnowledgeService:
         self.calibration = calibration
         self._outside = load_outside()
         self._second = SecondOpinion(_phrasings(library, self._outside))
+        self._near = neighbourhoods(library.topics)
         self._matchers = {
-            council_id: KnowledgeMatcher(entries, calibration, self._outside, self._second)
+            council_id: KnowledgeMatcher(
+                entries, calibration, self._outside, self._second, self._near
+            )
             for council_id, entries in library.entries_by_council.items()
         }
         self._extended: dict[str, tuple[str, KnowledgeMatcher]] = {}
@@ -60,7 +64,9 @@ class KnowledgeService:
         kept = self._extended.get(council_id)
         if kept is None or kept[0] != approved.stamp:
             entries = apply(self.library.entries_by_council[council_id], approved.additions)
-            matcher = KnowledgeMatcher(entries, self.calibration, self._outside, self._second)
+            matcher = KnowledgeMatcher(
+                entries, self.calibration, self._outside, self._second, self._near
+            )
             kept = self._extended[council_id] = (approved.stamp, matcher)
         return kept[1]
 

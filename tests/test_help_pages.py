@@ -135,9 +135,14 @@ def test_plan_on_a_page_shows_every_theme(client, app, council_id):
     assert themes == [f"{i}. {t.title}" for i, t in enumerate(pack.themes, 1)]
     assert pack.identity.name in soup.select_one(".govuk-template__header").text
     said = " ".join(soup.text.split())
-    # No pack cites a published policy for its threshold and weighting yet: the page says so.
-    assert pack.procurement.source is None
-    assert "These figures are this service's demonstration settings, not" in said
+    # A published weighting is cited; everything else is labelled as a demonstration setting.
+    if pack.procurement.weighting_source:
+        assert f"The weighting is from {pack.procurement.weighting_source}." in said
+        assert (
+            "The threshold and the numbers of commitments are this service's demonstration" in said
+        )
+    else:
+        assert "These figures are this service's demonstration settings, not" in said
 
 
 def test_get_help_link_keeps_the_council_of_the_page(client):

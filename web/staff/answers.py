@@ -5,6 +5,7 @@ was drafted. Approved, the assistant gives the answer at once (knowledge/additio
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
+import clock
 from forms.knowledge import DecisionForm, NewAnswerForm, PhrasingsForm
 from knowledge.additions import ENTRY, DraftProblem, new_entry, phrasings
 from permissions.roles import MANAGERS
@@ -69,6 +70,7 @@ def answer():
                 source_url=new.source_url.data,
                 topics=topics,
                 taken=entries,
+                checked_on=clock.today(),
             )
         except DraftProblem as problem:
             field = "ways" if problem.field == "questions" else problem.field
