@@ -14,14 +14,22 @@ import itertools
 
 import yaml
 
-from bench.supplier_questions import SETS, labelled
-from knowledge.evaluation import LabelledQuestion, Report, Verdict, evaluate, load_questions
+from bench.supplier_questions import SETS
+from knowledge.evaluation import (
+    LabelledQuestion,
+    Report,
+    Verdict,
+    evaluate,
+    load_questions,
+    supplier_questions,
+)
 from knowledge.library import load_library
 from knowledge.matcher import (
     CALIBRATION_FILE,
     Calibration,
     KnowledgeMatcher,
     clear_lead,
+    clear_of_outside,
     load_calibration,
 )
 from knowledge.packs import DEFAULT_COUNCIL_ID
@@ -32,10 +40,10 @@ ANSWER_THRESHOLDS = range(30, 91)
 MARGINS = range(0, 16)
 AGREE = (40, 45, 50, 55, 60)
 SECOND_OPINION = (-0.8, -0.6, -0.4, -0.2, 0.0)
+OUTSIDE_MARGINS = range(0, 21)
 
 
 MIN_REFUSALS = 0.95
-SUPPLIER_TUNING = SETS["tuning"][0]
 
 
 def objective(report: Report) -> float:
@@ -46,14 +54,22 @@ def objective(report: Report) -> float:
 
 
 def verdict_for(
-    hits, topic_of, near, answer: float, margin: float, near_margin: float, agreed: bool = False
+    hits,
+    topic_of,
+    near,
+    answer: float,
+    margin: float,
+    near_margin: float,
+    agreed: bool = False,
+    outside_margin: float = 0,
 ) -> Verdict:
     """The verdict with these thresholds (`topic_of`: a document id's topic; `near`: each topic
     with its neighbours; `agreed`: whether the second opinion agrees, as the matcher asks)."""
     if not hits:
         return Verdict(False, None)
     lead = clear_lead(hits, topic_of, near, answer, margin, near_margin)
-    return Verdict(lead or agreed, topic_of(hits[0].doc_id))
+    clear = clear_of_outside(hits, topic_of, outside_margin)
+    return Verdict((lead or agreed) and clear, topic_of(hits[0].doc_id))
 
 
 def second_opinion(matcher: KnowledgeMatcher, text: str, hits) -> float | None:
@@ -84,17 +100,17 @@ def threshold_grid(current: Calibration, weights_too: bool):
 
 def calibration_questions() -> list[LabelledQuestion]:
     """What the thresholds are chosen on: the calibration split's answerable questions, and
-    the tuning parts of the questions suppliers typed, written blind (the December 2026 set,
+    the tuning parts of the questions suppliers typed, written blind (the December 2026 sets,
     with and without answers, and the earlier sets' questions that should get none). The
     calibration split's own off-topic questions are left out: written in 2025, some are what
     the knowledge base has since answered on purpose (registering for VAT, finding tenders,
     the cost of setting up a CIC)."""
     answerable = [q for q in load_questions(split="calibrate") if q.topics is not None]
-    suppliers = [q for q, _ in labelled(*SUPPLIER_TUNING)]
+    suppliers = [q for part in SETS["tuning"] for q, _ in supplier_questions(*part)]
     off_topic = [
         q
         for name in ("supplier_questions.yaml", "supplier_questions_more.yaml")
-        for q, _ in labelled(name, "tuning")
+        for q, _ in supplier_questions(name, "tuning")
         if q.topics is None
     ]
     return answerable + suppliers + off_topic
@@ -106,7 +122,8 @@ def calibrate(weights_too: bool = True) -> tuple[Calibration, Report]:
     entries = load_library().entries_by_council[DEFAULT_COUNCIL_ID]
     tune = calibration_questions()
     current = load_calibration()
-    best = None
+    best, context = None, None
+    outside = current.thresholds.outside_margin
     grid = itertools.product(WEIGHT_STEPS, WEIGHT_STEPS, DOCUMENT_STEPS)
     if not weights_too:
         grid = [(current.query_coverage, current.phrasing_coverage, current.document)]
@@ -129,7 +146,9 @@ def calibrate(weights_too: bool = True) -> tuple[Calibration, Report]:
             report = evaluate(
                 tune,
                 lambda text, a=answer, m=margin, c=near_margin, g=agree, n=line, h=hits, k=matcher, d=decisions: (  # noqa: E501
-                    verdict_for(h[text], k.topic, k.near, a, m, c, agrees(h[text], d[text], g, n))
+                    verdict_for(
+                        h[text], k.topic, k.near, a, m, c, agrees(h[text], d[text], g, n), outside
+                    )
                 ),
             )
             key = (objective(report), -abs(margin - 5))
@@ -145,7 +164,35 @@ def calibrate(weights_too: bool = True) -> tuple[Calibration, Report]:
                     }
                 )
                 best = (key, trial.model_copy(update={"thresholds": thresholds}), report)
-    return best[1], best[2]
+                context = (matcher, hits, decisions)
+    return tune_outside_margin(best[1], tune, *context)
+
+
+def tune_outside_margin(
+    calibration: Calibration, tune, matcher: KnowledgeMatcher, hits, decisions
+) -> tuple[Calibration, Report]:
+    """With the other settings chosen, the lead over an area it does not answer: the best
+    objective, and of equals the one that refuses most."""
+    t = calibration.thresholds
+    found = []
+    for outside in OUTSIDE_MARGINS:
+        report = evaluate(
+            tune,
+            lambda text, o=outside: verdict_for(
+                hits[text],
+                matcher.topic,
+                matcher.near,
+                t.answer,
+                t.margin,
+                t.near_margin,
+                agrees(hits[text], decisions[text], t.agree, t.second_opinion),
+                o,
+            ),
+        )
+        found.append(((objective(report), report.rejection_accuracy), outside, report))
+    _, outside, report = max(found, key=lambda item: item[0])
+    thresholds = t.model_copy(update={"outside_margin": outside})
+    return calibration.model_copy(update={"thresholds": thresholds}), report
 
 
 def main() -> None:

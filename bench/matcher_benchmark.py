@@ -23,9 +23,16 @@ from pathlib import Path
 from rank_bm25 import BM25Okapi
 
 from bench.calibrate_matcher import verdict_for
-from bench.supplier_questions import SETS, labelled, measure
+from bench.supplier_questions import SETS
 from knowledge.entries import Entry, Source, load_topics, neighbourhoods
-from knowledge.evaluation import Report, Verdict, evaluate, load_questions
+from knowledge.evaluation import (
+    Report,
+    Verdict,
+    evaluate,
+    load_questions,
+    measure_service,
+    supplier_questions,
+)
 from knowledge.index import Hit
 from knowledge.library import load_library
 from knowledge.matcher import KnowledgeMatcher, load_calibration
@@ -181,7 +188,7 @@ def supplier_lines() -> list[str]:
     ]
     for split, parts in SETS.items():
         for name, part in parts:
-            report = measure(service, labelled(name, part))
+            report = measure_service(service, supplier_questions(name, part))
             lines.append(
                 f"| {name} ({split}) | {report.top1_accuracy:.1%} ({report.top1_correct}/"
                 f"{report.answerable}) | {report.answer_accuracy:.1%} | {report.answered_wrong} | "

@@ -9,48 +9,20 @@ each question it got wrong, to improve entries from. --held-out measures the hel
 """
 
 import argparse
-from pathlib import Path
 
-import yaml
-
-from knowledge.evaluation import LabelledQuestion, Report, Verdict, evaluate
+from knowledge.evaluation import LabelledQuestion, Report, measure_service, supplier_questions
 from knowledge.service import KnowledgeService
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = {
-    "tuning": (("supplier_questions_2026_12.yaml", "tuning"),),
+    "tuning": (
+        ("supplier_questions_2026_12.yaml", "tuning"),
+        ("supplier_questions_tuning_2026_12c.yaml", "tuning"),
+    ),
     "held-out": (
         ("supplier_questions_2026_12.yaml", "heldout"),
         ("supplier_questions_heldout_2026_12b.yaml", "held-out"),
     ),
 }
-
-
-def labelled(name: str, split: str) -> list[tuple[LabelledQuestion, str]]:
-    """One split of a set, each question with the council it was asked of."""
-    data = yaml.safe_load((DATA / name).read_text())
-    found = []
-    for scope, in_scope in (("in_scope", True), ("out_of_scope", False)):
-        for item in data[scope]:
-            if item["split"] == split:
-                if in_scope and "topics" not in item:
-                    continue  # the earlier sets label no topics: only their refusals count
-                topics = frozenset(item["topics"]) if in_scope else None
-                council = "tower-hamlets" if item["council"] == "any" else item["council"]
-                found.append((LabelledQuestion(item["text"], topics, split), council))
-    return found
-
-
-def measure(service: KnowledgeService, questions: list[tuple[LabelledQuestion, str]]) -> Report:
-    """Top-1, answered-right and refusal figures for these questions."""
-    councils = {q.text: council for q, council in questions}
-
-    def judge(text: str) -> Verdict:
-        result = service.search(text, councils[text])
-        top = result.matches[0].entry.topic if result.matches else None
-        return Verdict(result.answered, top)
-
-    return evaluate([q for q, _ in questions], judge)
 
 
 def describe(name: str, report: Report) -> str:
@@ -92,8 +64,8 @@ def main() -> None:
     service = KnowledgeService.load()
     split = "held-out" if args.held_out else "tuning"
     for name, part in SETS[split]:
-        questions = labelled(name, part)
-        print(describe(f"{name} ({part})", measure(service, questions)))
+        questions = supplier_questions(name, part)
+        print(describe(f"{name} ({part})", measure_service(service, questions)))
         if args.show and not args.held_out:
             show_misses(service, questions)
 

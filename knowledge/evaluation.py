@@ -3,8 +3,10 @@
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from knowledge.content import ContentError, read_yaml
+from knowledge.matcher import SearchResult
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 # Splits: "tune" questions guide the entries' phrasings; "calibrate" questions (never used for
@@ -117,3 +119,37 @@ def evaluate(questions: Iterable[LabelledQuestion], judge: Callable[[str], Verdi
         counts["unanswerable"],
         counts["refused"],
     )
+
+
+class Searcher(Protocol):
+    """What answers a question for a council (the knowledge service)."""
+
+    def search(self, question: str, council_id: str) -> SearchResult: ...
+
+
+def supplier_questions(name: str, split: str) -> list[tuple[LabelledQuestion, str]]:
+    """One split of a set of questions suppliers typed (tests/data/<name>), each with the
+    council it was asked of ("any" is asked of the default council). In-scope questions of
+    the earlier sets carry no topics: only their out-of-scope questions are kept."""
+    data = read_yaml(DATA_DIR / name)
+    found = []
+    for scope, in_scope in (("in_scope", True), ("out_of_scope", False)):
+        for item in data[scope]:
+            if item["split"] != split or (in_scope and "topics" not in item):
+                continue
+            topics = frozenset(item["topics"]) if in_scope else None
+            council = "tower-hamlets" if item["council"] == "any" else item["council"]
+            found.append((LabelledQuestion(item["text"], topics, split), council))
+    return found
+
+
+def measure_service(service: Searcher, questions: list[tuple[LabelledQuestion, str]]) -> Report:
+    """Top-1, answered-right and refusal figures, each question asked of its council."""
+    councils = {q.text: council for q, council in questions}
+
+    def judge(text: str) -> Verdict:
+        result = service.search(text, councils[text])
+        top = result.matches[0].entry.topic if result.matches else None
+        return Verdict(result.answered, top)
+
+    return evaluate([q for q, _ in questions], judge)

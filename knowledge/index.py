@@ -155,8 +155,13 @@ class FuzzyIndex:
             if score > best.get(phrasing.doc_id, (-1.0, ""))[0]:
                 best[phrasing.doc_id] = (score, phrasing.text)
         hits = []
-        for doc_id, (phrasing_score, text) in best.items():
+        for doc_id, (phrasing_score, phrasing_text) in best.items():
             coverage = self._weigh(tokens & self._bags[doc_id]) / query_weight
             score = (1 - w.document) * phrasing_score + w.document * 100 * coverage
-            hits.append(Hit(doc_id, round(score, 2), text))
-        return sorted(hits, key=lambda hit: -hit.score)[:limit]
+            hits.append(Hit(doc_id, round(score, 2), phrasing_text))
+        # Equal scores (the same content words): the phrasing closest to the words as typed,
+        # the small ones included ("now", "how much"), comes first.
+        typed = text.lower()
+        return sorted(hits, key=lambda h: (-h.score, -fuzz.ratio(typed, h.phrasing.lower())))[
+            :limit
+        ]

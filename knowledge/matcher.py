@@ -24,6 +24,10 @@ class Thresholds(Strict):
     margin: float = Field(ge=0, le=100)
     # The (smaller) lead the best entry needs over an entry of a neighbouring topic.
     near_margin: float = Field(ge=0, le=100)
+    # The lead the best entry needs over an area it does not answer to be answered at all
+    # (by the index, the second opinion or the question's context): a question close to
+    # payroll, licences or legal disputes is offered as choices, not answered.
+    outside_margin: float = Field(default=0, ge=0, le=100)
     suggest: float = Field(ge=0, le=100)
     measure: float = Field(ge=0, le=100)
     # Below `answer` (or without the margin), a question is still answered from `agree` up
@@ -125,6 +129,12 @@ def clear_lead(
     return best >= answer and best - rival >= margin and best - neighbour >= near_margin
 
 
+def clear_of_outside(hits: list[Hit], topic_of: Callable[[str], str], margin: float) -> bool:
+    """Whether the best hit leads every area the assistant does not answer by `margin`."""
+    outside = next((h.score for h in hits if topic_of(h.doc_id) == "outside"), 0.0)
+    return not hits or hits[0].score - outside >= margin
+
+
 def documents_of(entries: dict[str, Entry], outside: list[Outside]) -> dict[str, Document]:
     """What the matcher matches on: each entry's questions and title (its keywords and answer
     as context), and each area it does not answer."""
@@ -187,6 +197,12 @@ class KnowledgeMatcher:
             return SearchResult(question, answered=False)
         top = self.entries[candidates[0].doc_id]
         t = self.thresholds
+        if not clear_of_outside(hits, self.topic, t.outside_margin):
+            return SearchResult(
+                question,
+                False,
+                [Match(self.entries[h.doc_id], h.score) for h in candidates[:limit]],
+            )
         answered = self.clear_lead(hits, t.answer, t.margin, t.near_margin) or self._agreed(
             question, candidates[0].score, top.topic
         )

@@ -14,7 +14,7 @@ from knowledge.content import Source
 from knowledge.entries import Entry, load_topics, neighbourhoods
 from knowledge.index import Hit
 from knowledge.library import load_library
-from knowledge.matcher import clear_lead
+from knowledge.matcher import clear_lead, clear_of_outside
 from knowledge.packs import Measure, Proxy
 from knowledge.review import dated_facts, overdue
 
@@ -163,3 +163,21 @@ def test_a_close_second_from_a_neighbouring_topic_needs_a_smaller_lead():
     assert not leads(("a", 80.0), ("c", 76.0))  # 4 ahead of another topic is not enough
     assert leads(("a", 80.0), ("c", 75.0))
     assert not leads(("a", 60.0))  # below the threshold
+
+
+def test_an_answer_close_to_an_area_it_does_not_answer_is_offered_as_choices():
+    topics = {"a": "living-wage", "outside:employment-law": "outside"}
+    near = neighbourhoods(load_topics())
+    ranked = [Hit("a", 70.0, ""), Hit("outside:employment-law", 65.0, "")]
+    assert clear_lead(ranked, topics.get, near, answer=61, margin=5, near_margin=4)
+    assert not clear_of_outside(ranked, topics.get, margin=6)  # 5 ahead: too close
+    assert clear_of_outside(ranked[:1], topics.get, margin=6)
+    assert clear_of_outside([Hit("a", 70.0, ""), Hit("outside:employment-law", 64.0, "")],
+                            topics.get, margin=6)  # fmt: skip
+
+
+def test_a_pay_question_near_employment_law_is_not_answered_as_social_value():
+    from knowledge.service import KnowledgeService
+
+    result = KnowledgeService.load().search("how much is statutory sick pay a week", "suffolk")
+    assert not result.answered and result.outside == "employment law and HR"
