@@ -75,9 +75,9 @@ class Procurement(Strict):
     default_weighting_percent: float = Field(gt=0, le=100)
     weighting_range_percent: tuple[float, float]
     uses_proxy_values: bool
-    # The council's published policy the weightings come from, with its date; without one,
-    # pages say the weightings are this service's demonstration settings. The threshold and
-    # commitment bands are always demonstration settings: each tender gives its own.
+    # A sentence saying which published weighting comes from which council policy, with its
+    # date ("The 5% minimum is from …"); without one, pages say the weightings are this
+    # service's demonstration settings. The threshold and commitment bands always are.
     weighting_source: str | None = Field(default=None, min_length=10)
     # The council's registered OCDS prefix (Open Contracting Partnership); the default is the
     # one the standard's own examples use, for a council that has not registered yet.
