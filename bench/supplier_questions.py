@@ -17,6 +17,7 @@ SETS = {
     "tuning": (
         ("supplier_questions_2026_12.yaml", "tuning"),
         ("supplier_questions_tuning_2026_12c.yaml", "tuning"),
+        ("supplier_questions_tuning_2026_12d.yaml", "tuning"),
     ),
     "held-out": (
         ("supplier_questions_2026_12.yaml", "heldout"),
