@@ -72,7 +72,8 @@ def test_the_whole_corpus_is_understood(results):
 # The issue's bar, not yet met (issue 17 stays open until it passes): strict, so it turns red
 # the day it is met and must then become an ordinary test.
 @pytest.mark.xfail(
-    strict=True, reason="6 of the first held-out personas' 18 questions go unanswered (7 before December 2026)"
+    strict=True,
+    reason="6 of the first held-out personas' 18 questions go unanswered (7 before December 2026)",
 )
 def test_every_question_asked_mid_flow_is_answered(results):
     assert all(s.asks_answered == s.asks for _, s, _ in results.values())
