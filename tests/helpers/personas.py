@@ -8,6 +8,7 @@ with a help article, questions taken as answers, and how many messages the offer
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ PERSONAS = [
 UNITS = {
     "people": "people", "hours": "hours", "weeks": "weeks", "sessions": "sessions",
     "events": "events", "items": "items", "organisations": "organisations", "pounds": "gbp",
+    "gbp": "gbp",  # the ninth corpus names money by the unit the packs list
     "percent": "percent", "tonnes": "tonnes",
 }  # fmt: skip
 TOPICS = {
@@ -312,3 +314,60 @@ def run(client, data: dict) -> tuple[Score, dict[str, Any], dict[str, Any]]:
     score = play(persona, conversation["prompt"], send)
     offer = client.get(f"{url}/offer", headers=headers).json
     return score, conversation, offer
+
+
+def offer_differences(data: dict, offer: dict) -> list[str]:
+    """Where the offer is not what the persona meant."""
+    wrong = []
+    supplier, opportunity = offer["supplier"], offer["opportunity"]
+    about, contract = data["about"], data["contract"]
+    if supplier["type"] != about["kind"]["means"]:
+        wrong.append(f"kind {supplier['type']}")
+    if abs((opportunity["value_gbp"] or 0) - contract["value"]["means"]) > 1:
+        wrong.append(f"value {opportunity['value_gbp']}")
+    if abs((opportunity["duration_months"] or 0) - contract["length"]["means_months"]) > 0.6:
+        wrong.append(f"length {opportunity['duration_months']}")
+    commitments = offer["commitments"]
+    if len(commitments) != len(data["commitments"]):
+        return [*wrong, f"{len(commitments)} commitments"]
+    for meant, made in _paired(data["commitments"], commitments):
+        readings = {(UNITS[m["counted"]], float(m["amount"])) for m in meant["quantity"]["means"]}
+        if not made:
+            wrong.append(f"{meant['priority']}: no commitment made")
+            continue
+        if (made["unit"], float(made["quantity"] or 0)) not in readings:
+            wrong.append(f"{meant['quantity']['say']!r} -> {made['quantity']} {made['unit']}")
+        if not _when_as_meant(meant["timescale"]["means"], made):
+            wrong.append(f"{meant['timescale']['say']!r} -> {made['timescale']}")
+        if made["classification"] != meant["classification"]["means"]:
+            wrong.append(f"{meant['classification']['say']!r} -> {made['classification']}")
+    return wrong
+
+
+def _paired(meant: list[dict], made: list[dict]) -> list[tuple[dict, dict]]:
+    """Each meant commitment with the one made for it: by priority, in order within it (the
+    offer lists commitments in the council's order of priorities)."""
+    pairs, left = [], list(made)
+    unmatched = []
+    for title in dict.fromkeys(c["priority"] for c in meant):
+        wanted = [c for c in meant if c["priority"] == title]
+        got = [c for c in left if c.get("theme_title") == title][: len(wanted)]
+        left = [c for c in left if all(c is not g for g in got)]
+        pairs += list(zip(wanted, got, strict=False))
+        unmatched += wanted[len(got) :]
+    # A measure of another priority files the commitment there: pair what is left in order.
+    return pairs + list(zip(unmatched, left + [{}] * len(unmatched), strict=False))
+
+
+def _when_as_meant(means: dict, made: dict) -> bool:
+    months = made.get("timescale_months")
+    if means.get("whole_contract"):
+        return months is None
+    if means.get("from_start"):
+        return made["timescale"] == "from the start of the contract"
+    if "every" in means:
+        return made["timescale"] == f"every {means['every']}"
+    want = means.get("months")
+    if "by" in means:
+        want = (date.fromisoformat(str(means["by"])) - date.today()).days / 30.4375
+    return months is not None and abs(months - want) <= 1
