@@ -179,6 +179,8 @@ def head_count(text: str) -> list[float]:
     """The people counted in an answer to "how many work for you": "9 staff", "just me and 2
     part-timers" (3), "2 full time and 3 part time" (5), "under 10" (9). Volunteers do not
     count. A range ("50-60") gives both ends; no count gives nothing."""
+    # "4 + freelancers": four staff, and others besides.
+    text = re.sub(r"(\d+)\s*\+\s*(?=[a-z])", r"\1 staff and ", text.lower())
     # Neither a registration number nor a year ("since 1998") is a count.
     cleaned = re.sub(r"\([^)]*\)", " ", tidy(text)) if re.search(r"\d[^(]*\(", text) else text
     cleaned = re.sub(

@@ -22,12 +22,20 @@ _ASKING = re.compile(
     r"|(?:im |i'm |i am )?(?:not sure|unsure) (?:whether|if))\b"
     r"|^(?:can|could|do|does|did|is|are|should|would|will|may|must|have|has|am|shall|cant|"
     r"cannot|isnt|arent|dont|doesnt)\s+(?:(?:i|we|you|it|they|this|that|these|those|there|"
-    r"he|she|anyone|someone|everyone|the|a|an|our|my|your|their)\b|\w+(?:\s+\w+)?\s+(?:count|"
+    r"he|she|anyone|someone|everyone|the|our|my|your|their)\b|\w+(?:\s+\w+){0,7}\s+(?:count|"
     r"need|matter|qualify|apply|mean|work|have|be)\b)"
+    # "Can a volunteer lead it" asks; "do a weekly litter pick" says what they will do.
+    r"|^(?:can|could|is|are|should|would|will|may|must|cant|isnt|arent)\s+(?:a|an)\b"
 )
-# "Is london living wage different...", "does buying from our members count..." (but not
-# "is delivered by our manager": a participle after "is" makes a statement).
-_ASKS_LONG = re.compile(r"^(?:is|are|does|do|should|must|has|have)\s+(?!\w+ed\b)\w+(?:\s+\w+){2,}")
+# "Is london living wage different...", "should volunteers be paid..." (but not "is delivered
+# by our manager" or "is in our price": a participle or a preposition after "is" makes a
+# statement). "Do" and "does" ask only with a subject and a verb ("does buying from our
+# members count", above): "do a weekly litter pick" and "do up old bikes" are what they will do.
+_ASKS_LONG = re.compile(
+    r"^(?:is|are|should|must|has|have)\s+(?!\w+ed\b|(?:in|on|at|for|with|by|from|to|into|"
+    r"part|included|covered|built|paid|done|already|always|just|all|what|how|our|my)\b)"
+    r"\w+(?:\s+\w+){2,}"
+)
 # "How many come each time..." in free text describes a count; "how many can we..." asks.
 _DESCRIBES = re.compile(
     r"^how (?:many|much)\b(?!.*\b(?:can|could|do|does|did|should|would|will|is|are|must|"

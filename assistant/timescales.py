@@ -6,6 +6,8 @@ import calendar
 import re
 from datetime import date
 
+from rapidfuzz import distance
+
 from assistant.numbers import leading_number, words_of
 
 DAYS_PER = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "quarter": 91.3125}
@@ -76,6 +78,8 @@ _WHOLE_CONTRACT = re.compile(
     r"|over the \w+ (?:months?|years?)|(?:for |over )?both years|all (?:the )?years"
     r"|end of the (?:job|install|project|"
     r"installation|works|work)|over the \w+ years?)\b|"
+    r"by (?:the )?hand ?over|(?:at|by) (?:practical )?completion|"  # the end of a works contract
+    r"\b(?:through|thru) (?:the )?contract\b|^all (?:of )?(?:the )?contract$|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
     r"\b.*\b(?:contract|framework"
     r"|(?<!spring )(?<!summer )(?<!autumn )(?<!first )(?<!second )(?<!third )(?<!school )term)\b"
@@ -91,7 +95,7 @@ _FROM_START = re.compile(
     r"|immediately|right away|from (?:week|month) (?:one|1)"
     r"|as soon as (?:the contract|we start|it starts)"
     r"|(?:the )?start of (?:the )?(?:contract|job|works|project)|at the (?:start|beginning)"
-    r"|from start|from the word go"
+    r"|from (?:the )?start|from (?:the )?(?:very )?beginning|from the word go|already"
     r"|from when we start|straight off|from the (?:very )?(?:start|beginning)"
     r"|(?:from|at) (?:the )?(?:contract )?(?:go live|golive|launch|mobilisation|mobilization)"
     r"|day (?:one|1) of"
@@ -115,6 +119,7 @@ _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
 def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     """(how it reads, or None to keep what was typed; months from today, or None for the whole
     contract), or None when the text says no time."""
+    text = _spelt_right(text)
     for reading in (_quarter, _recurring):
         if (found := reading(text)) is not None:
             return found
@@ -134,6 +139,31 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     if (until := _months_until(text, today)) is not None:
         return None, round(until, 1)
     return None
+
+
+# The words a timescale is read by; one slip in a longer one is put right first ("yaer",
+# "contarct", "begining"), as the knowledge base puts right its own words.
+_TIME_VOCABULARY = (
+    "year", "years", "month", "months", "week", "weeks", "contract", "start", "beginning",
+    "whole", "first", "second", "third", "through", "throughout", "every", "quarter",
+    "annually", "monthly", "weekly", "yearly", "within", "before", "until",
+)  # fmt: skip
+
+
+def _spelt_right(text: str) -> str:
+    """The text with a word one slip from a timescale word put right (first letter kept)."""
+
+    def right(found: re.Match) -> str:
+        word = found.group(0)
+        if len(word) < 4 or word in _TIME_VOCABULARY:
+            return word
+        for known in _TIME_VOCABULARY:
+            close = abs(len(known) - len(word)) <= 1 and known[0] == word[0]
+            if close and distance.OSA.distance(word, known) == 1:
+                return known
+        return word
+
+    return re.sub(r"[a-z]+", right, text.lower())
 
 
 def _in_a_year_of_the_contract(text: str) -> tuple[str | None, float] | None:

@@ -3,6 +3,7 @@
 import pytest
 
 from assistant import engine
+from assistant.commands import looks_like_question
 from assistant.help import opportunity_facts
 from assistant.parsing import parse_answer
 from assistant.quantities import read_total
@@ -605,3 +606,20 @@ def test_a_yes_with_an_idea_gives_the_idea(yes):
 def test_a_business_is_large_or_small_by_its_staff(kind, size, means):
     turn = play("Midland Facilities", kind, size)
     assert turn.state.answers["organisation.type"] == means
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("do a weekly litter pick with residents", False),  # what they will do
+        ("do up old donated bikes n give em 2 a youth club so kids can use em", False),
+        ("is in our price", False),
+        ("is part of what we already do", False),
+        ("does letting young people decide what we do count as community engagement", True),
+        ("can a volunteer lead it", True),
+        ("is london living wage different from national", True),
+        ("do receipts count as evidence", True),
+    ],
+)
+def test_a_statement_at_a_free_text_step_is_not_taken_for_a_question(text, question):
+    assert looks_like_question(text, free_text=True) is question

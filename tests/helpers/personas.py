@@ -109,7 +109,8 @@ class Persona:
     def _topic_value(self, topic: str) -> str:
         if "." in topic:
             part, name = topic.split(".")
-            value = self.data[part].get(name, "")
+            # A step the writer was not told of (Sandwell's towns): as a person would, "skip".
+            value = self.data[part].get(name, "skip")
         elif topic == "ready":
             value = self.data["ready"]
         else:

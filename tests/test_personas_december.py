@@ -1,0 +1,63 @@
+"""Two persona corpora written blind in December 2026, fifteen suppliers each (five per
+council), talking to the assistant through the JSON API: the ninth is held out (measured, never
+read), the tenth is for tuning (its answers the conversation misread were fixed where the fault
+lay: questions told from statements, timescales, how an organisation is counted and described).
+The figures below guard against going backwards; issue 17's bar, for the held-out corpus, is
+written as a strict expected failure until it is met."""
+
+import statistics
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers.personas import offer_differences, run
+
+DATA = Path(__file__).parent / "data"
+# Measured 2026-12-06: (misread at most, questions answered at least, taken as answers at most,
+# offers not as meant at most). The ninth: 27 misread when it arrived, 21 after the fixes made
+# from the tenth (5 of the 6 were Sandwell's towns step, which its writer was not told of).
+MEASURED = {
+    "personas_ninth.yaml": ("held-out", 21, 24, 0, 9),
+    "personas_tenth.yaml": ("tuning", 4, 23, 2, 8),
+}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    from tests.helpers.app import make_app
+
+    client = make_app(tmp_path_factory.mktemp("december")).test_client()
+    played = {}
+    for name in MEASURED:
+        corpus = yaml.safe_load((DATA / name).read_text())
+        played[name] = [(data, *run(client, data)[::2]) for data in corpus]
+    return played
+
+
+@pytest.mark.parametrize("name", MEASURED)
+def test_every_persona_finishes_and_no_answer_gets_an_article(results, name):
+    split = MEASURED[name][0]
+    assert len(results[name]) == 15 and all(d["split"] == split for d, _, _ in results[name])
+    assert all(score.finished for _, score, _ in results[name])
+    assert not [a for _, score, _ in results[name] for a in score.articles]
+
+
+@pytest.mark.parametrize("name", MEASURED)
+def test_the_corpus_does_no_worse_than_measured(results, name):
+    _, misread, answered, taken, wrong = MEASURED[name]
+    played = results[name]
+    assert sum(len(score.misread) for _, score, _ in played) <= misread
+    assert sum(score.asks_answered for _, score, _ in played) >= answered
+    assert sum(len(score.asks_taken) for _, score, _ in played) <= taken
+    assert sum(bool(offer_differences(d, o)) for d, _, o in played) <= wrong
+    counts = [s.answers for d, s, _ in played if len(d["commitments"]) == 3]
+    assert statistics.median(counts) <= 45
+
+
+@pytest.mark.xfail(strict=True, reason="21 answers misread, 17 questions unanswered (issue 17)")
+def test_the_held_out_corpus_meets_the_bar(results):
+    played = results["personas_ninth.yaml"]
+    assert sum(len(score.misread) for _, score, _ in played) <= 1
+    assert all(score.asks_answered == score.asks for _, score, _ in played)
+    assert not [d["id"] for d, _, o in played if offer_differences(d, o)]
