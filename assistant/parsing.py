@@ -19,7 +19,7 @@ from assistant.quantities import read_total
 from assistant.state import State
 from assistant.turns import Context
 from assistant.yes_no import asks, parse_yes_no
-from knowledge.vocabulary import UNIT_LABELS
+from knowledge.vocabulary import UNIT_LABELS, amount
 
 # How much of an answer to a choice, number or date question is read: enough for "£18,000 - no
 # wait, that's per year. £36,000 total", and it keeps a long message cheap to read.
@@ -33,10 +33,15 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     clause of it ("£28,000 total, 2 saal ka")."""
     if step.answer.type != "text":
         text = text[:MAX_SHORT_ANSWER]  # a choice, number or date is said in a line or two
+        if step.answer.type == "number" and _RANGE.match(text) and not corrected(text):
+            # "10-15", "10 - 15 sessions": a range, not a correction to the second figure
+            return _the_lower(ctx, step, state, text) or Parsed(problem="invalid")
         if corrected(text) and (found := _correction(ctx, step, state, text)):
             return found  # "goods - sorry, services", "50 weeks - no, 60": the correction
         if step.answer.type in ("number", "money") and _alternatives(text):
-            return Parsed(problem="invalid")  # "2 apprentices, maybe 3", "between 10 and 15"
+            # "2 apprentices, maybe 3", "3 or 4 local subbies": a commitment promises the lower,
+            # checked with them; a contract's value given as a range is asked again.
+            return _the_lower(ctx, step, state, text) or Parsed(problem="invalid")
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed
@@ -47,6 +52,42 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
         if found.ok:
             return found
     return parsed
+
+
+# The second of two figures offered as alternatives, with what joins them: "maybe 3", "or 4",
+# "- 4", "to 20".
+_SECOND_FIGURE = re.compile(
+    r"(?<=\d)[^0-9]{0,25}?(?P<alt>[,.…]*\s*\b(?:or|maybe|possibly|perhaps|to)\s+(?:maybe\s+)?"
+    r"(?P<figure>\d[\d,.]*)\b)|(?<=\d)(?P<dash>\s*[-–]\s*(?P<dashed>\d[\d,.]*)\b)"
+)
+
+
+_RANGE = re.compile(r"^\s*(?:about |around |roughly )?\d[\d,.]*\s*(?:-|–|to)\s*\d")
+
+
+def _the_lower(ctx: Context, step: Step, state: State, text: str) -> Parsed | None:
+    """A commitment's quantity given as two figures ("2, maybe 3"): the lower, to confirm,
+    since a council checks what is promised."""
+    if step.answer.type != "number":
+        return None
+    first = re.search(r"\d[\d,.]*", text)
+    second = _SECOND_FIGURE.search(text, first.end() - 1) if first else None
+    if not first or not second:
+        return None
+    joined = "alt" if second.group("alt") else "dash"
+    figure = second.group("figure") or second.group("dashed")
+    low, high = (float(f.strip(",.").replace(",", "")) for f in (first.group(0), figure))
+    if low >= high:
+        return None
+    found = _parse_whole(
+        ctx, step, state, text[: second.start(joined)] + text[second.end(joined) :]
+    )
+    if not found.ok or found.confirm or found.value != low:
+        return None
+    unit = str(state.draft.get("unit") or "")
+    said = amount(low, unit) if unit else f"{low:g}"
+    return Parsed(found.value, confirm=f"You gave two figures, so I have put the lower, {said}: a "
+                  "council checks what you promise, so promise what you are sure of.")  # fmt: skip
 
 
 def _correction(ctx: Context, step: Step, state: State, text: str) -> Parsed | None:
@@ -146,7 +187,10 @@ def _amount(step: Step, state: State, text: str) -> Parsed:
     return _total(text, unit, spec.min, spec.max, state) or parsed
 
 
-_THE_YEAR = re.compile(r"^(?:over|during|throughout|across|within|in) the (?:year|yr)\W*$")
+_THE_YEAR = re.compile(
+    r"^(?:spread )?(?:over|during|throughout|across|within|in) the (?:year|yr)\W*$"
+    r"|^all (?:the )?(?:year|yr)(?: round)?\W*$"
+)
 
 
 def _over_the_year(text: str, state: State) -> Parsed | None:

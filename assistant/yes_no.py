@@ -14,7 +14,8 @@ YES = {
     "yse", "yess", "yesss", "yas", "ja", "affirmative", "that's it", "thats it", "exactly",
     "that one", "bang on", "perfect", "good", "great", "fine", "happy to", "alright",
     "all right", "yarp", "indeed", "totally", "for sure", "you bet", "that's the one",
-    "thats the one", "count us in",
+    "thats the one", "count us in", "that is right", "that is correct", "that's correct",
+    "thats correct", "that is it", "that is the one",
 }  # fmt: skip
 NO = {
     "no", "n", "nope", "nah", "not really", "not now", "no thanks", "none", "not for this one",

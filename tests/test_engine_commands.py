@@ -623,3 +623,24 @@ def test_a_business_is_large_or_small_by_its_staff(kind, size, means):
 )
 def test_a_statement_at_a_free_text_step_is_not_taken_for_a_question(text, question):
     assert looks_like_question(text, free_text=True) is question
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "lower"),
+    [
+        ("2 young people, maybe 3 if the funding holds!", "people", 2),
+        ("3 or 4 local subbies", "organisations", 3),
+        ("5 volunteers... maybe 6", "people", 5),
+        ("10-15", "sessions", 10),
+    ],
+)
+def test_two_figures_for_a_commitment_put_the_lower_to_confirm(text, unit, lower):
+    read = _read_quantity(text, unit)
+    assert read.ok and read.value == lower
+    assert read.confirm.startswith("You gave two figures, so I have put the lower,")
+
+
+def test_two_figures_for_the_contract_value_are_asked_again():
+    state = State(step="contract-value", answers={}, theme_index=0)
+    read = parse_answer(CTX, CTX.flow.steps["contract-value"], state, "£40,000 - £50,000")
+    assert read.problem == "invalid"

@@ -1,9 +1,9 @@
-"""Two persona corpora written blind in December 2026, fifteen suppliers each (five per
+"""Three persona corpora written blind in December 2026, fifteen suppliers each (five per
 council), talking to the assistant through the JSON API: the ninth is held out (measured, never
-read), the tenth is for tuning (its answers the conversation misread were fixed where the fault
-lay: questions told from statements, timescales, how an organisation is counted and described).
-The figures below guard against going backwards; issue 17's bar, for the held-out corpus, is
-written as a strict expected failure until it is met."""
+read); the tenth and eleventh are for tuning (the answers the conversation misread were fixed
+where the fault lay: questions told from statements, timescales, two figures, how an
+organisation is counted and described). The figures below guard against going backwards;
+issue 17's bar, for the held-out corpus, is a strict expected failure until it is met."""
 
 import statistics
 from pathlib import Path
@@ -16,10 +16,12 @@ from tests.helpers.personas import offer_differences, run
 DATA = Path(__file__).parent / "data"
 # Measured 2026-12-06: (misread at most, questions answered at least, taken as answers at most,
 # offers not as meant at most). The ninth: 27 misread when it arrived, 21 after the fixes made
-# from the tenth (5 of the 6 were Sandwell's towns step, which its writer was not told of).
+# from the tenth (5 of the 6 were Sandwell's towns step, which its writer was not told of), 18
+# after those from the eleventh. The tenth: 26, then 3; the eleventh: 19, then 4.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 21, 24, 0, 9),
-    "personas_tenth.yaml": ("tuning", 4, 23, 2, 8),
+    "personas_ninth.yaml": ("held-out", 18, 24, 0, 8),
+    "personas_tenth.yaml": ("tuning", 3, 23, 2, 8),
+    "personas_eleventh.yaml": ("tuning", 4, 23, 0, 2),
 }
 
 
@@ -55,7 +57,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="21 answers misread, 17 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="18 answers misread, 17 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1
