@@ -187,10 +187,14 @@ def _turn(ctx: Context, state: State, out: list[Message], events: list) -> Turn:
 
 
 def _tidy(text: Any) -> str:
-    """Text without control characters or stray surrounding space."""
+    """Text without control characters or stray surrounding space; punctuation said aloud to
+    voice typing ("… between those options question mark") written as it is meant."""
     text = text if isinstance(text, str) else ""
-    kept = (c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
-    return "".join(kept).strip()
+    kept = "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
+    return _SPOKEN_QUESTION_MARK.sub("?", kept.strip())
+
+
+_SPOKEN_QUESTION_MARK = re.compile(r"\s*\bquestion mark\b\W*$", re.IGNORECASE)
 
 
 def _answer_or_question(

@@ -644,3 +644,11 @@ def test_two_figures_for_the_contract_value_are_asked_again():
     state = State(step="contract-value", answers={}, theme_index=0)
     read = parse_answer(CTX, CTX.flow.steps["contract-value"], state, "£40,000 - £50,000")
     assert read.problem == "invalid"
+
+
+def test_a_question_mark_said_to_voice_typing_is_read_as_one():
+    said = "we will recruit from the estate question mark"
+    assert engine._tidy(said) == "we will recruit from the estate?"
+    assert engine._tidy("a question mark on the form") == "a question mark on the form"
+    turn = play(*THEMES_START, "sorry what's the difference between those options question mark")
+    assert any(m.kind == "answer" for m in turn.messages)

@@ -17,11 +17,12 @@ DATA = Path(__file__).parent / "data"
 # Measured 2026-12-06: (misread at most, questions answered at least, taken as answers at most,
 # offers not as meant at most). The ninth: 27 misread when it arrived, 21 after the fixes made
 # from the tenth (5 of the 6 were Sandwell's towns step, which its writer was not told of), 18
-# after those from the eleventh. The tenth: 26, then 3; the eleventh: 19, then 4.
+# after those from the eleventh. The tenth: 26, then 3; the eleventh: 19, then 4. Questions
+# answered mid-flow: the ninth 24, then 27; the tenth 23, then 36; the eleventh 23, then 38.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 18, 24, 0, 8),
-    "personas_tenth.yaml": ("tuning", 3, 23, 2, 8),
-    "personas_eleventh.yaml": ("tuning", 4, 23, 0, 2),
+    "personas_ninth.yaml": ("held-out", 18, 27, 0, 8),
+    "personas_tenth.yaml": ("tuning", 3, 36, 2, 8),
+    "personas_eleventh.yaml": ("tuning", 4, 38, 0, 2),
 }
 
 
@@ -57,7 +58,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="18 answers misread, 17 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="18 answers misread, 14 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1
