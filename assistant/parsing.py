@@ -13,6 +13,7 @@ from assistant.amounts import (
 )
 from assistant.choices import parse_choice
 from assistant.flow import Step
+from assistant.numbers import ONES
 from assistant.parsed import Parsed
 from assistant.prompts import RETRY, choices
 from assistant.quantities import read_total
@@ -38,6 +39,9 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
             return _the_lower(ctx, step, state, text) or Parsed(problem="invalid")
         if corrected(text) and (found := _correction(ctx, step, state, text)):
             return found  # "goods - sorry, services", "50 weeks - no, 60": the correction
+        if step.answer.type == "number" and _alternatives(in_digits := _in_digits(text)):
+            # "six or seven of them": as "6 or 7 of them"
+            return _the_lower(ctx, step, state, in_digits) or Parsed(problem="invalid")
         if step.answer.type in ("number", "money") and _alternatives(text):
             # "2 apprentices, maybe 3", "3 or 4 local subbies": a commitment promises the lower,
             # checked with them; a contract's value given as a range is asked again.
@@ -60,6 +64,14 @@ _SECOND_FIGURE = re.compile(
     r"(?<=\d)[^0-9]{0,25}?(?P<alt>[,.…]*\s*\b(?:or|maybe|possibly|perhaps|to)\s+(?:maybe\s+)?"
     r"(?P<figure>\d[\d,.]*)\b)|(?<=\d)(?P<dash>\s*[-–]\s*(?P<dashed>\d[\d,.]*)\b)"
 )
+
+
+def _in_digits(text: str) -> str:
+    """Number words written as figures: "six or seven" is "6 or 7"."""
+    return _NUMBER_WORD.sub(lambda found: f"{ONES[found.group(0).lower()]:g}", text)
+
+
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(ONES)})\b", re.IGNORECASE)
 
 
 _RANGE = re.compile(r"^\s*(?:about |around |roughly )?\d[\d,.]*\s*(?:-|–|to)\s*\d")

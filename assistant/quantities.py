@@ -48,10 +48,21 @@ _OF_CONTRACT = re.compile(
 )
 
 
+# Units a describing word may come before: "volunteer hours", "apprentice weeks".
+_COUNTED_IN_TIME = ("hours", "weeks", "sessions")
+_NOT_DESCRIBING = r"(?:hrs?|hours?|per|a|an|each|every|days?|times|of|for|in|at|x|or|and|to)"
+
+
 def _read_total(
     text: str, unit: str, contract_months: float | None, contract_value: float | None
 ) -> Reading | None:
     cleaned = readable(text, unit)
+    if unit in _COUNTED_IN_TIME:  # "3,000 volunteer hours a year": 3,000 hours a year
+        cleaned = re.sub(
+            rf"(\d)\s+(?:(?!{_NOT_DESCRIBING}\b)[a-z]+\s+){{1,2}}({unit}|{unit[:-1]})\b",
+            r"\1 \2",
+            cleaned,
+        )
     if (share := _a_share(cleaned, unit, contract_value)) is not None:
         return share
     if contract_months:  # "2 apprentices for the full contract"
