@@ -119,7 +119,7 @@ def _gives_way(mine: tuple[int, int], other: tuple[int, int]) -> bool:
 _MAX_TYPO_WORDS = 60
 # What is denied, to the end of its clause: "not something we do anyway", "we used to be a co-op".
 _NOT_SAID = re.compile(
-    r"\b(?<!or )(?:not|no|don'?t|won'?t|wouldn'?t|never|isn'?t|doesn'?t|didn'?t|can'?t"
+    r"\b(?<!or )(?:not|no|don'?t|won'?t|wouldn'?t|never|isn'?t|doesn'?t|didn'?t|can'?t|ain'?t"
     r"|used to be)\b[^,.;:!?()]*"
 )
 

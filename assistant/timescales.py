@@ -78,7 +78,7 @@ _WHOLE_CONTRACT = re.compile(
     r"|over the \w+ (?:months?|years?)|(?:for |over )?both years|all (?:the )?years"
     r"|end of the (?:job|install|project|"
     r"installation|works|work)|over the \w+ years?)\b|"
-    r"by (?:the )?hand ?over|(?:at|by) (?:practical )?completion|"  # the end of a works contract
+    r"(?:by|when we) (?:the )?hand ?over|(?:at|by) (?:practical )?completion|over the build|"
     r"\b(?:through|thru) (?:the )?contract\b|^all (?:of )?(?:the )?contract$|"
     r"\b(?:whole|over|throughout|during|length|life|lifetime|duration|end|full|entire|across)"
     r"\b.*\b(?:contract|framework"
@@ -150,11 +150,17 @@ _TIME_VOCABULARY = (
 )  # fmt: skip
 
 
+# Slips that change the first letter: "the hole job".
+_SOUNDS_LIKE = {"hole": "whole"}
+
+
 def _spelt_right(text: str) -> str:
     """The text with a word one slip from a timescale word put right (first letter kept)."""
 
     def right(found: re.Match) -> str:
         word = found.group(0)
+        if word in _SOUNDS_LIKE:
+            return _SOUNDS_LIKE[word]
         if len(word) < 4 or word in _TIME_VOCABULARY:
             return word
         for known in _TIME_VOCABULARY:

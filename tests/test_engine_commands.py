@@ -632,6 +632,7 @@ def test_a_statement_at_a_free_text_step_is_not_taken_for_a_question(text, quest
         ("3 or 4 local subbies", "organisations", 3),
         ("5 volunteers... maybe 6", "people", 5),
         ("10-15", "sessions", 10),
+        ("six or seven of them", "people", 6),
     ],
 )
 def test_two_figures_for_a_commitment_put_the_lower_to_confirm(text, unit, lower):
@@ -652,3 +653,8 @@ def test_a_question_mark_said_to_voice_typing_is_read_as_one():
     assert engine._tidy("a question mark on the form") == "a question mark on the form"
     turn = play(*THEMES_START, "sorry what's the difference between those options question mark")
     assert any(m.kind == "answer" for m in turn.messages)
+
+
+def test_a_describing_word_before_the_unit_keeps_a_yearly_total():
+    read = _read_quantity("Roughly 3,000 volunteer hours a year.", "hours", months=24)
+    assert read.value == 6000 and read.confirm.startswith("That is 6,000 hours in all")

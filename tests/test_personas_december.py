@@ -1,7 +1,7 @@
-"""Three persona corpora written blind in December 2026, fifteen suppliers each (five per
+"""Four persona corpora written blind in December 2026, fifteen suppliers each (five per
 council), talking to the assistant through the JSON API: the ninth is held out (measured, never
-read); the tenth and eleventh are for tuning (the answers the conversation misread were fixed
-where the fault lay: questions told from statements, timescales, two figures, how an
+read); the tenth, eleventh and twelfth are for tuning (the answers the conversation misread were
+fixed where the fault lay: questions told from statements, timescales, two figures, how an
 organisation is counted and described). The figures below guard against going backwards;
 issue 17's bar, for the held-out corpus, is a strict expected failure until it is met."""
 
@@ -17,12 +17,14 @@ DATA = Path(__file__).parent / "data"
 # Measured 2026-12-06: (misread at most, questions answered at least, taken as answers at most,
 # offers not as meant at most). The ninth: 27 misread when it arrived, 21 after the fixes made
 # from the tenth (5 of the 6 were Sandwell's towns step, which its writer was not told of), 18
-# after those from the eleventh. The tenth: 26, then 3; the eleventh: 19, then 4. Questions
-# answered mid-flow: the ninth 24, then 27; the tenth 23, then 36; the eleventh 23, then 38.
+# after those from the eleventh and twelfth. The tenth: 26, then 3; the eleventh: 19, then 2;
+# the twelfth: 16, then 6. Questions answered mid-flow: the ninth 24, then 27; the tenth 23,
+# then 36; the eleventh 23, then 38; the twelfth 27, then 35.
 MEASURED = {
     "personas_ninth.yaml": ("held-out", 18, 27, 0, 8),
     "personas_tenth.yaml": ("tuning", 3, 36, 2, 8),
-    "personas_eleventh.yaml": ("tuning", 4, 38, 0, 2),
+    "personas_eleventh.yaml": ("tuning", 2, 38, 0, 2),
+    "personas_twelfth.yaml": ("tuning", 6, 35, 3, 9),
 }
 
 
