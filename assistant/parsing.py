@@ -34,18 +34,15 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     clause of it ("£28,000 total, 2 saal ka")."""
     if step.answer.type != "text":
         text = text[:MAX_SHORT_ANSWER]  # a choice, number or date is said in a line or two
-        if step.answer.type == "number" and _RANGE.match(text) and not corrected(text):
-            # "10-15", "10 - 15 sessions": a range, not a correction to the second figure
-            return _the_lower(ctx, step, state, text) or Parsed(problem="invalid")
-        if corrected(text) and (found := _correction(ctx, step, state, text)):
+        # Number words as figures ("six or seven" is "6 or 7") where a commitment's amount is asked.
+        figures = _in_digits(text) if step.answer.type == "number" else text
+        ranged = step.answer.type == "number" and _RANGE.match(figures) and not corrected(text)
+        if not ranged and corrected(text) and (found := _correction(ctx, step, state, text)):
             return found  # "goods - sorry, services", "50 weeks - no, 60": the correction
-        if step.answer.type == "number" and _alternatives(in_digits := _in_digits(text)):
-            # "six or seven of them": as "6 or 7 of them"
-            return _the_lower(ctx, step, state, in_digits) or Parsed(problem="invalid")
-        if step.answer.type in ("number", "money") and _alternatives(text):
-            # "2 apprentices, maybe 3", "3 or 4 local subbies": a commitment promises the lower,
-            # checked with them; a contract's value given as a range is asked again.
-            return _the_lower(ctx, step, state, text) or Parsed(problem="invalid")
+        if ranged or (step.answer.type in ("number", "money") and _alternatives(figures)):
+            # "10-15", "2 apprentices, maybe 3", "six or seven of them": a commitment promises
+            # the lower, checked with them; a contract's value given as a range is asked again.
+            return _the_lower(ctx, step, state, figures) or Parsed(problem="invalid")
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed

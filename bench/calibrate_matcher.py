@@ -11,6 +11,7 @@ how the matcher does on wording it has not seen. The held-out questions are neve
 
 import argparse
 import itertools
+from collections.abc import Callable
 
 import yaml
 
@@ -86,6 +87,19 @@ def agrees(hits, decision: float | None, agree: float, line: float) -> bool:
     return decision is not None and hits[0].score >= agree and decision >= line
 
 
+def judge(matcher: KnowledgeMatcher, hits, decisions, answer, margin, near_margin, agree, line,
+          outside) -> Callable[[str], Verdict]:  # fmt: skip
+    """The verdict on each question with these settings, from its hits and second opinion."""
+
+    def verdict(text: str) -> Verdict:
+        found = hits[text]
+        agreed = agrees(found, decisions[text], agree, line)
+        return verdict_for(found, matcher.topic, matcher.near, answer, margin, near_margin,
+                           agreed, outside)  # fmt: skip
+
+    return verdict
+
+
 def threshold_grid(current: Calibration, weights_too: bool):
     """(answer, margin, near_margin, agree, second_opinion) to try: with the weights, only the
     answer threshold and one margin (the rest as they are); alone, all five."""
@@ -143,14 +157,8 @@ def calibrate(weights_too: bool = True) -> tuple[Calibration, Report]:
         hits = {q.text: matcher.ranked(q.text) for q in tune}
         decisions = {q.text: second_opinion(matcher, q.text, hits[q.text]) for q in tune}
         for answer, margin, near_margin, agree, line in threshold_grid(current, weights_too):
-            report = evaluate(
-                tune,
-                lambda text, a=answer, m=margin, c=near_margin, g=agree, n=line, h=hits, k=matcher, d=decisions: (  # noqa: E501
-                    verdict_for(
-                        h[text], k.topic, k.near, a, m, c, agrees(h[text], d[text], g, n), outside
-                    )
-                ),
-            )
+            settings = (answer, margin, near_margin, agree, line, outside)
+            report = evaluate(tune, judge(matcher, hits, decisions, *settings))
             key = (objective(report), -abs(margin - 5))
             if best is None or key > best[0]:
                 thresholds = current.thresholds.model_copy(
@@ -176,19 +184,8 @@ def tune_outside_margin(
     t = calibration.thresholds
     found = []
     for outside in OUTSIDE_MARGINS:
-        report = evaluate(
-            tune,
-            lambda text, o=outside: verdict_for(
-                hits[text],
-                matcher.topic,
-                matcher.near,
-                t.answer,
-                t.margin,
-                t.near_margin,
-                agrees(hits[text], decisions[text], t.agree, t.second_opinion),
-                o,
-            ),
-        )
+        settings = (t.answer, t.margin, t.near_margin, t.agree, t.second_opinion, outside)
+        report = evaluate(tune, judge(matcher, hits, decisions, *settings))
         found.append(((objective(report), report.rejection_accuracy), outside, report))
     _, outside, report = max(found, key=lambda item: item[0])
     thresholds = t.model_copy(update={"outside_margin": outside})

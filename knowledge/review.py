@@ -1,9 +1,11 @@
 """Dated facts in the content (rates, thresholds, statements of law) and which are due for a
 fresh check: `python -m knowledge check` fails once a review-by date has passed."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from knowledge.content import Source
 from knowledge.library import Library
 
 
@@ -26,27 +28,30 @@ class DatedFact:
 
 def dated_facts(library: Library) -> list[DatedFact]:
     """Every dated source in entries (shared and councils' own) and packs, soonest review first."""
-    facts: list[DatedFact] = []
-    seen: set[tuple[str, str]] = set()
+    found: list[tuple[str, Iterable[Source]]] = [
+        (f"entry {entry.id}", entry.sources) for entry in library.base_entries.values()
+    ]
     for council_id, entries in library.entries_by_council.items():
-        for entry in entries.values():
-            own = library.base_entries.get(entry.id) is not entry
-            where = f"councils/{council_id} entry {entry.id}" if own else f"entry {entry.id}"
-            for source in entry.sources:
-                if source.as_of and source.review_by and (where, source.title) not in seen:
-                    seen.add((where, source.title))
-                    facts.append(DatedFact(where, source.title, source.as_of, source.review_by))
+        found += [
+            (f"councils/{council_id} entry {entry.id}", entry.sources)
+            for entry in entries.values()
+            if library.base_entries.get(entry.id) is not entry
+        ]
+    facts: list[DatedFact] = []
     for council_id, pack in library.packs.items():
         for _theme, measure in pack.measures:
             where = f"councils/{council_id} measure {measure.id}"
-            if measure.proxy:
-                proxy = measure.proxy
+            found.append((where, measure.sources))
+            if proxy := measure.proxy:
                 facts.append(
                     DatedFact(f"{where} proxy", proxy.source, proxy.as_of, proxy.review_by)
                 )
-            for source in measure.sources:
-                if source.as_of and source.review_by:
-                    facts.append(DatedFact(where, source.title, source.as_of, source.review_by))
+    facts += [
+        DatedFact(where, source.title, source.as_of, source.review_by)
+        for where, sources in found
+        for source in sources
+        if source.as_of and source.review_by
+    ]
     return sorted(facts, key=lambda fact: (fact.review_by, fact.where))
 
 
