@@ -32,6 +32,13 @@ class LegalMinimum(Strict):
     sizes: list[str] | None = None  # only organisations of these sizes are bound; None: all
 
 
+class Frequency(Strict):
+    """Words that say how often something happens, and how many times a week that is."""
+
+    pattern: Pattern = Field(min_length=5)
+    per_week: float = Field(gt=0, le=7)
+
+
 class CheckRules(Strict):
     """Placeholder text, unfinished words, generic titles, start words, kinds of evidence, the
     words of the contracted service itself and of material only sent out."""
@@ -48,10 +55,22 @@ class CheckRules(Strict):
     deadline_words: list[str] = Field(min_length=1)
     evidence_kinds: dict[str, list[str]] = Field(min_length=1)
     accepted: dict[str, list[str]] = Field(min_length=1)
+    cannot_count: dict[str, list[str]] = Field(default_factory=dict)
+    not_evidence: list[str] = Field(default_factory=list)
     legal_minimums: list[LegalMinimum] = Field(min_length=1)
     service_itself: list[Pattern] = Field(min_length=1)
     done_anyway: list[Pattern] = Field(min_length=1)
     transferred_jobs: list[Pattern] = Field(min_length=1)
+    whole_organisation: list[Pattern] = Field(min_length=1)
+    adds_to_it: list[Pattern] = Field(min_length=1)
+    contract_reach: list[Pattern] = Field(min_length=1)
+    whole_service: list[Pattern] = Field(min_length=1)
+    title_filler: list[str] = Field(min_length=1)
+    how_often: list[Frequency] = Field(min_length=1)
+    several_places: Pattern = Field(min_length=5)
+    apprenticeship_min_months: float = Field(gt=0, le=24)
+    completes_apprenticeship: Pattern = Field(min_length=5)
+    not_counted: list[Pattern] = Field(min_length=1)
     materials_sent: list[Pattern] = Field(min_length=1)
     in_person: list[str] = Field(min_length=1)
 
@@ -64,6 +83,7 @@ class CheckRules(Strict):
     @model_validator(mode="after")
     def _accepted_kinds_exist(self) -> "CheckRules":
         named = {k for kinds in self.accepted.values() for k in kinds} | set(self.promises_only)
+        named |= {k for kinds in self.cannot_count.values() for k in kinds}
         unknown = named - set(self.evidence_kinds)
         if unknown:
             raise ValueError(f"accepted: unknown kinds of evidence: {', '.join(sorted(unknown))}")

@@ -158,6 +158,10 @@ class Thresholds(Strict):
     # Staff time: hours a member of staff can give a year; advice beyond, a problem beyond
     # `problem_factor` times as many.
     hours_per_staff_a_year: float = Field(default=37.5, gt=0)
+    # People seen or called regularly ("a weekly call for each"): contacts a week each member of
+    # staff can make on top of the contract's work; advice beyond, a problem beyond
+    # `problem_factor` times as many.
+    contacts_per_staff_a_week: float = Field(default=20, gt=0)
     problem_factor: float = Field(default=3, ge=1)
     # Money given away (donations, community funds), as a share of the contract value.
     gifts_advice_share: float = Field(default=0.10, gt=0)

@@ -13,6 +13,7 @@ from offer.duplicates import duplicate_checks
 from offer.evidence import evidence_checks
 from offer.fit import fit_checks
 from offer.model import Check, Commitment, Narrative, Opportunity, Supplier
+from offer.pace import pace_checks
 from offer.sizing import feasibility_checks, offer_size_checks, proportion_checks
 from offer.vagueness import vague_checks
 
@@ -45,7 +46,9 @@ def commitment_checks(
     found = vague_checks(commitment, rules) + evidence_checks(commitment, measure, rules)
     found += proportion_checks(commitment, measure, opportunity, supplier, pack.checks)
     found += feasibility_checks(commitment, opportunity, supplier, pack.checks, rules)
-    found += fit_checks(commitment, measure, rules)
+    places = pack.local_area.places
+    found += pace_checks(commitment, opportunity, supplier, pack.checks, places, rules)
+    found += fit_checks(commitment, measure, rules, opportunity, places)
     required = measure.already_required if measure else None
     required = required or already_the_law(commitment, rules, supplier.size)
     if required:

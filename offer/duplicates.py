@@ -12,8 +12,11 @@ from offer.model import Check, Commitment
 # Two commitments of the same amount whose words are this alike (rapidfuzz token set ratio)
 # count the same thing ("£30,000 of orders from Rowley Growers", twice).
 SAME_WORDING = 70
-# A name: two or more capitalised words, perhaps joined by "of", "and" or "the".
-NAME = re.compile(r"\b[A-Z][\w'’-]+(?:[ ]+(?:(?:of|and|the|&)[ ]+)?[A-Z][\w'’-]+)+")
+# A name: two or more capitalised words, perhaps joined by "of", "and" or "the"; or one word
+# with a capital inside it ("WorkPath").
+NAME = re.compile(
+    r"\b[A-Z][\w'’-]+(?:[ ]+(?:(?:of|and|the|&)[ ]+)?[A-Z][\w'’-]+)+|\b[A-Z][a-z]+[A-Z][a-z]\w*"
+)
 
 
 def duplicate_checks(commitments: list[Commitment], pack: CouncilPack) -> list[Check]:
@@ -63,7 +66,9 @@ def _same(a: Commitment, b: Commitment, pack: CouncilPack) -> bool:
     """By what they say, two commitments count the same thing."""
     if a.unit == b.unit and a.unit != "percent" and a.quantity and a.quantity == b.quantity > 1:
         alike = fuzz.token_set_ratio(_said(a), _said(b)) >= SAME_WORDING
-        return alike or bool(_names(a, pack) & _names(b, pack))
+        # The same number of new jobs under two job measures is the same jobs, counted twice.
+        jobs = _draws_on(a, pack) == _draws_on(b, pack) == "hires"
+        return alike or jobs or bool(_names(a, pack) & _names(b, pack))
     if _hours_in_sessions(a, b) or _hours_in_sessions(b, a):
         return bool(_names(a, pack) & _names(b, pack))
     draws = {c.id: _draws_on(c, pack) for c in (a, b)}

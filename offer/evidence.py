@@ -31,8 +31,10 @@ def _spelled(text: str, rules: CheckRules) -> str:
 
 def _kinds(text: str, rules: CheckRules) -> set[str]:
     """The kinds of evidence a text names, the longest names first ("vehicle logs" is a
-    vehicle record, not a log of hours)."""
+    vehicle record, not a log of hours; a "food bank" is not a bank)."""
     words, found = f" {_spelled(text, rules)} ", set()
+    for name in sorted(map(plain, rules.not_evidence), key=len, reverse=True):
+        words = words.replace(f" {name} ", " | ")
     for name, kinds in _evidence_names(rules):
         if f" {name} " in words:
             found |= kinds
@@ -41,15 +43,27 @@ def _kinds(text: str, rules: CheckRules) -> set[str]:
 
 
 def _evidence_names(rules: CheckRules) -> list[tuple[str, set[str]]]:
-    """Each name of evidence with every kind it names, longest first."""
+    """Each name of evidence, and its plural, with every kind it names, longest first."""
     kinds: dict[str, set[str]] = {}
     for kind, names in rules.evidence_kinds.items():
-        for name in names:
-            kinds.setdefault(plain(name), set()).add(kind)
+        for name in map(plain, names):
+            kinds.setdefault(name, set()).add(kind)
+            if not name.endswith("s"):  # "signed receipts" as well as "signed receipt"
+                kinds.setdefault(f"{name}s", set()).add(kind)
     return sorted(kinds.items(), key=lambda pair: -len(pair[0]))
 
 
 LIST_BREAK = re.compile(r",|;|\+|&|/| and | plus | with ")
+# What a piece of evidence is comes before what it is of: "photos of our apprentice" are
+# photos, "timesheets from the food bank" are timesheets.
+HEAD_BREAK = re.compile(r" (?:of|from|showing|posted) ", re.I)
+
+
+def _named(part: str, rules: CheckRules) -> set[str]:
+    """The kinds one piece of evidence is: those its head names ("photos" in "photos of the
+    apprentice"), or, when the head names none ("copies of certificates"), those it names."""
+    head = HEAD_BREAK.split(f" {part.strip()} ", maxsplit=1)[0]
+    return _kinds(head, rules) or _kinds(part, rules)
 
 
 def _stems(text: str) -> set[str]:
@@ -64,10 +78,11 @@ def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
     wanted = _kinds(listed, rules) | set(
         rules.accepted.get(measure.draws_on) or rules.accepted.get(measure.unit) or ()
     )
+    wanted -= set(rules.cannot_count.get(measure.unit, ()))
     promises = set(rules.promises_only) - wanted
     named: set[str] = set()
     for part in LIST_BREAK.split(evidence):
-        kinds = _kinds(part, rules)
+        kinds = _named(part, rules)
         # Terms, a policy or a brochure say what should happen, or could, not that it did,
         # whatever they are about ("the HVO brochure showing lower CO2").
         named |= set() if kinds & promises else kinds

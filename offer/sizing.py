@@ -37,11 +37,14 @@ NUMBER_WORDS = {
     "nine": 9,
     "ten": 10,
 }
-# "One young person", "two Suffolk residents", "a care leaver": how many people weeks are for.
+# "One young person", "two Suffolk residents", "one Lowestoft school leaver": how many people
+# weeks are for.
 PEOPLE_COUNT = re.compile(
+    r"(?<!level )(?<!year )(?<!stage )(?<!nvq )"
     r"\b(a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
-    r"(?:[A-Za-z-]+\s+)?(young (?:person|people)|people|persons?|apprentices?|trainees?|"
-    r"care leavers?|students?|pupils?|learners?|volunteers?|children|child)\b",
+    r"(?:[A-Za-z-]+\s+){0,2}?(young (?:person|people)|people|persons?|apprentices?|trainees?|"
+    r"care leavers?|school leavers?|graduates?|residents?|adults?|veterans?|students?|pupils?|"
+    r"learners?|volunteers?|children|child)\b",
     re.I,
 )
 

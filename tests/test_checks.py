@@ -29,9 +29,11 @@ from tests.helpers.scripted import enter
 from tests.helpers.staff import seat
 
 PACKS = load_packs()
-# Five tuning sets from four blind writers: tuning4 is the first held-out set, looked at after
-# its last measurement (10 of 11 found); the fourth writer's odd-numbered files are tuning5.
-TUNING = [*(e for part in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5")
+# Six tuning sets from six blind writers: tuning4 is the first held-out set, looked at after
+# its last measurement (10 of 11 found); the fourth writer's odd-numbered files are tuning5;
+# tuning6 (30 offers, 40 faults) was written for this round, and 23 of its faults were found
+# when it arrived.
+TUNING = [*(e for part in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6")
             for e in check_corpus.split(part))]  # fmt: skip
 # Faults no rule here sees yet: they need to know what the contract itself buys, or that a
 # photo on social media shows no count. Written down, so a fix shows as an unexpected pass.
@@ -64,20 +66,21 @@ def test_every_fault_in_the_tuning_offers_is_flagged_and_no_clean_offer_is(entry
     assert result.wrongly_flagged == []
 
 
-def test_the_held_out_offers_are_judged_as_well():
-    """Counted, never shown: the held-out part was not used while the checks were written."""
+def test_the_first_held_out_offers_are_judged_as_well():
+    """The fourth writer's even-numbered files: 11 of 17 found (6 December 2026), the same
+    before and after the rules written for tuning5. While tuning6 was worked on, its misses
+    were printed once by mistake (12 of 17 found then), so it is no longer held out; no rule
+    was written from them. Kept as a floor."""
     results = [check_corpus.judge(e) for e in HELD_OUT]
     faults = sum(len(e["faults"]) for e in HELD_OUT)
     assert len(HELD_OUT) >= 12 and faults >= 17
     assert sum(len(r.wrongly_flagged) for r in results) == 0
-    # The fourth writer's even-numbered files, never looked at: 11 of 17 found (6 December
-    # 2026), the same before and after the rules written for tuning5.
-    assert sum(len(r.missed) for r in results) <= 6
+    assert sum(len(r.missed) for r in results) <= 5
 
 
 def test_the_corpus_covers_every_kind_and_has_clean_offers():
     kinds = [f["kind"] for e in check_corpus.EXPECTED for f in e["faults"]]
-    assert len(check_corpus.EXPECTED) >= 106
+    assert len(check_corpus.EXPECTED) >= 136
     assert sum(not e["faults"] for e in check_corpus.EXPECTED) >= 10
     for kind in ("proportion", "feasibility", "vague", "evidence", "additionality", "duplicate"):
         assert kinds.count(kind) >= 3, kind
@@ -491,18 +494,20 @@ def test_what_is_already_required_is_flagged_as_not_extra_in_one_clean_sentence(
 # A second held-out corpus (tests/data/check_offers/heldout2, December 2026): 24 offers from a
 # fifth writer, who saw the fault kinds described in docs/offer.md (its README says so) but no
 # rules or code. Measured once when it arrived: 28 of 37 faults found (missed: 4 additionality,
-# 4 evidence, 1 feasibility), and one clean offer flagged as vague. Counted, never shown.
+# 4 evidence, 1 feasibility), and one clean offer flagged as vague; after the rules written for
+# tuning6, 29 of 37 (missed: 4 additionality, 4 evidence), the same clean offer flagged.
+# Counted, never shown.
 HELD_OUT_2 = yaml.safe_load((check_corpus.CORPUS / "expected_heldout2.yaml").read_text())
 
 
 def test_the_second_held_out_offers_do_no_worse_than_measured():
     results = [check_corpus.judge(e) for e in HELD_OUT_2]
     assert len(HELD_OUT_2) == 24 and sum(len(e["faults"]) for e in HELD_OUT_2) == 37
-    assert sum(len(r.missed) for r in results) <= 9
+    assert sum(len(r.missed) for r in results) <= 8
     assert sum(len(r.wrongly_flagged) for r in results) <= 1
 
 
-@pytest.mark.xfail(strict=True, reason="9 of 37 faults missed, one clean offer flagged (issue 19)")
+@pytest.mark.xfail(strict=True, reason="8 of 37 faults missed, one clean offer flagged (issue 19)")
 def test_the_second_held_out_offers_meet_the_bar():
     results = [check_corpus.judge(e) for e in HELD_OUT_2]
     assert not [m for r in results for m in r.missed]

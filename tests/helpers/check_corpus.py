@@ -1,7 +1,8 @@
-"""The offers corpus for the checks (tests/data/check_offers): written by three people asked to
-play a council evaluator, who never saw the checks (`tuning/` and `heldout/` by the first,
-`tuning2/` and `tuning3/` by the others); each file run through `python -m offer check`, and
-what it found compared with the faults the writer put in (expected.yaml)."""
+"""The offers corpus for the checks (tests/data/check_offers): written by people asked to play
+a council evaluator, who never saw the checks (`tuning/` to `tuning6/`, `heldout/`, and the
+second held-out set `heldout2/` with its own expected_heldout2.yaml); each file run through
+`python -m offer check`, and what it found compared with the faults the writer put in
+(expected.yaml)."""
 
 import io
 import json
@@ -59,5 +60,5 @@ def judge(entry: dict) -> Result:
 
 
 def split(part: str) -> list[dict]:
-    """The entries of one part of the corpus: "tuning" to "tuning5", or "heldout"."""
+    """The entries of one part of the corpus: "tuning" to "tuning6", or "heldout"."""
     return [e for e in EXPECTED if e["file"].startswith(f"{part}/")]
