@@ -30,6 +30,7 @@ class LegalMinimum(Strict):
     pattern: Pattern = Field(min_length=5)
     why: str = Field(min_length=20)
     sizes: list[str] | None = None  # only organisations of these sizes are bound; None: all
+    unless: Pattern | None = None  # words that say the promise goes beyond the law
 
 
 class Frequency(Strict):
@@ -57,11 +58,13 @@ class CheckRules(Strict):
     accepted: dict[str, list[str]] = Field(min_length=1)
     cannot_count: dict[str, list[str]] = Field(default_factory=dict)
     not_evidence: list[str] = Field(default_factory=list)
+    personal_details: Pattern = Field(min_length=5)
     legal_minimums: list[LegalMinimum] = Field(min_length=1)
     service_itself: list[Pattern] = Field(min_length=1)
     done_anyway: list[Pattern] = Field(min_length=1)
     transferred_jobs: list[Pattern] = Field(min_length=1)
     whole_organisation: list[Pattern] = Field(min_length=1)
+    apportioned: Pattern = Field(min_length=5)
     adds_to_it: list[Pattern] = Field(min_length=1)
     contract_reach: list[Pattern] = Field(min_length=1)
     whole_service: list[Pattern] = Field(min_length=1)

@@ -29,7 +29,8 @@ def already_the_law(commitment: Commitment, rules: CheckRules, size: str | None)
         filter(None, (commitment.title, commitment.description, commitment.delivery))
     ).lower()
     bound = [m for m in rules.legal_minimums if m.sizes is None or size in m.sizes]
-    return next((m.why for m in bound if re.search(m.pattern, said)), None)
+    beyond = [m for m in bound if not (m.unless and re.search(m.unless, said))]
+    return next((m.why for m in beyond if re.search(m.pattern, said)), None)
 
 
 def commitment_checks(

@@ -53,10 +53,10 @@ def _evidence_names(rules: CheckRules) -> list[tuple[str, set[str]]]:
     return sorted(kinds.items(), key=lambda pair: -len(pair[0]))
 
 
-LIST_BREAK = re.compile(r",|;|\+|&|/| and | plus | with ")
-# What a piece of evidence is comes before what it is of: "photos of our apprentice" are
-# photos, "timesheets from the food bank" are timesheets.
-HEAD_BREAK = re.compile(r" (?:of|from|showing|posted) ", re.I)
+LIST_BREAK = re.compile(r",|;|\+|&|/| and | plus ")
+# What a piece of evidence is comes before what it is of or for: "photos of our apprentice" are
+# photos, "DBS certificates for each new starter" are certificates.
+HEAD_BREAK = re.compile(r" (?:of|from|showing|posted|for|about) ", re.I)
 
 
 def _named(part: str, rules: CheckRules) -> set[str]:
@@ -95,7 +95,8 @@ def proves(evidence: str, measure: Measure, rules: CheckRules) -> bool:
 
 
 def evidence_checks(c: Commitment, measure: Measure | None, rules: CheckRules) -> list[Check]:
-    """No evidence, or evidence that would not prove this measure."""
+    """No evidence, evidence that would hand over people's personal details, or evidence that
+    would not prove this measure."""
     if not c.evidence or not c.evidence.strip():
         return [
             Check(
@@ -104,6 +105,18 @@ def evidence_checks(c: Commitment, measure: Measure | None, rules: CheckRules) -
                 level="problem",
                 commitment_id=c.id,
                 message="Say how you will show the council that it happened.",
+            )
+        ]
+    personal = re.search(rules.personal_details, c.evidence.lower())
+    if personal:
+        return [
+            Check(
+                id="personal-details",
+                kind="evidence",
+                level="advice",
+                commitment_id=c.id,
+                message=f"Do not send the council people's {personal.group(0)}: keep them "
+                "yourself, and show counts, dates and records with names hidden instead.",
             )
         ]
     if measure is None or is_placeholder(c.evidence, rules) or proves(c.evidence, measure, rules):

@@ -142,8 +142,8 @@ def done_anyway_check(commitment: Commitment, rules: CheckRules) -> Check | None
 
 def whole_organisation_check(commitment: Commitment, rules: CheckRules) -> Check | None:
     """Its words say it is open to the whole organisation, wherever it works, not tied to this
-    contract or the council's area."""
-    if commitment.classification == "core":
+    contract or the council's area, and not how much of it is for this contract."""
+    if commitment.classification == "core" or re.search(rules.apportioned, _said(commitment)):
         return None
     return _not_extra(
         commitment,

@@ -31,10 +31,10 @@ from tests.helpers.staff import seat
 PACKS = load_packs()
 # Six tuning sets from six blind writers: tuning4 is the first held-out set, looked at after
 # its last measurement (10 of 11 found); the fourth writer's odd-numbered files are tuning5;
-# tuning6 (30 offers, 40 faults) was written for this round, and 23 of its faults were found
-# when it arrived.
-TUNING = [*(e for part in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6")
-            for e in check_corpus.split(part))]  # fmt: skip
+# tuning6 (30 offers, 40 faults) and tuning7 (24 offers, 36 faults) were written in December
+# 2026: 23 of 40 and 17 of 36 of their faults were found when each arrived.
+PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7")
+TUNING = [e for part in PARTS for e in check_corpus.split(part)]
 # Faults no rule here sees yet: they need to know what the contract itself buys, or that a
 # photo on social media shows no count. Written down, so a fix shows as an unexpected pass.
 BEYOND_RULES = {
@@ -80,7 +80,7 @@ def test_the_first_held_out_offers_are_judged_as_well():
 
 def test_the_corpus_covers_every_kind_and_has_clean_offers():
     kinds = [f["kind"] for e in check_corpus.EXPECTED for f in e["faults"]]
-    assert len(check_corpus.EXPECTED) >= 136
+    assert len(check_corpus.EXPECTED) >= 160
     assert sum(not e["faults"] for e in check_corpus.EXPECTED) >= 10
     for kind in ("proportion", "feasibility", "vague", "evidence", "additionality", "duplicate"):
         assert kinds.count(kind) >= 3, kind
@@ -495,7 +495,8 @@ def test_what_is_already_required_is_flagged_as_not_extra_in_one_clean_sentence(
 # fifth writer, who saw the fault kinds described in docs/offer.md (its README says so) but no
 # rules or code. Measured once when it arrived: 28 of 37 faults found (missed: 4 additionality,
 # 4 evidence, 1 feasibility), and one clean offer flagged as vague; after the rules written for
-# tuning6, 29 of 37 (missed: 4 additionality, 4 evidence), the same clean offer flagged.
+# tuning6, 29 of 37 (missed: 4 additionality, 4 evidence); after tuning7, 30 of 37 (missed: 4
+# additionality, 3 evidence); the same clean offer flagged each time.
 # Counted, never shown.
 HELD_OUT_2 = yaml.safe_load((check_corpus.CORPUS / "expected_heldout2.yaml").read_text())
 
@@ -503,11 +504,11 @@ HELD_OUT_2 = yaml.safe_load((check_corpus.CORPUS / "expected_heldout2.yaml").rea
 def test_the_second_held_out_offers_do_no_worse_than_measured():
     results = [check_corpus.judge(e) for e in HELD_OUT_2]
     assert len(HELD_OUT_2) == 24 and sum(len(e["faults"]) for e in HELD_OUT_2) == 37
-    assert sum(len(r.missed) for r in results) <= 8
+    assert sum(len(r.missed) for r in results) <= 7
     assert sum(len(r.wrongly_flagged) for r in results) <= 1
 
 
-@pytest.mark.xfail(strict=True, reason="8 of 37 faults missed, one clean offer flagged (issue 19)")
+@pytest.mark.xfail(strict=True, reason="7 of 37 faults missed, one clean offer flagged (issue 19)")
 def test_the_second_held_out_offers_meet_the_bar():
     results = [check_corpus.judge(e) for e in HELD_OUT_2]
     assert not [m for r in results for m in r.missed]

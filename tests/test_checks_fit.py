@@ -187,3 +187,64 @@ def test_the_same_new_jobs_under_two_job_measures_are_counted_twice():
     opportunity = Opportunity(title="Facilities management", value_gbp=6_800_000, word_limit=500)
     checks = offer_checks([first, second], opportunity, Supplier(name="FM", size="large"), pack)
     assert any(c.id == "counted-twice" and c.commitment_id == "c2" for c in checks)
+
+
+# The seventh tuning set: the supplier's own word, plans and orders as evidence, personal details,
+# activity already running, and what the law or every site requires.
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit", "evidence"),
+    [
+        ("local-hires", "people", "A self-certification form signed by our director"),
+        ("local-hires", "people", "Enhanced DBS certificates for each new starter"),
+        ("local-hires", "people", "Copies of the job adverts we placed with the Jobcentre"),
+        ("school-careers-sessions", "sessions", "Our monthly KPI report to the council"),
+        ("local-supplier-spend", "gbp", "Copies of the purchase orders we raise"),
+    ],
+)
+def test_the_suppliers_own_word_a_plan_or_an_order_does_not_prove_it(measure, unit, evidence):
+    c = _commitment(measure_id=measure, unit=unit, quantity=5, evidence=evidence)
+    assert "evidence-mismatch" in _ids(c, council="tower-hamlets")
+
+
+def test_evidence_that_would_hand_over_personal_details_is_advice():
+    said = "Names, home addresses and dates of birth of the young people"
+    assert "personal-details" in _ids(_commitment(evidence=said))
+    assert "personal-details" not in _ids(_commitment(evidence="Invoices with supplier addresses"))
+
+
+@pytest.mark.parametrize(
+    ("description", "flag"),
+    [
+        ("Our annual fun run, which we have organised every June since 2019.", "done-anyway"),
+        ("Jade, our apprentice who joined us in September 2025, will work on it.", "done-anyway"),
+        ("We hold ISO 14001 and ISO 9001, as we always have.", "done-anyway"),
+        ("The same offer we make in every bid.", "whole-organisation"),
+        ("Our toy appeal, part of our company-wide CSR programme.", "whole-organisation"),
+    ],
+)
+def test_activity_already_running_is_advice(description, flag):
+    assert flag in _ids(_commitment(description=description))
+
+
+def test_an_organisation_wide_policy_apportioned_to_the_contract_is_not():
+    said = "Our organisation-wide policy covers 22 staff; the 9 (41%) on this contract are counted."
+    assert "whole-organisation" not in _ids(_commitment(description=said))
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "The new website will meet WCAG 2.2 AA.",
+        "Every operative on site will hold a valid CSCS card.",
+        "We will comply with UK GDPR.",
+    ],
+)
+def test_what_the_law_or_every_site_requires_is_not_extra(description):
+    assert "already-required" in _ids(_commitment(description=description))
+
+
+def test_the_real_living_wage_beside_the_legal_minimum_is_extra():
+    said = "Most of our contracts pay the National Living Wage; this one pays the real Living Wage."
+    assert "already-required" not in _ids(_commitment(description=said))
