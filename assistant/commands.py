@@ -11,7 +11,7 @@ from assistant.yes_no import asks
 # In free text, "can", "do", "will"... often start a statement ("Can offer 2 placements").
 OPEN_QUESTION_WORDS = frozenset(
     ["what", "whats", "how", "why", "where", "who", "which", "explain", "define", "meaning"]
-    + ["waht", "wat", "wats", "wot", "whta", "whats", "hw", "howw", "wht", "whay"]
+    + ["waht", "wat", "wats", "wot", "whta", "whats", "hw", "howw", "wht", "whay", "ow"]
 )
 # "Can we...", "does it...", "do receipts count...", "can social value be...": a question even
 # without its "?".
@@ -230,6 +230,37 @@ def asks_outright(text: str) -> bool:
 
 
 _ONLY_CHECKS = re.compile(r"^(?:is|does) (?:that|this|it) (?:right|ok|okay|correct|alright|fine)\b")
+# "we arent a charity yet does that matter": a question at the very end, even without its "?".
+_ASKS_AT_END = re.compile(
+    r"\b(?:does|do|will|would|can|could|is|should|might) (?:that|this|it) (?:matter|count|"
+    r"make (?:a|any) difference|affect (?:it|us|anything|things)|change (?:it|anything|things)|"
+    r"(?:be )?(?:a problem|an issue|ok|okay|allowed))\s*$"
+)
+# Words a person may put before a question word: "roughly how much...", "so what...".
+# Not "and" or "so": "and what they go on to do" describes.
+_LEAD_IN = frozenset(
+    ["roughly", "ok", "okay", "also", "just", "sorry", "hi", "hey", "um", "erm", "oh", "right"]
+    + ["anyway", "btw", "quickly"]
+)
+
+
+def asks_at_end(text: str) -> bool:
+    """A question at the end of an answer that does not need its "?": "we arent a charity
+    yet does that matter"."""
+    return bool(_ASKS_AT_END.search(_plain(text.rstrip(" ?!.")).replace("'", "")))
+
+
+def _question_start(words: list[str]) -> list[str]:
+    """The words from the question word on, past up to two lead-in words ("roughly how much
+    evidence" -> "how much evidence")."""
+    for skip in range(min(3, len(words))):
+        if skip and words[skip - 1] not in _LEAD_IN:
+            break
+        if words[skip] in OPEN_QUESTION_WORDS:
+            return words[skip:]
+    return words
+
+
 # "we don't keep names for safety reasons, is that a problem": a question at the end.
 _TRAILING_QUESTION = re.compile(
     r"^(?:is|does|do|can|will|would|should|could|must) (?:that|this|it|we|i)\b"
@@ -275,6 +306,8 @@ def looks_like_question(text: str, free_text: bool) -> bool:
     alternative ("... or need something more")."""
     if asks(text) or (_asks_in_free_text(text) if free_text else "?" in text):
         return True  # at a choice or number step, a "?" answer that reads is still an answer
+    if asks_at_end(text):
+        return True
     tail = _plain(re.split(r",", text)[-1]) if "," in text else ""
     if free_text and _TRAILING_QUESTION.match(tail) and not _ONLY_CHECKS.match(tail):
         return True
@@ -282,7 +315,8 @@ def looks_like_question(text: str, free_text: bool) -> bool:
     breaks = r"[.!;\n]+" if free_text else r"[.!;,\n]+"
     for sentence in re.split(breaks, text):
         plain = _plain(sentence).replace("'", "")
-        words = plain.split()
+        words = _question_start(plain.split())
+        plain = " ".join(words)
         if not words:
             continue
         if not free_text and words[0] in QUESTION_WORDS:

@@ -12,6 +12,7 @@ from assistant.choices import parse_choice
 from assistant.commands import (
     Command,
     answer_after_question,
+    asks_at_end,
     asks_closed,
     asks_outright,
     looks_like_question,
@@ -217,6 +218,7 @@ def _answer_or_question(
         free_text
         or not parsed.ok
         or opens_question(text)
+        or asks_at_end(text)
         or (
             (asks_outright(text) or asks_closed(text))
             and not _answered_after(ctx, step, state, text)
@@ -240,8 +242,24 @@ def _answer_or_question(
 def _answered_after(ctx: Context, step: Step, state: State, text: str) -> bool:
     """Whether what follows the last question reads as the answer: "What counts as a community
     group? We're a TRA, so community group I'd say." (not "...? Sorry, I mean for this form")."""
-    rest = text.rsplit("?", 1)[1] if "?" in text else ""
-    return bool(rest.strip()) and parse_answer(ctx, step, state, rest).ok
+    asked, rest = text.rsplit("?", 1) if "?" in text else ("", "")
+    # A short check ("How many? Let's say 6 a year"), or an answer that takes up what was asked
+    # ("What counts as a community group? ...community group I'd say"); "is there a minimum
+    # number of hours to count as a job? our riders do about 20 a week" says something else,
+    # and is still a question.
+    last = re.split(r"[?.!]", asked)[-1]
+    checks = len(last.split()) <= SHORT_CHECK_WORDS
+    takes_up = checks or bool(_content_words(last) & _content_words(rest))
+    return bool(rest.strip()) and takes_up and parse_answer(ctx, step, state, rest).ok
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more, by their first five letters ("groups", "group")."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _NOT_CONTENT}
+
+
+_NOT_CONTENT = frozenset(["that", "this", "with", "what", "have", "does", "would", "could"])
+SHORT_CHECK_WORDS = 6  # "would we do it otherwise?", "is that everything?": checks on the step
 
 
 def _question_not_answer(
