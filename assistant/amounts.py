@@ -182,7 +182,8 @@ def _share(cleaned: str) -> float | None:
         return float(_SHARES[share.strip()])
     # "three quarters of what comes in", "cut bottles by a quarter": a share named in words.
     for said in sorted(_SHARES, key=len, reverse=True):
-        if plain.startswith(f"{said} of ") or re.search(rf"\bby {said}\b", plain):
+        by = rf"\bby (?:about |around |roughly |nearly |almost |over |just over )?{said}\b"
+        if plain.startswith(f"{said} of ") or re.search(by, plain):
             return float(_SHARES[said])
     if found := re.fullmatch(r"(\w+)(?: \w+)? (?:in|out of) (?:every |each )?(\w+)(?: .*)?", plain):
         part, whole = read_number(found.group(1)), read_number(found.group(2))

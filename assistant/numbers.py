@@ -3,6 +3,8 @@
 
 import re
 
+from assistant.spelling import spelt_right
+
 ONES = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -39,6 +41,13 @@ SPELT = {
     "yr": "year", "yrs": "years", "mnth": "month", "mnths": "months", "mths": "months",
     "mth": "month", "hrs": "hours", "hr": "hour", "sumer": "summer", "aprentice": "apprentice",
 }  # fmt: skip
+# The words amounts are read by, put right when one slip out (assistant/spelling.py).
+AMOUNT_VOCABULARY = (
+    "over", "about", "around", "roughly", "apprentice", "apprentices", "month", "months",
+    "year", "years", "week", "weeks", "hour", "hours", "session", "sessions", "people",
+    "volunteer", "volunteers", "million", "thousand", "hundred", "dozen", "twelve", "total",
+    "altogether", "each", "every",
+)  # fmt: skip
 
 
 def tidy(text: str) -> str:
@@ -50,6 +59,7 @@ def tidy(text: str) -> str:
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
     text = re.sub(r"[~≈]", " about ", text)
     text = re.sub(r"[a-z]+", lambda m: SPELT.get(m.group(0), m.group(0)), text)
+    text = spelt_right(text, AMOUNT_VOCABULARY, swaps_only_below=5)  # "12 monhts", "ovre"
     text = re.sub(r"\bhalf[ -]terms?\b", "halfterm", text)  # "every half term": six a year
     text = re.sub(r"\b(?:a )?full year\b", "1 year", text)  # "1 lad, full year"
     text = re.sub(r"\bgbp\s*(?=\d)", "£", text)  # "GBP 45,000"

@@ -46,6 +46,9 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed
+    aside = re.sub(r"\([^)]*\)", " ", text).strip()  # "36 months (3+1+1 but base term only)"
+    if aside != text.strip() and (found := _parse_whole(ctx, step, state, aside)).ok:
+        return found
     if _alternatives(text):
         return parsed  # "£40,000 - £50,000", "2 or 3 years": which is it?
     for part in answer_parts(text):

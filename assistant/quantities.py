@@ -25,7 +25,7 @@ from knowledge.vocabulary import amount
 
 _TOTAL_AFTER = re.compile(
     r"\b(?:so|that'?s|thats|making|makes|which is|i ?e|total of|totalling|"
-    r"(?:which )?i make(?: it| that)?(?: to be)?|that makes|comes to|works out (?:at|as)"
+    r"(?:which )?i make(?: it| that)?(?: to be)?|that makes|comes to|works out(?: at| as| to)?"
     r"|equivalent to|equating to|equates to|amounting to)\b"
 )
 
@@ -41,6 +41,9 @@ def read_total(
     confirm = (reading.confirm or f"That is {amount(reading.total, unit)} in all.").rstrip(".")
     return Reading(reading.total, f"{confirm}, counting a day as {HOURS_A_DAY} hours.")
 
+
+# A rate a year, month or week: "78 a year".
+RATE_IN = re.compile(r"\d\s*(?:[a-z]+\s+)?(?:a|per|each|every)\s+(?:year|month|week)\b")
 
 _OF_CONTRACT = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:total\s+)?"
@@ -165,7 +168,14 @@ def _worked_out(cleaned: str, unit: str, contract_months: float | None) -> Readi
                 ),
                 None,
             )
-        return Reading(stated) if stated else None
+        if stated:
+            return Reading(stated)
+        # "twice a week in term time, which works out about 78 a year": their rate, worked on.
+        return (
+            from_figures(clauses[-1], unit, contract_months)
+            if RATE_IN.search(clauses[-1])
+            else None
+        )
     if (head := figures_in(clauses[0])) and (tail := figures_in(clauses[-1])):
         return count_times_length([head[0], tail[-1]], unit, contract_months)
     return None

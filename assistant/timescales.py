@@ -6,9 +6,8 @@ import calendar
 import re
 from datetime import date
 
-from rapidfuzz import distance
-
 from assistant.numbers import leading_number, words_of
+from assistant.spelling import spelt_right
 
 DAYS_PER = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "quarter": 91.3125}
 DAYS_PER |= {"year": 365.25}
@@ -156,25 +155,13 @@ _SOUNDS_LIKE = {"hole": "whole"}
 
 def _spelt_right(text: str) -> str:
     """The text with a word one slip from a timescale word put right (first letter kept)."""
-
-    def right(found: re.Match) -> str:
-        word = found.group(0)
-        if word in _SOUNDS_LIKE:
-            return _SOUNDS_LIKE[word]
-        if len(word) < 4 or word in _TIME_VOCABULARY:
-            return word
-        for known in _TIME_VOCABULARY:
-            close = abs(len(known) - len(word)) <= 1 and known[0] == word[0]
-            if close and distance.OSA.distance(word, known) == 1:
-                return known
-        return word
-
-    return re.sub(r"[a-z]+", right, text.lower())
+    said = re.sub(r"[a-z]+", lambda m: _SOUNDS_LIKE.get(m.group(0), m.group(0)), text.lower())
+    return spelt_right(said, _TIME_VOCABULARY)
 
 
 def _in_a_year_of_the_contract(text: str) -> tuple[str | None, float] | None:
     """ "From year 1" (the start), "within the first 3 months of year 2" (15), "by the end of
-    year one" (12)."""
+    year one" (12), "in the contract year" (12)."""
     if re.search(
         r"\bfrom (?:the )?(?:year|yr) (?:one|1)\b|\bfrom (?:the )?first (?:year|yr)\b", text
     ):
@@ -186,6 +173,8 @@ def _in_a_year_of_the_contract(text: str) -> tuple[str | None, float] | None:
     if year := _YEAR_OF_CONTRACT.search(text):
         number = _ORDINALS.get(year.group(1) or year.group(2), 2)
         return f"by the end of year {number} of the contract", 12.0 * number
+    if re.search(r"\b(?:in|within|during) (?:the )?(?:first )?contract(?:'?s)? year\b", text):
+        return "by the end of year 1 of the contract", 12.0  # "in the contract year"
     return None
 
 

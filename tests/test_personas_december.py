@@ -19,12 +19,16 @@ DATA = Path(__file__).parent / "data"
 # from the tenth (5 of the 6 were Sandwell's towns step, which its writer was not told of), 18
 # after those from the eleventh and twelfth. The tenth: 26, then 3; the eleventh: 19, then 2;
 # the twelfth: 16, then 6. Questions answered mid-flow: the ninth 24, then 27; the tenth 23,
-# then 36; the eleventh 23, then 38; the twelfth 27, then 35.
+# then 36; the eleventh 23, then 38; the twelfth 27, then 35. A second round on the tuning
+# corpora (questions at the very end or after a lead-in word, a long question followed by
+# something else, slips in amount words, asides in brackets, "works out about 78 a year"):
+# the tenth 2 misread and 1 question taken, the eleventh 0, the twelfth 3 and 0; the ninth
+# unchanged at 18 misread and 27 of 41 questions answered.
 MEASURED = {
     "personas_ninth.yaml": ("held-out", 18, 27, 0, 8),
-    "personas_tenth.yaml": ("tuning", 3, 36, 2, 8),
-    "personas_eleventh.yaml": ("tuning", 2, 38, 0, 2),
-    "personas_twelfth.yaml": ("tuning", 6, 35, 3, 9),
+    "personas_tenth.yaml": ("tuning", 2, 37, 1, 7),
+    "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
+    "personas_twelfth.yaml": ("tuning", 3, 38, 0, 9),
 }
 
 
