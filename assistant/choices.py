@@ -11,7 +11,12 @@ from assistant.numbers import numbers_in, tidy
 from assistant.parsed import Parsed, clean
 from assistant.yes_no import UNSURE, asks
 
-Options = list[tuple[str, str]] | list[tuple[str, str, tuple[str, ...]]]
+# Each (value, label), and perhaps the words people use for it and patterns that mean it.
+Options = (
+    list[tuple[str, str]]
+    | list[tuple[str, str, tuple[str, ...]]]
+    | list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]
+)
 
 
 def parse_choice(text: str, options: Options) -> Parsed:
@@ -44,6 +49,28 @@ def parse_choice(text: str, options: Options) -> Parsed:
     if match and len(affirmed) >= 5:
         return Parsed(options[match[2]][0])
     return banded
+
+
+def _meant(cleaned: str, options: Options) -> tuple[str, int] | None:
+    """The option whose patterns match what was typed, not where it is denied ("it's not in
+    the specification"); of several, the one said first ("over and above what youre paying
+    us for" is extra), with the number of words before it."""
+    plain = " ".join(cleaned.replace("’", "'").split())
+    denied = [(m.start(), m.end()) for m in _NOT_SAID.finditer(plain)]
+    starts = {}
+    for option in options:
+        patterns = option[3] if len(option) > 3 else ()  # type: ignore[misc]
+        found = [
+            m.start()
+            for p in patterns
+            if (m := re.search(p, plain)) and not any(s < m.start() < e for s, e in denied)
+        ]
+        if found:
+            starts[option[0]] = min(found)
+    if not starts:
+        return None
+    value = min(starts, key=starts.__getitem__)
+    return value, len(plain[: starts[value]].split())
 
 
 # Kinds of organisation that a head count can overrule ("national firm with 400 staff").
@@ -85,9 +112,18 @@ def _said_in_words(cleaned: str, options: Options) -> Parsed | None:
         )
     ]
     values = {value for value, _, _ in kept}
+    meant = _meant(cleaned, options)
     if len(values) == 1:
-        return Parsed(values.pop())
-    return _settled(kept, cleaned, plain) if values else None
+        # Its words, unless another option's pattern is said first ("its in the spec already"
+        # is the service, though "already" is said of what is done anyway).
+        first = len(plain[: min(start for _, start, _ in kept)].split())
+        return Parsed(meant[0] if meant and meant[1] <= first else values.pop())
+    settled = _settled(kept, cleaned, plain) if values else None
+    if settled is None or not settled.ok:
+        # Said in other words ("wouldnt happen without the contract tbh"), or words that pull
+        # two ways: the options' patterns decide, if they can.
+        return Parsed(meant[0]) if meant else settled
+    return settled
 
 
 def _settled(kept: list[tuple[str, int, int]], cleaned: str, plain: str) -> Parsed:

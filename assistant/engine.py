@@ -214,17 +214,7 @@ def _answer_or_question(
     parsed = parse_answer(ctx, step, state, text)
     # The same words again, straight after they were taken as a question, are an answer.
     repeated = held is not None and held.get("step") == state.step and held.get("text") == text
-    asking = looks_like_question(text, free_text) and (
-        free_text
-        or not parsed.ok
-        or opens_question(text)
-        or asks_at_end(text)
-        or (
-            (asks_outright(text) or asks_closed(text))
-            and not _answered_after(ctx, step, state, text)
-        )
-    )
-    if asking and not repeated:
+    if is_question(ctx, step, state, text, parsed) and not repeated:
         _question_not_answer(ctx, state, step, text, parsed, out, events)
     elif not parsed.ok:
         # An answer that does not read is met with this step's own error, never a help article.
@@ -237,6 +227,22 @@ def _answer_or_question(
         _apply(ctx, state, step, parsed.value, out)
         if step.yes_carries_to and parsed.value == "yes" and state.step == step.yes_carries_to:
             _carry(ctx, state, text, out, events)
+
+
+def is_question(ctx: Context, step: Step, state: State, text: str, parsed: Parsed) -> bool:
+    """Whether what was typed at this step is a question to answer, not the answer (`parsed`
+    is how it reads as one)."""
+    free_text = step.answer.type == "text"
+    return looks_like_question(text, free_text) and (
+        free_text
+        or not parsed.ok
+        or opens_question(text)
+        or asks_at_end(text)
+        or (
+            (asks_outright(text) or asks_closed(text))
+            and not _answered_after(ctx, step, state, text)
+        )
+    )
 
 
 def _answered_after(ctx: Context, step: Step, state: State, text: str) -> bool:

@@ -5,11 +5,12 @@ The default flow is `assistant/flows/default.yaml`. A council pack may adjust it
 add steps, or skip steps (a skipped step's arrows lead to where it would have gone).
 """
 
+import re
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from knowledge.content import KEBAB, ContentError, Strict, read_yaml, validate
 
@@ -40,6 +41,16 @@ class Option(Strict):
     label: str = Field(min_length=1)
     hint: str | None = None
     also: list[str] = Field(default_factory=list)  # other words people use for it
+    # Patterns that say it in other words ("only happen cos of this contract"): where the
+    # patterns of exactly one option match, that option is meant.
+    means: list[str] = Field(default_factory=list)
+
+    @field_validator("means")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
 
 
 class Answer(Strict):

@@ -62,6 +62,7 @@ def tidy(text: str) -> str:
     text = spelt_right(text, AMOUNT_VOCABULARY, swaps_only_below=5)  # "12 monhts", "ovre"
     text = re.sub(r"\bhalf[ -]terms?\b", "halfterm", text)  # "every half term": six a year
     text = re.sub(r"\b(?:a )?full year\b", "1 year", text)  # "1 lad, full year"
+    text = re.sub(r"\bfull time for the year\b", "for 1 year", text)  # an apprentice
     text = re.sub(r"\bgbp\s*(?=\d)", "£", text)  # "GBP 45,000"
     text = re.sub(r"\b(?:level|lvl|l|nvq)\s?[1-8]\b", " ", text)  # "Level 2 course", "L3"
     text = re.sub(

@@ -172,7 +172,7 @@ def _parse_whole(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     if spec.type == "yes-no":
         return parse_yes_no(text)
     if spec.type == "choice":
-        return _choice(text, [(c.value, c.label, c.also) for c in choices(step, state)])
+        return _choice(text, [(c.value, c.label, c.also, c.means) for c in choices(step, state)])
     if spec.type in ("number", "money"):
         return _amount(step, state, text)
     if spec.type == "duration":

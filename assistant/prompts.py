@@ -94,7 +94,9 @@ def choices(step: Step, state: State) -> tuple[Choice, ...]:
             if needs
             else ()
         )
-    fixed = tuple(Choice(o.value, o.label, o.hint, tuple(o.also)) for o in step.answer.options)
+    fixed = tuple(
+        Choice(o.value, o.label, o.hint, tuple(o.also), tuple(o.means)) for o in step.answer.options
+    )
     if step.offers_another and state.filed_theme:
         title = state.filed_theme["title"]
         return (*fixed, Choice(ANOTHER, f"Add another for {title}", None, ("add another",)))

@@ -53,7 +53,7 @@ _ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _EVERY = re.compile(
     r"\b(?:each|every|evry|per|once a|once every)\s+"
     r"(?:academic\s+|school\s+|financial\s+|contract\s+)?"
-    r"(year|yr|month|mth|quarter|term|week|summer)\b"
+    r"(year|yr|month|mth|quarter|term|week|summer|spring|autumn|winter|christmas|easter)\b"
     r"|\b(annually|annual|yearly|monthly|quarterly|termly|weekly)\b"
     r"|\b(?:every|evry)\s+(\d+|two|three|four|six|twelve|other)\s+(months?|weeks?)\b"
 )
@@ -69,7 +69,7 @@ _EVERY_MONTHS = {1: "month", 3: "quarter", 12: "year"}
 _WHOLE_CONTRACT = re.compile(
     r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
     r"\b(?:all the \w+ (?:months|years)|all the way (?:thru|through)|throughout|the whole way"
-    r"|over (?:the )?job"
+    r"|over (?:the )?job|spread (?:out )?(?:across|over|through)"
     r"|before (?:the )?(?:contract|job|framework) (?:is )?(?:end|ends|over|done|finish\w*)"
     r"|all (?:of )?the contract|by the time (?:we|it|they) (?:finish|end)"
     r"|end of (?:the )?(?:job|install|project|works?)|whole (?:job|project|thing|framework)"
@@ -207,7 +207,8 @@ def _recurring(text: str) -> tuple[str, float | None] | None:
         said = f"every {period}" if period else f"every {found.group(3)} {found.group(4)}"
         return said, months
     period = found.group(1) or _EVERY_WORDS.get(found.group(2), "year")
-    period = {"term": "quarter", "summer": "year", "yr": "year", "mth": "month"}.get(period, period)
+    seasons = dict.fromkeys(("summer", "spring", "autumn", "winter", "christmas", "easter"), "year")
+    period = {"term": "quarter", "yr": "year", "mth": "month", **seasons}.get(period, period)
     return f"every {period}", None if throughout else _months(1, period)
 
 

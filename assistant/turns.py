@@ -78,6 +78,7 @@ class Choice:
     label: str
     hint: str | None = None
     also: tuple[str, ...] = ()  # other words people use for it, not shown
+    means: tuple[str, ...] = ()  # patterns that say it in other words
 
 
 @dataclass(frozen=True)

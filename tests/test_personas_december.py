@@ -23,9 +23,10 @@ DATA = Path(__file__).parent / "data"
 # corpora (questions at the very end or after a lead-in word, a long question followed by
 # something else, slips in amount words, asides in brackets, "works out about 78 a year"):
 # the tenth 2 misread and 1 question taken, the eleventh 0, the twelfth 3 and 0; the ninth
-# unchanged at 18 misread and 27 of 41 questions answered.
+# unchanged at 18 misread and 27 of 41 questions answered. After the step phrasings corpus
+# (tests/test_phrasings_steps.py): the ninth 17 misread.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 18, 27, 0, 8),
+    "personas_ninth.yaml": ("held-out", 17, 27, 0, 8),
     "personas_tenth.yaml": ("tuning", 2, 37, 1, 7),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 3, 38, 0, 9),
@@ -64,7 +65,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="18 answers misread, 14 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="17 answers misread, 14 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1
