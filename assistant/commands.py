@@ -244,6 +244,26 @@ _LEAD_IN = frozenset(
 )
 
 
+def asks_at_length(text: str) -> bool:
+    """A whole sentence that ends in "?" ("after i send, somebody from council will phone
+    me?"): a question, though one word of it names an option; not a short or hedged answer
+    ("services?", "goods i think?") or a check ("goods, is that right?")."""
+    if not text.rstrip().endswith("?"):
+        return False
+    last = _plain(re.split(r"[.!;]", text.rstrip().rstrip("?"))[-1]).replace("'", "")
+    tail = _plain(last.split(",")[-1]) if "," in last else last
+    if _HEDGED.search(last) or _HEDGE_INSIDE.search(last) or _ONLY_CHECKS.match(tail):
+        return False
+    return len(last.split()) >= LONG_QUESTION_WORDS
+
+
+LONG_QUESTION_WORDS = 7
+# "It's catering, so we cook and deliver, I suppose that's a service?": an answer, hedged.
+_HEDGE_INSIDE = re.compile(
+    r"\b(?:i think|i suppose|i guess|i reckon|i believe|maybe|probably|perhaps|presumably)\b"
+)
+
+
 def asks_at_end(text: str) -> bool:
     """A question at the end of an answer that does not need its "?": "we arent a charity
     yet does that matter"."""

@@ -13,6 +13,7 @@ from assistant.commands import (
     Command,
     answer_after_question,
     asks_at_end,
+    asks_at_length,
     asks_closed,
     asks_outright,
     looks_like_question,
@@ -238,6 +239,7 @@ def is_question(ctx: Context, step: Step, state: State, text: str, parsed: Parse
         or not parsed.ok
         or opens_question(text)
         or asks_at_end(text)
+        or asks_at_length(text)
         or (
             (asks_outright(text) or asks_closed(text))
             and not _answered_after(ctx, step, state, text)

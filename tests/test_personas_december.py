@@ -24,10 +24,12 @@ DATA = Path(__file__).parent / "data"
 # something else, slips in amount words, asides in brackets, "works out about 78 a year"):
 # the tenth 2 misread and 1 question taken, the eleventh 0, the twelfth 3 and 0; the ninth
 # unchanged at 18 misread and 27 of 41 questions answered. After the step phrasings corpus
-# (tests/test_phrasings_steps.py): the ninth 17 misread.
+# (tests/test_phrasings_steps.py): the ninth 17 misread; a whole sentence ending in "?" at a
+# choice is a question ("after i send, somebody from council will phone me?"): the tenth 0
+# questions taken.
 MEASURED = {
     "personas_ninth.yaml": ("held-out", 17, 27, 0, 8),
-    "personas_tenth.yaml": ("tuning", 2, 37, 1, 7),
+    "personas_tenth.yaml": ("tuning", 2, 38, 0, 7),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 3, 38, 0, 9),
 }
