@@ -67,7 +67,7 @@ _NONE = re.compile(r"^(?:none|no one|noone|nobody|zero|nil|not any)\b")
 # A person correcting themselves: "12 - no sorry, 18 months", "£18,000 - no wait, £36,000".
 _CORRECTION = re.compile(
     r"(?:\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
-    r"or rather|no no|hang on|hold on)\b|\s[-–—]\s*no\b|,\s*no\s*,"
+    r"or rather|no no|hang on|hold on)\b|\s[-–—]\s*no\b|,\s*no\s*,|,\s*no\s+(?=£?\d)"
     r"|\b(?:say|call it)\b(?=\s*£?\d))[\s,:—–-]*",
 )
 

@@ -30,9 +30,8 @@ def parse_choice(text: str, options: Options) -> Parsed:
         if cleaned in (value.lower(), label.lower()):
             return Parsed(value)
     bands = all(_is_band(option[1]) for option in options)
-    numbered = re.fullmatch(r"[0-9]{1,3}", cleaned) and 1 <= int(cleaned) <= len(options)
-    if numbered and not bands:  # where the options are head counts, "3" is three people
-        return Parsed(options[int(cleaned) - 1][0])
+    if not bands and (placed := _by_place(cleaned, len(options))) is not None:
+        return Parsed(options[placed][0])  # "2", "first one", "the last option"
     if asks(cleaned) or UNSURE.search(cleaned):
         return Parsed(problem="invalid")
     banded = _band(cleaned, options)
@@ -49,6 +48,30 @@ def parse_choice(text: str, options: Options) -> Parsed:
     if match and len(affirmed) >= 5:
         return Parsed(options[match[2]][0])
     return banded
+
+
+_PLACES = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
+_PLACE = re.compile(
+    r"^(?:the )?(first|1st|top|second|2nd|third|3rd|middle|last|bottom)"
+    r"(?: one| option| answer| choice)?(?: please)?[.!]?$"
+)
+
+
+def _by_place(cleaned: str, count: int) -> int | None:
+    """The option named by its number or where it is in the list: "2", "first one", "the last
+    option", "middle one" (of three)."""
+    if re.fullmatch(r"[0-9]{1,3}", cleaned):  # where options are head counts, "3" is people
+        return int(cleaned) - 1 if 1 <= int(cleaned) <= count else None
+    found = _PLACE.match(cleaned)
+    if not found:
+        return None
+    said = found.group(1)
+    if said in ("last", "bottom"):
+        return count - 1
+    if said == "middle":
+        return 1 if count == 3 else None
+    place = _PLACES[said]
+    return place if place < count else None
 
 
 def _meant(cleaned: str, options: Options) -> tuple[str, int] | None:

@@ -40,7 +40,13 @@ SPELT = {
     "anually": "annually", "finish": "end", "finishes": "ends", "wk": "week", "wks": "weeks",
     "yr": "year", "yrs": "years", "mnth": "month", "mnths": "months", "mths": "months",
     "mth": "month", "hrs": "hours", "hr": "hour", "sumer": "summer", "aprentice": "apprentice",
+    "tone": "tonne", "tones": "tonnes",
 }  # fmt: skip
+# What a number dictated as "for" or "too" comes before (not "years": "for years" is a while).
+_HEARD = (
+    r"(?:hours?|weeks?|days?|months?|sessions?|people|apprentices?|volunteers?|staff|events?"
+    r"|talks?)\b"
+)
 # The words amounts are read by, put right when one slip out (assistant/spelling.py).
 AMOUNT_VOCABULARY = (
     "over", "about", "around", "roughly", "apprentice", "apprentices", "month", "months",
@@ -63,6 +69,15 @@ def tidy(text: str) -> str:
     text = re.sub(r"\bhalf[ -]terms?\b", "halfterm", text)  # "every half term": six a year
     text = re.sub(r"\b(?:a )?full year\b", "1 year", text)  # "1 lad, full year"
     text = re.sub(r"\bfull time for the year\b", "for 1 year", text)  # an apprentice
+    # Dictated numbers heard as words: "give for hours a week", "in for months", "too sessions".
+    text = re.sub(
+        rf"\b(in|within|give|do|offer|about|around|roughly|maybe) for (?={_HEARD})", r"\1 4 ", text
+    )
+    text = re.sub(
+        rf"^for (?={_HEARD})|\btoo (?={_HEARD})",
+        lambda m: "4 " if m.group(0).startswith("f") else "2 ",
+        text,
+    )
     text = re.sub(r"\bgbp\s*(?=\d)", "£", text)  # "GBP 45,000"
     text = re.sub(r"\b(?:level|lvl|l|nvq)\s?[1-8]\b", " ", text)  # "Level 2 course", "L3"
     text = re.sub(

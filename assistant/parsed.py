@@ -1,5 +1,6 @@
 """What reading an answer gives: a value, or the problem with it."""
 
+import re
 from dataclasses import dataclass
 
 
@@ -18,5 +19,10 @@ class Parsed:
         return self.problem is None
 
 
+# Punctuation said aloud to a phone's dictation: "something we do anyway full stop".
+_SPOKEN = re.compile(r"\s*\b(?:full stop|comma|new line|new paragraph|exclamation mark)\b", re.I)
+
+
 def clean(text: str) -> str:
-    return " ".join(text.strip().split())
+    """Trimmed, one space between words, punctuation said aloud taken out."""
+    return " ".join(_SPOKEN.sub(" ", text).strip().split())

@@ -61,7 +61,8 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
 # The second of two figures offered as alternatives, with what joins them: "maybe 3", "or 4",
 # "- 4", "to 20".
 _SECOND_FIGURE = re.compile(
-    r"(?<=\d)[^0-9]{0,25}?(?P<alt>[,.…]*\s*\b(?:or|maybe|possibly|perhaps|to)\s+(?:maybe\s+)?"
+    r"(?<=\d)[^0-9]{0,25}?(?P<alt>[,.…]*\s*\b(?:or|maybe|possibly|perhaps|to|could be|might be"
+    r"|or even)\s+(?:maybe\s+)?"
     r"(?P<figure>\d[\d,.]*)\b)|(?<=\d)(?P<dash>\s*[-–]\s*(?P<dashed>\d[\d,.]*)\b)"
 )
 

@@ -70,6 +70,7 @@ _WHOLE_CONTRACT = re.compile(
     r"\b(?:whole|full|entire)\s+(?:\w+\s+)?(?:years?|months?|yrs?|time|thing)\b|"
     r"\b(?:all the \w+ (?:months|years)|all the way (?:thru|through)|throughout|the whole way"
     r"|over (?:the )?job|spread (?:out )?(?:across|over|through)"
+    r"|through (?:all|the whole|whole|the entire|the full|the) ?(?:the )?contract"
     r"|before (?:the )?(?:contract|job|framework) (?:is )?(?:end|ends|over|done|finish\w*)"
     r"|all (?:of )?the contract|by the time (?:we|it|they) (?:finish|end)"
     r"|end of (?:the )?(?:job|install|project|works?)|whole (?:job|project|thing|framework)"
@@ -115,10 +116,18 @@ _STARTS_LATER = re.compile(
 _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
 
 
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?:the )?end of (?:this|the current|the|our) (?:financial|fiscal|council'?s?) year\b"
+)
+
+
 def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     """(how it reads, or None to keep what was typed; months from today, or None for the whole
     contract), or None when the text says no time."""
     text = _spelt_right(text)
+    # "by the end of this financial year": 31 March.
+    year_end = today.year if today.month <= 3 else today.year + 1
+    text = _FINANCIAL_YEAR.sub(f"end of march {year_end}", text)
     for reading in (_quarter, _recurring):
         if (found := reading(text)) is not None:
             return found

@@ -1,18 +1,34 @@
 """Typed answers at five steps, read as the conversation reads them (issue 17), written blind
-on 6 December 2026 by someone who read no code, flows or parsers (tests/data/
-phrasings_steps_2026_12.yaml): the commitment's amount in its unit over the contract, whether
+on 6 December 2026 by two people who read no code, flows or parsers (tests/data/
+phrasings_steps_2026_12.yaml, and phrasings_steps_2026_12b.yaml for three of the steps in
+other voices): the commitment's amount in its unit over the contract, whether
 it is extra, by when, yes or no to a council priority, and the kind of contract. The tuning
 part was read when it arrived (186 of 209 as meant) and the readers were widened for the kinds
 of answer missed (the options' `means:` patterns, slips in amount words, "works out about",
-seasons, "spread across"); the held-out part is only counted: 85 of 101 when it arrived, 89
-after."""
+seasons, "spread across"; then options named by place, dictated "for" and "too", spoken
+punctuation, "could be" as a second figure, the financial year); the held-out parts are only
+counted."""
 
 import pytest
 
-from tests.helpers.step_phrasings import CORPUS, as_meant, read, refused
+from tests.helpers.step_phrasings import CORPORA, CORPUS, as_meant, read, refused
 
-TUNING = [(kind, item) for kind, parts in CORPUS.items() for item in parts["tuning"]]
-REJECTS = [(kind, say) for kind, parts in CORPUS.items() for say in parts["reject"]]
+TUNING = [
+    (kind, item)
+    for corpus in CORPORA.values()
+    for kind, parts in corpus.items()
+    for item in parts["tuning"]
+]
+REJECTS = [
+    (kind, said)
+    for corpus in CORPORA.values()
+    for kind, parts in corpus.items()
+    for said in parts["reject"]
+]
+# Held out, only counted: (corpus, read as meant at least). The first, 85 of 101 when it
+# arrived; the second (other voices: second-language English, dictation, terse or wordy),
+# 50 of 62 when it arrived, 52 after the rules written for its tuning part.
+HELD_OUT_FLOORS = {"phrasings_steps_2026_12": 89, "phrasings_steps_2026_12b": 52}
 # Not read yet: a rate of days of hours for each of several staff, tonnes in decimals, a slip
 # in "each weeks", and "we supply and fit" (both goods and works) taken as one of them.
 NOT_YET = {
@@ -21,11 +37,22 @@ NOT_YET = {
     "half a tonne a month",
     "we will do it each weeks",
     "bit of everything, we supply and fit",
+    "2 apprentice, each one year",
+    "£250 per quarter",
+    "100 school uniform sets, could be 150 if donations good",
+    "2 days a month volunteering, 7 hours a day",
+    "careers talk every 6 months",
+    "we are closed in August",
 }
 
 
-def _marks(say: str) -> list:
-    return [pytest.mark.xfail(strict=True, reason="not read yet")] if say in NOT_YET else []
+def _said(said: str | dict) -> str:
+    return said["say"] if isinstance(said, dict) else said
+
+
+def _marks(said: str | dict) -> list:
+    not_yet = _said(said) in NOT_YET
+    return [pytest.mark.xfail(strict=True, reason="not read yet")] if not_yet else []
 
 
 @pytest.mark.parametrize(
@@ -37,19 +64,21 @@ def test_a_tuning_answer_is_read_as_meant(kind, item):
 
 
 @pytest.mark.parametrize(
-    ("kind", "say"), [pytest.param(k, s, id=f"{k}-{s}", marks=_marks(s)) for k, s in REJECTS]
+    ("kind", "said"),
+    [pytest.param(k, s, id=f"{k}-{_said(s)}", marks=_marks(s)) for k, s in REJECTS],
 )
-def test_what_is_not_an_answer_is_not_taken_as_one(kind, say):
-    assert refused(kind, say)
+def test_what_is_not_an_answer_is_not_taken_as_one(kind, said):
+    assert refused(kind, said)
 
 
-def test_the_held_out_answers_do_no_worse_than_measured():
-    held_out = [(k, i) for k, parts in CORPUS.items() for i in parts["held_out"]]
-    assert len(held_out) >= 100 and len(TUNING) >= 200
-    assert sum(as_meant(k, i, read(k, i)) for k, i in held_out) >= 89
+@pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items())
+def test_the_held_out_answers_do_no_worse_than_measured(name, floor):
+    held_out = [(k, i) for k, parts in CORPORA[name].items() for i in parts["held_out"]]
+    assert len(held_out) >= 60 and len(TUNING) >= 300
+    assert sum(as_meant(k, i, read(k, i)) for k, i in held_out) >= floor
 
 
 def test_every_answer_type_has_enough_phrasings():
-    for kind, parts in CORPUS.items():
+    for kind, parts in (*CORPUS.items(), *CORPORA["phrasings_steps_2026_12b"].items()):
         assert len(parts["tuning"]) + len(parts["held_out"]) >= 60, kind
         assert len(parts["reject"]) >= 8, kind

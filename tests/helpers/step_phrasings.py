@@ -1,5 +1,5 @@
 """A typed answer read at its own step, as the conversation reads it (tests/data/
-phrasings_steps_2026_12.yaml): the step's parser with the state the conversation would have
+phrasings_steps_2026_12*.yaml): the step's parser with the state the conversation would have
 (the commitment's unit, the contract's length), and whether it would be taken as a question."""
 
 from dataclasses import dataclass
@@ -13,9 +13,14 @@ from assistant.parsing import parse_answer
 from assistant.state import State
 from tests.helpers.engine_context import context
 
-CORPUS = yaml.safe_load(
-    (Path(__file__).parent.parent / "data" / "phrasings_steps_2026_12.yaml").read_text()
-)
+DATA = Path(__file__).parent.parent / "data"
+# Two corpora by two blind writers: the second in other voices (second-language English, voice
+# dictation, very terse or very wordy), for the three steps where most answers were misread.
+CORPORA = {
+    name: yaml.safe_load((DATA / f"{name}.yaml").read_text())
+    for name in ("phrasings_steps_2026_12", "phrasings_steps_2026_12b")
+}
+CORPUS = CORPORA["phrasings_steps_2026_12"]
 STEPS = {
     "quantity": "commitment-quantity",
     "classification": "commitment-classification",
@@ -76,7 +81,8 @@ def as_meant(kind: str, item: dict, got: Read) -> bool:
     return months is not None and abs(months - float(means["months"])) <= MONTHS_SLACK
 
 
-def refused(kind: str, say: str) -> bool:
+def refused(kind: str, said: str | dict) -> bool:
     """Whether something that is not an answer is not taken as one."""
-    got = read(kind, {"say": say, "means": None})
+    item = said if isinstance(said, dict) else {"say": said}
+    got = read(kind, item | {"means": None})
     return got.question or got.value is None
