@@ -44,6 +44,9 @@ class Option(Strict):
     # Patterns that say it in other words ("only happen cos of this contract"): where the
     # patterns of exactly one option match, that option is meant.
     means: list[str] = Field(default_factory=list)
+    # Answers people have typed for it, in their own words: what a second reading learns from
+    # (assistant/choice_model.py).
+    examples: list[str] = Field(default_factory=list)
 
     @field_validator("means")
     @classmethod

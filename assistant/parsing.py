@@ -1,6 +1,7 @@
 """Reading an answer according to the step's answer type."""
 
 import re
+from collections.abc import Sequence
 
 from assistant.amounts import (
     answer_parts,
@@ -11,6 +12,7 @@ from assistant.amounts import (
     parse_text,
     parse_timescale,
 )
+from assistant.choice_model import pick
 from assistant.choices import parse_choice
 from assistant.flow import Step
 from assistant.numbers import ONES
@@ -18,8 +20,8 @@ from assistant.parsed import Parsed
 from assistant.prompts import RETRY, choices
 from assistant.quantities import read_total
 from assistant.state import State
-from assistant.turns import Context
-from assistant.yes_no import asks, parse_yes_no
+from assistant.turns import Choice, Context
+from assistant.yes_no import UNSURE, asks, parse_yes_no
 from knowledge.vocabulary import UNIT_LABELS, amount
 
 # How much of an answer to a choice, number or date question is read: enough for "£18,000 - no
@@ -173,7 +175,7 @@ def _parse_whole(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     if spec.type == "yes-no":
         return parse_yes_no(text)
     if spec.type == "choice":
-        return _choice(text, [(c.value, c.label, c.also, c.means) for c in choices(step, state)])
+        return _read_choice(text, choices(step, state))
     if spec.type in ("number", "money"):
         return _amount(step, state, text)
     if spec.type == "duration":
@@ -235,6 +237,26 @@ def _total(text: str, unit: str, low: float, high: float, state: State) -> Parse
     if total > high:
         return Parsed(problem="too_big")
     return Parsed(total, confirm=reading.confirm)
+
+
+def _read_choice(text: str, offered: Sequence[Choice]) -> Parsed:
+    """A choice by its words, then, to be confirmed, in the person's own words; never a guess
+    at "not sure" or a plain "yes"."""
+    parsed = _choice(text, [(c.value, c.label, c.also, c.means) for c in offered])
+    undecided = asks(text) or UNSURE.search(text.lower()) or parse_yes_no(text).ok
+    if parsed.ok or parsed.problem == "required" or undecided:
+        return parsed
+    return _in_own_words(text, offered) or parsed
+
+
+def _in_own_words(text: str, offered: Sequence[Choice]) -> Parsed | None:
+    """An option the second reading finds in words the rules do not know, to be confirmed:
+    "we could not afford it without this contract" is probably "Extra, for this contract"."""
+    value = pick(text, [(c.value, c.label, c.also, c.examples) for c in offered])
+    if value is None:
+        return None
+    label = next(c.label for c in offered if c.value == value)
+    return Parsed(value, confirm=f'I have put "{label}". Is that right?')
 
 
 def _choice(text: str, options: list[tuple[str, str, tuple[str, ...]]]) -> Parsed:

@@ -95,7 +95,8 @@ def choices(step: Step, state: State) -> tuple[Choice, ...]:
             else ()
         )
     fixed = tuple(
-        Choice(o.value, o.label, o.hint, tuple(o.also), tuple(o.means)) for o in step.answer.options
+        Choice(o.value, o.label, o.hint, tuple(o.also), tuple(o.means), tuple(o.examples))
+        for o in step.answer.options
     )
     if step.offers_another and state.filed_theme:
         title = state.filed_theme["title"]

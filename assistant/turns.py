@@ -79,6 +79,7 @@ class Choice:
     hint: str | None = None
     also: tuple[str, ...] = ()  # other words people use for it, not shown
     means: tuple[str, ...] = ()  # patterns that say it in other words
+    examples: tuple[str, ...] = ()  # answers people have typed for it
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,10 @@ DATA = Path(__file__).parent / "data"
 # unchanged at 18 misread and 27 of 41 questions answered. After the step phrasings corpus
 # (tests/test_phrasings_steps.py): the ninth 17 misread; a whole sentence ending in "?" at a
 # choice is a question ("after i send, somebody from council will phone me?"): the tenth 0
-# questions taken.
+# questions taken. With the second reading of a choice in the person's own words: the ninth
+# 15 misread, 6 offers not as meant.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 17, 27, 0, 8),
+    "personas_ninth.yaml": ("held-out", 15, 27, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 7),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 3, 38, 0, 9),
@@ -67,7 +68,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="17 answers misread, 14 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="15 answers misread, 14 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1

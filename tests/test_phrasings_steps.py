@@ -27,8 +27,10 @@ REJECTS = [
 ]
 # Held out, only counted: (corpus, read as meant at least). The first, 85 of 101 when it
 # arrived; the second (other voices: second-language English, dictation, terse or wordy),
-# 50 of 62 when it arrived, 52 after the rules written for its tuning part.
-HELD_OUT_FLOORS = {"phrasings_steps_2026_12": 89, "phrasings_steps_2026_12b": 52}
+# 50 of 62 when it arrived, 52 after the rules written for its tuning part. With the second
+# reading of a choice in the person's own words (assistant/choice_model.py, trained on the
+# tuning answers copied into the flow as examples): 91 and 54.
+HELD_OUT_FLOORS = {"phrasings_steps_2026_12": 91, "phrasings_steps_2026_12b": 54}
 # Not read yet: a rate of days of hours for each of several staff, tonnes in decimals, a slip
 # in "each weeks", and "we supply and fit" (both goods and works) taken as one of them.
 NOT_YET = {
@@ -82,3 +84,24 @@ def test_every_answer_type_has_enough_phrasings():
     for kind, parts in (*CORPUS.items(), *CORPORA["phrasings_steps_2026_12b"].items()):
         assert len(parts["tuning"]) + len(parts["held_out"]) >= 60, kind
         assert len(parts["reject"]) >= 8, kind
+
+
+def _parsed(say: str):
+    from assistant.parsing import parse_answer
+    from assistant.state import State
+    from tests.helpers.engine_context import context
+
+    ctx = context("suffolk")
+    step = ctx.flow.steps["commitment-classification"]
+    return parse_answer(ctx, step, State(step="commitment-classification"), say)
+
+
+def test_a_choice_in_own_words_is_offered_to_confirm_never_saved_unasked():
+    parsed = _parsed("we only do it cos of you lot")
+    assert parsed.ok and parsed.value == "additional"
+    assert parsed.confirm == 'I have put "Extra, for this contract". Is that right?'
+
+
+@pytest.mark.parametrize("say", ["not sure", "whichever scores best", "yes", "we are a CIC"])
+def test_no_guess_is_offered_for_what_chooses_nothing(say):
+    assert not _parsed(say).ok
