@@ -170,7 +170,8 @@ def _use_held(ctx: Context, state: State, held: dict | None, out: list[Message])
 
 
 def _confirmed(ctx: Context, state: State, text: str, out: list[Message]) -> bool:
-    """A yes or no to a worked-out total; anything else is a fresh answer to the question."""
+    """A yes or no to a worked-out total, or to the option read in their own words; anything
+    else is a fresh answer to the question."""
     pending, state.confirming = state.confirming or {}, None
     said = parse_yes_no(text)
     changed = re.search(r"\b(?:but|make it|instead|rather)\b", text.lower())
@@ -179,7 +180,13 @@ def _confirmed(ctx: Context, state: State, text: str, out: list[Message]) -> boo
     if said.value:
         _apply(ctx, state, ctx.flow.steps[state.step], pending["value"], out)
     else:
-        out.append(Message("assistant", "OK. Give me the total over the contract instead."))
+        choice = ctx.flow.steps[state.step].answer.type == "choice"
+        again = (
+            "Choose the one that fits best."
+            if choice
+            else "Give me the total over the contract instead."
+        )
+        out.append(Message("assistant", f"OK. {again}"))
     return True
 
 

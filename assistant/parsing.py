@@ -256,7 +256,7 @@ def _in_own_words(text: str, offered: Sequence[Choice]) -> Parsed | None:
     if value is None:
         return None
     label = next(c.label for c in offered if c.value == value)
-    return Parsed(value, confirm=f'I have put "{label}". Is that right?')
+    return Parsed(value, confirm=f'That sounds like "{label}".')
 
 
 def _choice(text: str, options: list[tuple[str, str, tuple[str, ...]]]) -> Parsed:

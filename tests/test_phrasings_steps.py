@@ -99,7 +99,7 @@ def _parsed(say: str):
 def test_a_choice_in_own_words_is_offered_to_confirm_never_saved_unasked():
     parsed = _parsed("we only do it cos of you lot")
     assert parsed.ok and parsed.value == "additional"
-    assert parsed.confirm == 'I have put "Extra, for this contract". Is that right?'
+    assert parsed.confirm == 'That sounds like "Extra, for this contract".'
 
 
 @pytest.mark.parametrize("say", ["not sure", "whichever scores best", "yes", "we are a CIC"])
