@@ -9,23 +9,14 @@ import unicodedata
 from typing import Any
 
 from assistant.choices import parse_choice
-from assistant.commands import (
-    Command,
-    answer_after_question,
-    asks_at_end,
-    asks_at_length,
-    asks_closed,
-    asks_outright,
-    looks_like_question,
-    opens_question,
-    parse_command,
-)
+from assistant.commands import Command, parse_command
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
 from assistant.help import explain, opportunity_facts, outside_reply
 from assistant.parsed import Parsed
 from assistant.parsing import parse_answer
 from assistant.prompts import ANOTHER, choices, current_prompt
+from assistant.questions import answer_after_question, is_question, looks_like_question
 from assistant.state import State
 from assistant.turns import Context, Message, Turn
 from assistant.yes_no import parse_yes_no
@@ -235,46 +226,6 @@ def _answer_or_question(
         _apply(ctx, state, step, parsed.value, out)
         if step.yes_carries_to and parsed.value == "yes" and state.step == step.yes_carries_to:
             _carry(ctx, state, text, out, events)
-
-
-def is_question(ctx: Context, step: Step, state: State, text: str, parsed: Parsed) -> bool:
-    """Whether what was typed at this step is a question to answer, not the answer (`parsed`
-    is how it reads as one)."""
-    free_text = step.answer.type == "text"
-    return looks_like_question(text, free_text) and (
-        free_text
-        or not parsed.ok
-        or opens_question(text)
-        or asks_at_end(text)
-        or asks_at_length(text)
-        or (
-            (asks_outright(text) or asks_closed(text))
-            and not _answered_after(ctx, step, state, text)
-        )
-    )
-
-
-def _answered_after(ctx: Context, step: Step, state: State, text: str) -> bool:
-    """Whether what follows the last question reads as the answer: "What counts as a community
-    group? We're a TRA, so community group I'd say." (not "...? Sorry, I mean for this form")."""
-    asked, rest = text.rsplit("?", 1) if "?" in text else ("", "")
-    # A short check ("How many? Let's say 6 a year"), or an answer that takes up what was asked
-    # ("What counts as a community group? ...community group I'd say"); "is there a minimum
-    # number of hours to count as a job? our riders do about 20 a week" says something else,
-    # and is still a question.
-    last = re.split(r"[?.!]", asked)[-1]
-    checks = len(last.split()) <= SHORT_CHECK_WORDS
-    takes_up = checks or bool(_content_words(last) & _content_words(rest))
-    return bool(rest.strip()) and takes_up and parse_answer(ctx, step, state, rest).ok
-
-
-def _content_words(text: str) -> set[str]:
-    """Words of four letters or more, by their first five letters ("groups", "group")."""
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _NOT_CONTENT}
-
-
-_NOT_CONTENT = frozenset(["that", "this", "with", "what", "have", "does", "would", "could"])
-SHORT_CHECK_WORDS = 6  # "would we do it otherwise?", "is that everything?": checks on the step
 
 
 def _question_not_answer(

@@ -11,7 +11,7 @@ from knowledge.packs import CouncilPack
 from knowledge.vocabulary import SMALL_SIZES
 from offer.duplicates import duplicate_checks
 from offer.evidence import evidence_checks
-from offer.fit import fit_checks
+from offer.fit import fit_checks, said_in
 from offer.model import Check, Commitment, Narrative, Opportunity, Supplier
 from offer.pace import pace_checks
 from offer.sizing import feasibility_checks, offer_size_checks, proportion_checks
@@ -25,9 +25,7 @@ def _money(value: float) -> str:
 def already_the_law(commitment: Commitment, rules: CheckRules, size: str | None) -> str | None:
     """Why a commitment's own words promise only what the law requires of an organisation of
     this size, if they do."""
-    said = " ".join(
-        filter(None, (commitment.title, commitment.description, commitment.delivery))
-    ).lower()
+    said = said_in(commitment)
     bound = [m for m in rules.legal_minimums if m.sizes is None or size in m.sizes]
     beyond = [m for m in bound if not (m.unless and re.search(m.unless, said))]
     return next((m.why for m in beyond if re.search(m.pattern, said)), None)

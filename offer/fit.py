@@ -23,7 +23,7 @@ def _first(patterns: list[str], said: str) -> str | None:
     return next((m.group(0) for p in patterns if (m := re.search(p, said))), None)
 
 
-def _said(commitment: Commitment) -> str:
+def said_in(commitment: Commitment) -> str:
     """What the supplier wrote about the commitment, in lower case."""
     parts = (commitment.title, commitment.description, commitment.delivery)
     return " ".join(p for p in parts if p).lower()
@@ -34,7 +34,7 @@ def _not_extra(
 ) -> Check | None:
     """Advice that the commitment's own words say it is not extra: `message` with the words
     found as {found}."""
-    found = _first(patterns, _said(commitment))
+    found = _first(patterns, said_in(commitment))
     if found is None:
         return None
     return Check(
@@ -103,7 +103,7 @@ def contract_itself_check(
     """Marked extra, but it is what the contract buys, for everyone or everywhere the contract
     serves ("a hot lunch for the pupils in all 28 schools" on a school meals contract)."""
     subject = _subject(opportunity, places, rules)
-    said = _said(commitment)
+    said = said_in(commitment)
     if commitment.classification != "additional" or not subject:
         return None
     if measure is not None and measure.draws_on in CONTRACT_OWN_WORK:
@@ -129,7 +129,7 @@ def contract_itself_check(
 def done_anyway_check(commitment: Commitment, rules: CheckRules) -> Check | None:
     """Marked extra, but its words say it is what the supplier does anyway, and nothing that
     it adds to it."""
-    if commitment.classification != "additional" or _first(rules.adds_to_it, _said(commitment)):
+    if commitment.classification != "additional" or _first(rules.adds_to_it, said_in(commitment)):
         return None
     return _not_extra(
         commitment,
@@ -143,7 +143,7 @@ def done_anyway_check(commitment: Commitment, rules: CheckRules) -> Check | None
 def whole_organisation_check(commitment: Commitment, rules: CheckRules) -> Check | None:
     """Its words say it is open to the whole organisation, wherever it works, not tied to this
     contract or the council's area, and not how much of it is for this contract."""
-    if commitment.classification == "core" or re.search(rules.apportioned, _said(commitment)):
+    if commitment.classification == "core" or re.search(rules.apportioned, said_in(commitment)):
         return None
     return _not_extra(
         commitment,
@@ -161,7 +161,7 @@ def transferred_jobs_check(
     """New jobs that are the current contractor's staff moving over (TUPE): not new."""
     if measure is None or measure.draws_on != "hires":
         return None
-    if _first(rules.not_counted, _said(commitment)):  # "TUPE staff are not counted"
+    if _first(rules.not_counted, said_in(commitment)):  # "TUPE staff are not counted"
         return None
     return _not_extra(
         commitment,
@@ -176,7 +176,7 @@ def sent_not_run_check(commitment: Commitment, rules: CheckRules) -> Check | Non
     """Counts sessions or events, but only says something will be sent out."""
     if commitment.unit not in IN_PERSON_UNITS:
         return None
-    said = _said(commitment)
+    said = said_in(commitment)
     sent = _first(rules.materials_sent, said)
     if sent is None or re.search(rf"\b({'|'.join(map(re.escape, rules.in_person))})\b", said):
         return None

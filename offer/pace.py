@@ -7,10 +7,10 @@ import re
 
 from knowledge.check_rules import CheckRules
 from knowledge.pack_parts import Thresholds
+from offer.fit import IN_PERSON_UNITS
 from offer.model import Check, Commitment, Opportunity, Supplier
-from offer.sizing import WEEKS_PER_MONTH, span_months
+from offer.sizing import SIZE_WORDS, WEEKS_PER_MONTH, span_months
 
-IN_PERSON_UNITS = ("sessions", "events")
 # A little over the exact count is still read as it ("every week for two years: 105 sessions").
 SLACK = 1.1
 # At most this many things named together are read as happening at the same frequency.
@@ -84,9 +84,6 @@ def apprenticeship_length_check(
         f'completed "{c.timescale}". Give the date it will be completed by, or count the '
         "apprentices who start.",
     )
-
-
-SIZE_WORDS = {"micro": "fewer than 10", "small": "10 to 49", "medium": "50 to 249"}
 
 
 def regular_contact_check(

@@ -3,10 +3,10 @@
 import pytest
 
 from assistant import engine
-from assistant.commands import looks_like_question
 from assistant.help import opportunity_facts
 from assistant.parsing import parse_answer
 from assistant.quantities import read_total
+from assistant.questions import looks_like_question
 from assistant.state import State
 from tests.helpers.engine_context import context
 

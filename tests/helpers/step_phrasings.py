@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from assistant.engine import is_question
 from assistant.parsing import parse_answer
+from assistant.questions import is_question
 from assistant.state import State
 from tests.helpers.engine_context import context
 
