@@ -21,6 +21,8 @@ _MEASURED_IN = {
     "tonnes": {"tonne", "tonnes", "tons", "ton", "t"},
     "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t", "co2e", "co2"},
 }
+# Where money goes, after its amount: "250 grand with Sandwell firms".
+_SPENT_WITH = {"with", "on", "to", "into", "spent", "going", "towards", "through"}
 _PERCENT_WORDS = {"%", "percent", "pc", "per", "cent", "percentage"}
 _FILLERS = {
     "i", "think", "reckon", "believe", "guess", "tcv", "value", "contract", "hopefully", "ex",
@@ -67,8 +69,9 @@ _NONE = re.compile(r"^(?:none|no one|noone|nobody|zero|nil|not any)\b")
 # A person correcting themselves: "12 - no sorry, 18 months", "£18,000 - no wait, £36,000".
 _CORRECTION = re.compile(
     r"(?:\b(?:no sorry|sorry|no wait|wait|actually|i mean|correction|scratch that|make that|"
-    r"or rather|no no|hang on|hold on)\b|\s[-–—]\s*no\b|,\s*no\s*,|,\s*no\s+(?=£?\d)"
-    r"|\b(?:say|call it)\b(?=\s*£?\d))[\s,:—–-]*",
+    r"or rather|no no|hang on|hold on|make it)\b|\s[-–—]\s*no\b|,\s*no\s*,|,\s*no\s+(?=£?\d)"
+    r"|\b(?:say|call it)\b(?=\s*(?:at least |about |around )?(?:£?\d|(?:one|two|three)\b)))"
+    r"[\s,:—–-]*",
 )
 
 
@@ -91,12 +94,32 @@ _NUMBER_WORD = (
 def _with_number_changed(said: str, correction: str) -> str:
     """What was said with its number corrected: "within nine months of starting" and
     "twelve, it's the first season" is "within twelve months of starting"."""
+    period = _PERIOD_ONLY.match(correction)  # "£500 a quarter no sorry a month"
+    if period and (said_period := list(_PERIOD_SAID.finditer(said))):
+        last = said_period[-1]
+        return said[: last.start()] + period.group(0).strip() + said[last.end() :]
     new = re.match(rf"\s*£?\s*({_NUMBER_WORD})\b(?=\s*(?:[,.;]|$))", correction, re.I)
     old = list(re.finditer(rf"\b({_NUMBER_WORD})\b", said, re.I))
     if not new or not old:
         return correction
-    last = old[-1]
+    # The figure it corrects is the one nearest it in size: "3 apprentices 12 months each..
+    # actually make it 4" corrects the 3; "within nine months - twelve" the nine.
+    value = _figure(new.group(1))
+    last = min(old[::-1], key=lambda found: abs(math.log(max(_figure(found.group(1)), 0.1)
+               / max(value, 0.1))))  # fmt: skip
     return said[: last.start()] + new.group(1) + said[last.end() :]
+
+
+_PERIOD_SAID = re.compile(r"\b(?:a|per|every|each)\s+(?:week|month|year|quarter|term|fortnight)\b")
+_PERIOD_ONLY = re.compile(
+    r"^\s*(?:a|per|every|each)\s+(?:week|month|year|quarter|term|fortnight)\s*[.!]*\s*$"
+)
+
+
+def _figure(said: str) -> float:
+    """A figure as typed ("12", "1,500", "twelve"), or 0."""
+    found = read_number(said.replace(",", ""))
+    return found[0] if found else 0.0
 
 
 # A clause about where things stand, not what is promised: "we're at 18% now", "last year".
@@ -154,7 +177,7 @@ def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) ->
     that is the unit asked for."""
     words = [word for word in rest if word not in _FILLERS]
     if unit == "gbp":
-        if rest[:1] == ["£"] or "£" in rest[:1]:
+        if rest[:1] == ["£"] or "£" in rest[:1] or words[:1] and words[0] in _SPENT_WITH:
             return not (set(words) & TIME_WORDS)  # "£30k of it would go to local firms"
         return set(words) <= _MONEY_WORDS
     if unit == "percent":
@@ -183,7 +206,10 @@ def _share(cleaned: str) -> float | None:
     # "three quarters of what comes in", "cut bottles by a quarter": a share named in words.
     for said in sorted(_SHARES, key=len, reverse=True):
         by = rf"\bby (?:about |around |roughly |nearly |almost |over |just over )?{said}\b"
-        if plain.startswith(f"{said} of ") or re.search(by, plain):
+        less = (
+            rf"^{said} (?:less|fewer|lower|down|cut|smaller|reduction)\b"  # "a quarter less miles"
+        )
+        if plain.startswith(f"{said} of ") or re.search(by, plain) or re.search(less, plain):
             return float(_SHARES[said])
     if found := re.fullmatch(r"(\w+)(?: \w+)? (?:in|out of) (?:every |each )?(\w+)(?: .*)?", plain):
         part, whole = read_number(found.group(1)), read_number(found.group(2))

@@ -25,7 +25,7 @@ PERIODS = UNIT_SPELLINGS | {
 
 UNIT_WORDS = {
     "weeks": {"week", "weeks", "wk", "wks"}, "hours": {"hour", "hours", "hrs", "hr"},
-    "gbp": {"£", "pounds", "quid", "grand", "k"}, "percent": {"%", "percent", "per cent"},
+    "gbp": {"£", "pounds", "pound", "quid", "grand", "k"}, "percent": {"%", "percent", "per cent"},
     "tonnes-co2e": {"tonne", "tonnes", "tons", "ton", "t"},
     "tonnes": {"tonne", "tonnes", "tons", "ton", "t"},
     "sessions": {"session", "sessions", "visit", "visits", "workshop", "workshops", "class",
@@ -89,7 +89,23 @@ class Figure:
 HOURS_A_DAY = 7
 
 
-DAYS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|half a) days?\b")
+_KIND_OF_DAY = r"(?: (?:volunteering|volunteer|working|work|staff|training|team))?"
+DAYS = re.compile(
+    rf"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|half a){_KIND_OF_DAY} days?\b(?! a day)"
+)
+# "a day each per year": one day, where no figure of hours comes before it.
+A_DAY = re.compile(rf"(^|\b(?:do|give|offer|of|each)\s|,\s)an?(?={_KIND_OF_DAY} days?\b)")
+# How long their day is, when they say: "7 hours a day", "theyre 7.5 hr days", "a 6 hour day".
+_DAY_SAID = re.compile(
+    r",?\s*(?:(?:they'?re|they are|theyre|each|which are|of|at)\s+)?(?:an?\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\s*(?:a|per|each|/)?\s*(?:working\s+)?days?\b"
+)
+
+
+def hours_a_day(text: str) -> float:
+    """The hours in their working day, if they say it, else HOURS_A_DAY."""
+    found = _DAY_SAID.search(text)
+    return float(found.group(1)) if found and 3 <= float(found.group(1)) <= 12 else HOURS_A_DAY
 
 
 _SPELT_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half a": 0.5}
@@ -108,8 +124,11 @@ def readable(text: str, unit: str) -> str:
     # "4 students, a week each" (not "2 hours a week each", a rate)
     cleaned = re.sub(r"(?:^|(?<=, )|(?<=for ))a (year|month|week) each\b", r"1 \1 each", cleaned)
     if unit == "hours":
+        day = hours_a_day(cleaned)
+        cleaned = _DAY_SAID.sub(" ", cleaned)
+        cleaned = A_DAY.sub(r"\g<1>1", cleaned)
         cleaned = DAYS.sub(
-            lambda m: f"{float(_SPELT_DAYS.get(m.group(1)) or m.group(1)) * HOURS_A_DAY:g} hours",
+            lambda m: f"{float(_SPELT_DAYS.get(m.group(1)) or m.group(1)) * day:g} hours",
             cleaned,
         )
     if unit != "gbp":
@@ -128,8 +147,30 @@ def _in_tonnes(text: str) -> str:
     )
 
 
+# A time unit after "each one": "2 apprentices, each one year" is a length, not "each".
+_TIME_AFTER = r"(?!\s+(?:years?|months?|weeks?|days?|terms?)\b)"
+# "half a tonne", "half an hour": a half of that unit.
+_HALF_A = re.compile(r"\bhalf an? (tonne|ton|hour|day|week|month|year)\b")
+
+
+def _starts_figure(words: list[str], i: int) -> tuple[float, int] | None:
+    """The number starting at word i, unless the word only looks like one there: "a" or
+    "half" alone, or "quarter" after "a" or "per" (a period, "£250 per quarter")."""
+    found = leading_number(words[i:])
+    if found is None or (words[i] in ("a", "an", "half") and found[1] == 1):
+        return None
+    if words[i] == "quarter" and words[i - 1 : i] and words[i - 1] in RATE_WORDS | {"a", "per"}:
+        return None
+    if words[i : i + 2] == ["a", "quarter"] and words[i + 2 : i + 3] != ["of"] and i:
+        return None  # "£500 a quarter", not "a quarter of our staff"
+    return found
+
+
 def figures_in(text: str) -> list[Figure]:
-    text = re.sub(r"\beach one\b", "each", text)
+    text = re.sub(rf"\beach one\b{_TIME_AFTER}", "each", text)
+    # "7 hours each a year" is a rate for each, not hours lasting a year
+    text = re.sub(r"\b(hours?|hrs?) each (?:a|per) (year|month|week)\b", r"\1 a \2 each", text)
+    text = _HALF_A.sub(r"0.5 \1", text)
     text = re.sub(
         r"\b(for|of|lasting|each|over)\s+(?:a|an)\s+(year|month|week)\b", r"\1 1 \2", text
     )
@@ -137,14 +178,14 @@ def figures_in(text: str) -> list[Figure]:
     figures: list[Figure] = []
     i = 0
     while i < len(words):
-        found = leading_number(words[i:])
-        if found is None or (words[i] in ("a", "an", "half") and found[1] == 1):
+        found = _starts_figure(words, i)
+        if found is None:
             i += 1
             continue
         end = i + found[1]
         following = next(
-            (j for j in range(end, len(words)) if leading_number(words[j:]) and words[j] not in
-             ("a", "an", "half")), len(words))  # fmt: skip
+            (j for j in range(end, len(words)) if _starts_figure(words, j)), len(words)
+        )
         figures.append(Figure(found[0], words[max(0, i - 3) : i], words[end:following]))
         i = end
     return figures
@@ -162,14 +203,22 @@ def plain_in_unit(text: str, unit: str) -> float | None:
     noun = figures[0].after[:1]
     if unit in MEASURED and noun and noun[0] not in UNIT_WORDS[unit] | FILLING:
         return None  # "3 tonnes diverted (that's approx 200 bikes)": bikes are not tonnes
+    if unit in COUNTED and counts_time(figures[0]):
+        return None  # "nine students, which is eighteen weeks altogether": not 18 students
     return figures[0].number
+
+
+def counts_time(figure: Figure) -> bool:
+    """Whether the figure is a time ("18 weeks", "40 hours"), not a count of things."""
+    noun = figure.after[:1]
+    return bool(noun) and bool(PERIODS.get(noun[0]) or noun[0] in OTHER_MEASURES)
 
 
 def in_other_unit(figure: Figure, unit: str) -> bool:
     """A figure in £ where £ is not asked, or a percentage where one is not ("12 new hires
     (est. £310,000 in wages)")."""
     pounds = "£" in figure.before[-1:] or figure.after[:1] in (["pounds"], ["quid"])
-    percent = figure.after[:1] in (["%"], ["percent"], ["per"])
+    percent = figure.after[:1] in (["%"], ["percent"]) or figure.after[:2] == ["per", "cent"]
     return (pounds and unit != "gbp") or (percent and unit != "percent")
 
 
@@ -223,4 +272,4 @@ def said_plainly(said: str) -> str:
 
 
 def plain(number: float) -> str:
-    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
+    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}".rstrip("0")

@@ -14,8 +14,9 @@ from assistant.amounts import (
 )
 from assistant.choice_model import pick
 from assistant.choices import parse_choice
+from assistant.figures import COUNTED
 from assistant.flow import Step
-from assistant.numbers import ONES
+from assistant.numbers import ONES, SCALES
 from assistant.parsed import Parsed
 from assistant.prompts import RETRY, choices
 from assistant.quantities import read_total
@@ -36,15 +37,8 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     clause of it ("£28,000 total, 2 saal ka")."""
     if step.answer.type != "text":
         text = text[:MAX_SHORT_ANSWER]  # a choice, number or date is said in a line or two
-        # Number words as figures ("six or seven" is "6 or 7") where a commitment's amount is asked.
-        figures = _in_digits(text) if step.answer.type == "number" else text
-        ranged = step.answer.type == "number" and _RANGE.match(figures) and not corrected(text)
-        if not ranged and corrected(text) and (found := _correction(ctx, step, state, text)):
-            return found  # "goods - sorry, services", "50 weeks - no, 60": the correction
-        if ranged or (step.answer.type in ("number", "money") and _alternatives(figures)):
-            # "10-15", "2 apprentices, maybe 3", "six or seven of them": a commitment promises
-            # the lower, checked with them; a contract's value given as a range is asked again.
-            return _the_lower(ctx, step, state, figures) or Parsed(problem="invalid")
+        if (found := _two_figures_or_a_correction(ctx, step, state, text)) is not None:
+            return found
     parsed = _parse_whole(ctx, step, state, text)
     if parsed.ok or step.answer.type == "text" or parsed.problem == "required":
         return parsed
@@ -60,11 +54,32 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     return parsed
 
 
+def _two_figures_or_a_correction(
+    ctx: Context, step: Step, state: State, text: str
+) -> Parsed | None:
+    """A short answer that says two things: a figure said again, a correction, a hoped-for
+    higher figure, or a range; None when it says one."""
+    # Number words as figures ("six or seven" is "6 or 7") where a commitment's amount is asked.
+    figures = _in_digits(text) if step.answer.type == "number" else text
+    ranged = step.answer.type == "number" and _RANGE.match(figures) and not corrected(text)
+    if _RESTATED.search(text) and (whole := _parse_whole(ctx, step, state, text)).ok:
+        return whole  # "half a day a month, call it 3.5 hours": the same, said again
+    if not ranged and corrected(text) and (found := _correction(ctx, step, state, text)):
+        return found  # "goods - sorry, services", "50 weeks - no, 60": the correction
+    if _MAYBE_MORE.search(figures) and (lower := _the_lower(ctx, step, state, figures)):
+        return lower  # "100 sets, could be 150 if donations are good": the 100
+    if ranged or (step.answer.type in ("number", "money") and _alternatives(figures)):
+        # "10-15", "2 apprentices, maybe 3", "six or seven of them": a commitment promises
+        # the lower, checked with them; a contract's value given as a range is asked again.
+        return _the_lower(ctx, step, state, figures) or Parsed(problem="invalid")
+    return None
+
+
 # The second of two figures offered as alternatives, with what joins them: "maybe 3", "or 4",
 # "- 4", "to 20".
 _SECOND_FIGURE = re.compile(
     r"(?<=\d)[^0-9]{0,25}?(?P<alt>[,.…]*\s*\b(?:or|maybe|possibly|perhaps|to|could be|might be"
-    r"|or even)\s+(?:maybe\s+)?"
+    r"|or even)\s+(?:maybe\s+)?£?"
     r"(?P<figure>\d[\d,.]*)\b)|(?<=\d)(?P<dash>\s*[-–]\s*(?P<dashed>\d[\d,.]*)\b)"
 )
 
@@ -78,6 +93,9 @@ _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(ONES)})\b", re.IGNORECASE)
 
 
 _RANGE = re.compile(r"^\s*(?:about |around |roughly )?\d[\d,.]*\s*(?:-|–|to)\s*\d")
+_RESTATED = re.compile(r"\bcall it\b")
+# A second, higher figure that is only hoped for: "could be 150", "might be 4".
+_MAYBE_MORE = re.compile(r"\d[^0-9]{0,40}\b(?:could|might|may) (?:be|go to|reach)\s+£?\d")
 
 
 def _the_lower(ctx: Context, step: Step, state: State, text: str) -> Parsed | None:
@@ -94,15 +112,34 @@ def _the_lower(ctx: Context, step: Step, state: State, text: str) -> Parsed | No
     low, high = (float(f.strip(",.").replace(",", "")) for f in (first.group(0), figure))
     if low >= high:
         return None
-    found = _parse_whole(
-        ctx, step, state, text[: second.start(joined)] + text[second.end(joined) :]
+    # Without the second figure and what it hangs on: "if phase 3 comes through", "(depends...)"
+    rest = _ONLY_IF.sub("", text[second.end(joined) :])
+    found = _parse_whole(ctx, step, state, text[: second.start(joined)] + rest)
+    scale = _SCALE_AFTER.match(text[first.end() :])  # "£8k - maybe 10": £8,000
+    if scale and not _SCALE_AFTER.match(text[second.end(joined) :]):
+        low *= SCALES[scale.group(1)]
+    lower = (
+        "You gave two figures, so I have put the lower, {}: a council checks what you promise, "
+        "so promise what you are sure of."
     )
+    unit = str(state.draft.get("unit") or "")
+    if found.ok and found.confirm and isinstance(found.value, int | float) and low:
+        # "2 or 3 a year": the lower rate, worked out over the contract
+        if abs(float(found.value) % low) < 1e-9:
+            said = amount(low, unit) if unit == "gbp" else f"{low:g}"
+            return Parsed(found.value, confirm=f"{lower.format(said)} {found.confirm}")
+        return None
     if not found.ok or found.confirm or found.value != low:
         return None
-    unit = str(state.draft.get("unit") or "")
-    said = amount(low, unit) if unit else f"{low:g}"
-    return Parsed(found.value, confirm=f"You gave two figures, so I have put the lower, {said}: a "
-                  "council checks what you promise, so promise what you are sure of.")  # fmt: skip
+    return Parsed(found.value, confirm=lower.format(amount(low, unit) if unit else f"{low:g}"))
+
+
+# What a hoped-for figure hangs on: "if we get the bow one", "(depends who sticks with it)".
+_ONLY_IF = re.compile(
+    r"\s*(?:\bif\b|\bdepend(?:s|ing)?\b|\bwhen\b|\bprovided\b|\bsubject to\b)[^()]*$"
+    r"|\s*\((?:if|depend|depends|depending|subject)\b[^)]*\)"
+)
+_SCALE_AFTER = re.compile(r"\s*(k|m|grand|thousand)\b")
 
 
 def _correction(ctx: Context, step: Step, state: State, text: str) -> Parsed | None:
@@ -125,6 +162,12 @@ _NET_OF_VAT = re.compile(
     r"exclusive of|net of|before)\s*vat\b",
     re.I,
 )
+# Words after a figure that do not say what it counts ("maybe 5 if we get the bow one").
+_NOT_A_NOUN = frozenset(
+    ["if", "when", "depending", "depends", "a", "an", "per", "each", "every", "or", "and", "in"]
+    + ["at", "next", "this", "by", "to", "for", "of", "on", "maybe", "k", "m", "t", "but", "so"]
+    + ["is", "are", "with", "the", "more", "tops", "max", "ish", "i", "we", "then", "between"]
+)
 _UNIT_AFTER = re.compile(r"^\s*(%|percent|per cent|£|[a-z]+)")
 
 
@@ -139,6 +182,8 @@ def _alternatives(text: str) -> bool:
         said = [u.group(1) for u in units if u]
         if len(said) == 2 and said[0] != said[1] and "%" in said[0] + said[1]:
             continue
+        if len(said) == 2 and said[0] != said[1] and not set(said) & _NOT_A_NOUN:
+            continue  # "12 volunteers... maybe 3 hours a week each": two things, not two guesses
         return True
     return False
 
@@ -194,7 +239,7 @@ def _amount(step: Step, state: State, text: str) -> Parsed:
     unit_words = frozenset({unit, unit.rstrip("s"), UNIT_LABELS.get(unit, "")} - {""})
     parsed = parse_number(
         text, spec.min, spec.max, money=spec.type == "money", unit_words=unit_words,
-        unit=unit or None,
+        unit=unit or None, whole=unit in COUNTED,
     )  # fmt: skip
     if parsed.problem != "invalid":
         return parsed

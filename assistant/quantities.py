@@ -7,13 +7,15 @@ The figures are read in figures.py, rates and lengths worked out in rates.py."""
 import re
 
 from assistant.figures import (
+    A_DAY,
     COUNTED,
     DAYS,
-    HOURS_A_DAY,
     MEASURED,
     MONTHS_IN,
     Reading,
+    counts_time,
     figures_in,
+    hours_a_day,
     in_unit,
     plain,
     plain_in_unit,
@@ -36,10 +38,12 @@ def read_total(
     """The total the text gives in `unit`, or None when it gives no single total. A working
     day is 7 hours where hours are asked ("2 days a month"), and the line says so."""
     reading = _read_total(text, unit, contract_months, contract_value)
-    if reading is None or unit != "hours" or not DAYS.search(tidy(text)):
+    said = tidy(text)
+    if reading is None or unit != "hours" or not (DAYS.search(said) or A_DAY.search(said)):
         return reading
     confirm = (reading.confirm or f"That is {amount(reading.total, unit)} in all.").rstrip(".")
-    return Reading(reading.total, f"{confirm}, counting a day as {HOURS_A_DAY} hours.")
+    day = hours_a_day(tidy(text))
+    return Reading(reading.total, f"{confirm}, counting a day as {day:g} hours.")
 
 
 # A rate a year, month or week: "78 a year".
@@ -89,7 +93,7 @@ _PART_OF = re.compile(r"\b(\d+)\s+(?:out\s+)?of\s+(?:our|the|my|their|all)?\s*(\
 
 
 _WHOLE_LENGTH = re.compile(
-    r"\bfor the (?:full|whole|entire) (?:contract|term)\b"
+    r"\bfor the (?:full|whole|entire) (?:contract|term|job|project)\b"
     r"|\bfor the (?:length|duration|life) of the contract\b"
 )
 
@@ -164,7 +168,7 @@ def _worked_out(cleaned: str, unit: str, contract_months: float | None) -> Readi
                     f.number
                     for f in figures_in(clauses[-1])
                     if _IN_ALL.match(" ".join(f.after[1:] if in_unit(f, unit) else f.after))
-                    and (in_unit(f, unit) or unit in COUNTED)
+                    and (in_unit(f, unit) or (unit in COUNTED and not counts_time(f)))
                 ),
                 None,
             )

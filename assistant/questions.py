@@ -35,7 +35,7 @@ _ASKING = re.compile(
 # statement). "Do" and "does" ask only with a subject and a verb ("does buying from our
 # members count", above): "do a weekly litter pick" and "do up old bikes" are what they will do.
 _ASKS_LONG = re.compile(
-    r"^(?:is|are|should|must|has|have)\s+(?!\w+ed\b|(?:in|on|at|for|with|by|from|to|into|"
+    r"^(?:is|are|should|must)\s+(?!\w+ed\b|(?:in|on|at|for|with|by|from|to|into|"
     r"part|included|covered|built|paid|done|already|always|just|all|what|how|our|my)\b)"
     r"\w+(?:\s+\w+){2,}"
 )
@@ -43,6 +43,9 @@ _ASKS_LONG = re.compile(
 _DESCRIBES = re.compile(
     r"^how (?:many|much)\b(?!.*\b(?:can|could|do|does|did|should|would|will|is|are|must|"
     r"have|has|i|we|you)\b)"
+    # "what we buy, the invoices before and after": what they will show, not a question
+    r"|^(?:what|who|where|how) (?:we|they|our|their) (?!(?:need|have|should|must|can|could)\b)"
+    r"\w+(?!.*\b(?:should|must|need|do we|can we|have to|if|advise|advice)\b)"
 )
 # Checking what the assistant is asking: "do you mean day to day?", "is it the title you want?"
 _CHECKING = re.compile(r"\b(?:you|u)(?:'re| are)? (?:mean|want|need|asking|after|looking for)\b")
@@ -255,7 +258,33 @@ def is_question(ctx: Context, step: Step, state: State, text: str, parsed: Parse
             (asks_outright(text) or asks_closed(text))
             and not _answered_after(ctx, step, state, text)
         )
+        or _asks_before_saying_more(ctx, text)
     )
+
+
+def _asks_before_saying_more(ctx: Context, text: str) -> bool:
+    """A question the knowledge base answers, then words that say more about it, not the
+    answer taken up from it: "council pay invoice in 30 day? other council we wait 3 month
+    last time" (not "Per year or total? Total is £54,000")."""
+    asked, rest = text.rsplit("?", 1) if "?" in text else ("", "")
+    last = plain_letters(re.split(r"[?.!]", asked)[-1])
+    if len(last.split()) < ASKS_FIRST_WORDS or not rest.strip() or _HEDGED.search(last):
+        return False
+    if _HEDGE_INSIDE.search(last) or _WORKED_OUT.search(last) or _ABOUT_THE_ANSWER.match(last):
+        return False  # "...I make that about 3,000 hours? maybe I've got that wrong": a check
+    if _ONLY_CHECKS.match(last) or (_content_words(last) & _content_words(rest)) - _GENERIC:
+        return False
+    return ctx.search(last).answered
+
+
+# ("Have students from the college out on the farm" says what they will do: "have" asks only
+# with a subject after it, in _ASKING.)
+# Words that say nothing of what was asked ("other council we wait 3 month").
+_GENERIC = frozenset(["counc", "contr", "socia", "value", "other", "their", "there", "they"])
+_WORKED_OUT = re.compile(r"\b(?:i make (?:that|it)|that'?s|thats|which is|comes to)\b")
+# "Is that what I said? Yes, that's right.": a question about their own answer.
+_ABOUT_THE_ANSWER = re.compile(r"^(?:is|was) (?:that|this|it) what\b|^(?:did|have) i\b|^do you\b")
+ASKS_FIRST_WORDS = 4  # "How many? Let's say 6 a year": a check on the step, not a question
 
 
 def _answered_after(ctx: Context, step: Step, state: State, text: str) -> bool:

@@ -38,12 +38,12 @@ _EACH = re.compile(r"\b(?:each|apiece|per person|per apprentice|every one|lastin
 
 def from_figures(cleaned: str, unit: str, contract_months: float | None) -> Reading | None:
     """The total from the figures said: a rate, a count times a length, the one in the unit."""
-    figures = _without_schedule(
-        [f for f in figures_in(cleaned) if not in_other_unit(f, unit)], contract_months
-    )
+    said = [f for f in figures_in(cleaned) if not in_other_unit(f, unit)]
+    figures = _without_schedule(said, contract_months)
     if unit == "weeks":  # "3 days a week", "30 hrs/week": how they work, not how long
         figures = [f for f in figures if not (set(f.after[:1]) & PATTERN and period_of(f.after))]
-    if (every := _every_time(cleaned, figures, unit, contract_months)) is not None:
+    scheduled = len(figures) < len(said)  # "4 sessions, one each quarter": the rate is said
+    if not scheduled and (every := _every_time(cleaned, figures, unit, contract_months)):
         return every
     if not figures:
         return None
@@ -91,13 +91,16 @@ def _other_counts(figures: list[Figure], chosen: Figure, unit: str) -> bool:
 def _without_schedule(figures: list[Figure], contract_months: float | None) -> list[Figure]:
     """Without a rate that only says when a count comes: in "3 trainees, one a year" (over
     three years) the count is 3, said twice."""
-    if len(figures) < 3 or not contract_months:
+    if len(figures) < 2 or not contract_months:
         return figures
     for figure in figures:
         period = period_of(figure.after)
         times = contract_months / MONTHS_IN[period] if period else 0
         said_as_count = any(
-            f is not figure and abs(f.number - figure.number * times) < 0.5 for f in figures
+            f is not figure
+            and length_months(f) is None  # "one a month for 24 months": 24 is the span
+            and abs(f.number - figure.number * times) < 0.5
+            for f in figures
         )
         if period and said_as_count:
             return [f for f in figures if f is not figure]
@@ -107,6 +110,7 @@ def _without_schedule(figures: list[Figure], contract_months: float | None) -> l
 _EVERY_TIME = re.compile(
     r"\b(?:every|each|once a|once every)\s+(other month|other week|[a-z]+)\b"
     r"|\b(weekly|monthly|fortnightly|termly|quarterly|yearly|annual|annually)\b"
+    r"|\b(?:every|once every)\s+(\d+)\s+(week|month|year)s?\b"
 )
 
 
@@ -132,12 +136,17 @@ def _every_time(
     period = (PERIODS.get(said) or MONTHS_IN.get(said) and said) if found else None
     if found and found.group(2):
         period = _EVERY_WORD[found.group(2)]
-    if not period or not contract_months or any(period_of(f.after) for f in figures):
+    span = MONTHS_IN.get(period or "")
+    if found and found.group(3):  # "every 6 months": the 6 is how often, not how many
+        span = float(found.group(3)) * MONTHS_IN[found.group(4)]
+        figures = [f for f in figures if not (f.number == float(found.group(3)) and f.before[-1:]
+                   in (["every"],))]  # fmt: skip
+    if not span or not contract_months or any(period_of(f.after) for f in figures):
         return None
     counts = [f for f in figures if length_months(f) is None]
     if len(counts) > 1 or len(figures) != len(counts):
         return None
-    times = round(contract_months / MONTHS_IN[period])
+    times = round(contract_months / span)
     each_time = re.search(r"\b(?:each|every|per|a) (?:time|session|visit|class|event)\b", text)
     if unit in ("sessions", "events") and counts and not each_time:
         # "monthly, for about 12 people": one session a month, for 12 people
@@ -149,7 +158,8 @@ def _every_time(
         return None
     total = each * times
     said = (
-        f"{plain(each)} × {times}, {said_plainly(found.group(0))} "
+        f"{amount(each, unit) if unit == 'gbp' else plain(each)} × {times}, "
+        f"{said_plainly(found.group(0))} "
         f"over {plain(round(contract_months))} months"
     )
     return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
@@ -251,7 +261,8 @@ def _rate(figures: list[Figure], unit: str, contract_months: float | None) -> Re
     if figure.after[:1] and figure.after[0] in OTHER_MEASURES and not in_unit(figure, unit):
         figure = Figure(1.0, figure.before, figure.after)  # "3 hours every wednesday": 1 session
     # "one a month in each of the three towns": so many places, each at that rate.
-    per_head = "each" in figure.after[:6]  # "3 volunteers, 2 hours a week each"
+    # "3 volunteers, 2 hours a week each"; "our 4 staff will each do 2 days a year"
+    per_head = "each" in figure.after[:6] or bool({"each", "them", "us"} & set(figure.before[-3:]))
     places = [
         f
         for f in figures

@@ -53,7 +53,8 @@ _ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _EVERY = re.compile(
     r"\b(?:each|every|evry|per|once a|once every)\s+"
     r"(?:academic\s+|school\s+|financial\s+|contract\s+)?"
-    r"(year|yr|month|mth|quarter|term|week|summer|spring|autumn|winter|christmas|easter)\b"
+    r"(year|yr|month|mth|quarter|halfterm|term|week|summer|spring|autumn|winter|christmas"
+    r"|easter)s?\b"
     r"|\b(annually|annual|yearly|monthly|quarterly|termly|weekly)\b"
     r"|\b(?:every|evry)\s+(\d+|two|three|four|six|twelve|other)\s+(months?|weeks?)\b"
 )
@@ -84,6 +85,10 @@ _WHOLE_CONTRACT = re.compile(
     r"\b.*\b(?:contract|framework"
     r"|(?<!spring )(?<!summer )(?<!autumn )(?<!first )(?<!second )(?<!third )(?<!school )term)\b"
     r"|^(?:throughout|ongoing throughout|for the duration)$"
+    # "ongoing", "all time of contract", "all through the job", "before we hand over"
+    r"|^(?:it'?s |its |it is )?(?:on ?going|continuous(?:ly)?|all the time|the whole time)$"
+    r"|\ball (?:the )?time of (?:the )?contract\b|\ball (?:the way )?through (?:the )?job\b"
+    r"|\b(?:before|by the time) (?:we|they) hand (?:it )?over\b|\bat hand ?over\b"
 )
 _YEAR_OF_CONTRACT = re.compile(
     r"\b(?:year|yr|y)\s*(one|two|three|four|five|[1-5])\b"
@@ -103,7 +108,8 @@ _FROM_START = re.compile(
     r"|from (?:the )?(?:very )?first (?!year|yr)[a-z]+"
     r"|when (?:the )?contract starts?"
     r"|from the first (?:week|month|day)"
-    r"|from launch|from the first day|first day|right now|now)\b"
+    r"|from launch|from the first day|first day|right now|now"
+    r"|(?:as )?soon as (?:we'?m|we'?re|we are|we get) on site|once (?:we'?re |we are )?on site)\b"
 )
 _MONTHS_OF_YEAR = re.compile(
     r"\b(?:in|within) the first (\w+) months? of (?:the )?(?:year|yr) (\w+)\b"
@@ -204,7 +210,7 @@ def _recurring(text: str) -> tuple[str, float | None] | None:
     found = _EVERY.search(text)
     if not found:
         return None
-    throughout = bool(re.search(r"\b(?:contract|term)\b|\bfor the\b", text))
+    throughout = bool(re.search(r"\b(?:contract|term|halfterm)\b|\bfor the\b", text))
     if throughout and found.group(3):
         return "over the whole contract", None
     if found.group(3):
@@ -217,7 +223,13 @@ def _recurring(text: str) -> tuple[str, float | None] | None:
         return said, months
     period = found.group(1) or _EVERY_WORDS.get(found.group(2), "year")
     seasons = dict.fromkeys(("summer", "spring", "autumn", "winter", "christmas", "easter"), "year")
-    period = {"term": "quarter", "yr": "year", "mth": "month", **seasons}.get(period, period)
+    period = {
+        "term": "quarter",
+        "yr": "year",
+        "mth": "month",
+        "halfterm": "half term",
+        **seasons,
+    }.get(period, period)
     return f"every {period}", None if throughout else _months(1, period)
 
 

@@ -287,7 +287,7 @@ def test_a_commitment_in_own_words_needs_a_theme_and_a_readable_date(client, don
         "title": "Cooking classes for carers",
         "quantity": "10",
         "unit": "sessions",
-        "timescale": "ongoing",
+        "timescale": "soon",
         "delivery": "Our chef will run them",
         "beneficiaries": "Unpaid carers",
         "evidence": "Registers and feedback forms",

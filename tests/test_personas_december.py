@@ -1,6 +1,6 @@
-"""Four persona corpora written blind in December 2026, fifteen suppliers each (five per
+"""Six persona corpora written blind in December 2026, fifteen suppliers each (five per
 council), talking to the assistant through the JSON API: the ninth is held out (measured, never
-read); the tenth, eleventh and twelfth are for tuning (the answers the conversation misread were
+read); the tenth to the fourteenth are for tuning (the answers the conversation misread were
 fixed where the fault lay: questions told from statements, timescales, two figures, how an
 organisation is counted and described). The figures below guard against going backwards;
 issue 17's bar, for the held-out corpus, is a strict expected failure until it is met."""
@@ -27,12 +27,17 @@ DATA = Path(__file__).parent / "data"
 # (tests/test_phrasings_steps.py): the ninth 17 misread; a whole sentence ending in "?" at a
 # choice is a question ("after i send, somebody from council will phone me?"): the tenth 0
 # questions taken. With the second reading of a choice in the person's own words: the ninth
-# 15 misread, 6 offers not as meant.
+# 15 misread, 6 offers not as meant. The thirteenth and fourteenth (amounts as rates, per
+# person, in days, with a hoped-for second figure; timescales said loosely; questions followed
+# by more words) arrived at 15 and 19 misread, 35 and 36 questions answered; after the fixes
+# made from them, 3 and 8, 37 and 38; the ninth 14 misread.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 15, 27, 0, 6),
+    "personas_ninth.yaml": ("held-out", 14, 27, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 7),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 3, 38, 0, 9),
+    "personas_thirteenth.yaml": ("tuning", 3, 37, 1, 3),
+    "personas_fourteenth.yaml": ("tuning", 8, 38, 0, 4),
 }
 
 
@@ -68,7 +73,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="15 answers misread, 14 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="14 answers misread, 14 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1

@@ -29,21 +29,16 @@ REJECTS = [
 # arrived; the second (other voices: second-language English, dictation, terse or wordy),
 # 50 of 62 when it arrived, 52 after the rules written for its tuning part. With the second
 # reading of a choice in the person's own words (assistant/choice_model.py, trained on the
-# tuning answers copied into the flow as examples): 91 and 54.
-HELD_OUT_FLOORS = {"phrasings_steps_2026_12": 91, "phrasings_steps_2026_12b": 54}
-# Not read yet: a rate of days of hours for each of several staff, tonnes in decimals, a slip
-# in "each weeks", and "we supply and fit" (both goods and works) taken as one of them.
-NOT_YET = {
-    "our 4 staff will each do 2 volunteering days a year, theyre 7.5 hr days",
-    "1.5t",
-    "half a tonne a month",
-    "we will do it each weeks",
+# tuning answers copied into the flow as examples): 91 and 54. After the rules written for the
+# tuning answers of the thirteenth and fourteenth persona corpora: 92 and 57.
+HELD_OUT_FLOORS = {"phrasings_steps_2026_12": 92, "phrasings_steps_2026_12b": 57}
+# Not read yet: "we supply and fit" (both goods and works) taken as one of them, and a closure
+# ("we are closed in August") taken as a date. Read since: a rate of days of hours for each of
+# several staff, tonnes in decimals, half a tonne a month, a slip in "each weeks", "2
+# apprentice, each one year", "£250 per quarter", a hoped-for higher figure ("could be 150"),
+# days with their hours said ("7 hours a day"), "every 6 months".
+NOT_YET: set[str] = {
     "bit of everything, we supply and fit",
-    "2 apprentice, each one year",
-    "£250 per quarter",
-    "100 school uniform sets, could be 150 if donations good",
-    "2 days a month volunteering, 7 hours a day",
-    "careers talk every 6 months",
     "we are closed in August",
 }
 

@@ -34,7 +34,7 @@ UNITS = {
     "people": "people", "hours": "hours", "weeks": "weeks", "sessions": "sessions",
     "events": "events", "items": "items", "organisations": "organisations", "pounds": "gbp",
     "gbp": "gbp",  # the ninth corpus names money by the unit the packs list
-    "percent": "percent", "tonnes": "tonnes",
+    "percent": "percent", "tonnes": "tonnes", "tonnes-co2e": "tonnes-co2e",
 }  # fmt: skip
 TOPICS = {
     "org-name": "about.name",
