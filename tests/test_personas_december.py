@@ -30,14 +30,17 @@ DATA = Path(__file__).parent / "data"
 # 15 misread, 6 offers not as meant. The thirteenth and fourteenth (amounts as rates, per
 # person, in days, with a hoped-for second figure; timescales said loosely; questions followed
 # by more words) arrived at 15 and 19 misread, 35 and 36 questions answered; after the fixes
-# made from them, 3 and 8, 37 and 38; the ninth 14 misread.
+# made from them, 3 and 8, 37 and 38; the ninth 14 misread. With their questions added to the
+# knowledge base's entries (staff to count, partners, falling demand, a CIC is not a charity,
+# DBS for volunteers...), 46 and 50; insurance, accreditations, licences and TUPE, which the
+# supplier question sets' writers put out of scope, are declined as outside social value.
 MEASURED = {
     "personas_ninth.yaml": ("held-out", 14, 27, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 7),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 3, 38, 0, 9),
-    "personas_thirteenth.yaml": ("tuning", 3, 37, 1, 3),
-    "personas_fourteenth.yaml": ("tuning", 8, 38, 0, 4),
+    "personas_thirteenth.yaml": ("tuning", 3, 46, 1, 3),
+    "personas_fourteenth.yaml": ("tuning", 8, 50, 0, 4),
 }
 
 

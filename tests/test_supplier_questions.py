@@ -79,7 +79,7 @@ def test_the_december_tuning_sets_rank_and_refuse_at_least_as_well_as_measured(n
 @pytest.mark.parametrize(
     ("name", "split", "top1", "refused"),
     [
-        ("supplier_questions_2026_12.yaml", "heldout", 0.87, 0.72),
+        ("supplier_questions_2026_12.yaml", "heldout", 0.87, 0.76),
         ("supplier_questions_heldout_2026_12b.yaml", "held-out", 0.85, 0.88),
     ],
 )
