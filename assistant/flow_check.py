@@ -47,6 +47,7 @@ PROBLEMS = frozenset(
         "whole_number",
         "in_the_past",
         "too_far",
+        "two_figures",
     }
 )
 

@@ -45,8 +45,8 @@ def parse_answer(ctx: Context, step: Step, state: State, text: str) -> Parsed:
     aside = re.sub(r"\([^)]*\)", " ", text).strip()  # "36 months (3+1+1 but base term only)"
     if aside != text.strip() and (found := _parse_whole(ctx, step, state, aside)).ok:
         return found
-    if _alternatives(text):
-        return parsed  # "£40,000 - £50,000", "2 or 3 years": which is it?
+    if _alternatives(text):  # "£40,000 - £50,000", "2 or 3 years": which is it?
+        return Parsed(problem="two_figures") if step.answer.type == "money" else parsed
     for part in answer_parts(text):
         found = _parse_whole(ctx, step, state, part)
         if found.ok:
@@ -68,10 +68,13 @@ def _two_figures_or_a_correction(
         return found  # "goods - sorry, services", "50 weeks - no, 60": the correction
     if _MAYBE_MORE.search(figures) and (lower := _the_lower(ctx, step, state, figures)):
         return lower  # "100 sets, could be 150 if donations are good": the 100
+    total = _STATED_TOTAL.search(text) if step.answer.type == "money" else None
+    if total and (found := _parse_whole(ctx, step, state, total.group(0))).ok:
+        return found  # "£146k total i think? its like 48-49k a yr": the total they gave
     if ranged or (step.answer.type in ("number", "money") and _alternatives(figures)):
         # "10-15", "2 apprentices, maybe 3", "six or seven of them": a commitment promises
         # the lower, checked with them; a contract's value given as a range is asked again.
-        return _the_lower(ctx, step, state, figures) or Parsed(problem="invalid")
+        return _the_lower(ctx, step, state, figures) or Parsed(problem="two_figures")
     return None
 
 
@@ -93,6 +96,10 @@ _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(ONES)})\b", re.IGNORECASE)
 
 
 _RANGE = re.compile(r"^\s*(?:about |around |roughly )?\d[\d,.]*\s*(?:-|–|to)\s*\d")
+# A total said as one: "£146k total", "£165k in all".
+_STATED_TOTAL = re.compile(
+    r"£?\s*\d[\d,.]*\s*(?:k|m|grand|thousand)?\s*(?:in )?(?:total|all|altogether|overall)\b"
+)
 _RESTATED = re.compile(r"\bcall it\b")
 # A second, higher figure that is only hoped for: "could be 150", "might be 4".
 _MAYBE_MORE = re.compile(r"\d[^0-9]{0,40}\b(?:could|might|may) (?:be|go to|reach)\s+£?\d")
@@ -155,7 +162,10 @@ _EITHER_OR = re.compile(
     r"\d[\d,.]*\s*[kmt]?\b[^0-9]{0,25}?\b(?<!so )(?<!thats )(?<!that's )"
     r"(?:maybe|or|possibly|perhaps|to)\b\s*£?\d"
     r"|\d[\d,.]*\s*[km]?\s*[-–]\s*£\d|£\s*\d[\d,.]*\s*[km]?\s*[-–]\s*\d"
-    r"|\d\s*\+\s*\d|\bbetween\s+£?\d[\d,.]*\s*[km]?\s+and\s+£?\d"
+    # "£40k + £10k", "40k+10k" (not "a 2+1": a base term and an extension)
+    r"|\d\s*[km]?\s*\+\s*£\d|\d\s*[km]\s*\+\s*\d|£\s*\d[\d,.]*\s*\+\s*\d"
+    r"|\bbetween\s+£?\d[\d,.]*\s*[km]?\s+and\s+£?\d"
+    r"|\d[\d,.]*\s*[-–]\s*\d[\d,.]*\s*(?:k|m|grand)\b"  # "60-70k a yr"
 )
 _NET_OF_VAT = re.compile(
     r"(£?\s*\d[\d,.]*\s*(?:k|m|thousand|million)?)\s*(?:ex\.?|exc\.?|excl\.?|excluding|"

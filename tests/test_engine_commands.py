@@ -643,8 +643,10 @@ def test_two_figures_for_a_commitment_put_the_lower_to_confirm(text, unit, lower
 
 def test_two_figures_for_the_contract_value_are_asked_again():
     state = State(step="contract-value", answers={}, theme_index=0)
-    read = parse_answer(CTX, CTX.flow.steps["contract-value"], state, "£40,000 - £50,000")
-    assert read.problem == "invalid"
+    step = CTX.flow.steps["contract-value"]
+    read = parse_answer(CTX, step, state, "£40,000 - £50,000")
+    assert read.problem == "two_figures"
+    assert engine.problem_text(step, read).startswith("You gave two figures. Enter one value")
 
 
 def test_a_question_mark_said_to_voice_typing_is_read_as_one():
