@@ -333,6 +333,9 @@ def parse_timescale(text: str, today: date, max_months: int = 240) -> Parsed:
         return Parsed(problem="in_the_past")
     if months is not None and months > max_months:
         return Parsed(problem="too_far")
+    if words is None and months is not None and re.fullmatch(r"[a-z]+", cleaned):
+        named = cleaned in timescales.MONTH_NAMES | {"christmas", "easter"}
+        words = f"by {cleaned.capitalize() if named else cleaned}"
     return Parsed({"text": words or _as_said(text), "months": months})
 
 

@@ -59,12 +59,19 @@ def model_for(said: Said) -> ChoiceModel:
 
 
 # Not choosing: "whichever scores best", "bit of both".
-UNDECIDED = re.compile(r"\b(?:whichever|either|both|any of (?:them|those)|all of (?:them|those))\b")
+UNDECIDED = re.compile(
+    r"\b(?:whichever|either|both|any of (?:them|those)|all of (?:them|those)"
+    r"|let me (?:ask|check)|(?:ask|check with) (?:my|our|the) \w+)\b"
+)
 
 
 def _words(text: str) -> set[str]:
-    """Words of four letters or more, by their first four letters."""
-    return {word[:4] for word in re.findall(r"[a-z]{4,}", text.lower())}
+    """Words of four letters or more, by their first four letters, without those that say
+    nothing of an option ("it's on the council website somewhere")."""
+    return {word[:4] for word in re.findall(r"[a-z]{4,}", text.lower())} - _SAY_NOTHING
+
+
+_SAY_NOTHING = frozenset(["coun", "some", "port", "webs", "know"])
 
 
 def pick(text: str, options: Sequence[tuple[str, str, Sequence[str], Sequence[str]]]) -> str | None:

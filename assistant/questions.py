@@ -203,7 +203,7 @@ _CHECK_START = re.compile(r"^(?:sorry |ok |so )?(?:do|does|did|is|are|you|u|by|o
 def opens_question(text: str) -> bool:
     """Whether it starts with an open question word ("what", "wats", "how"): a question even
     where its words also read as an answer ("wats the diff between extra n part of the service")."""
-    words = plain_letters(text).replace("'", "").split()
+    words = _question_start(plain_letters(text).replace("'", "").split())  # "sorry what..."
     if not words or words[0] not in OPEN_QUESTION_WORDS:
         return False
     asked = text.rstrip().endswith("?") or bool(set(words[1:4]) & _ASKED_ABOUT)

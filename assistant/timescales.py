@@ -120,6 +120,8 @@ _STARTS_LATER = re.compile(
     r"|third|fourth|fifth) year\b"
 )
 _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
+# The months in full, to write one as a name ("by March").
+MONTH_NAMES = frozenset(name for name in _MONTHS if len(name) > 3)
 
 
 _FINANCIAL_YEAR = re.compile(
@@ -326,7 +328,8 @@ def _named_month_or_season(text: str, today: date) -> float | None:
         end_month = 12
     winter = season == "winter" and month is None
     if year is None:
-        if not re.search(
+        alone = len(words) == 1  # "summer", "christmas": the next one
+        if not alone and not re.search(
             r"\b(?:by|in|until|before|end of|next|this|during|from|starting|startin|start)\b", text
         ):
             return None

@@ -36,12 +36,14 @@ DATA = Path(__file__).parent / "data"
 # supplier question sets' writers put out of scope, are declined as outside social value.
 # Options in their own words ("we cook and bring the food", "CIC ltd by guarantee", "sorted"),
 # a base term and the extension they count ("2+1 years, we're going off the 3") and a total
-# given before a range: 1 and 3 misread.
+# given before a range: 1 and 3 misread. After the third step phrasings corpus (the kind of
+# contract from examples, work described, refusals with a reason; a bare season or month):
+# the ninth 13 misread, the twelfth 2.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 14, 27, 0, 6),
+    "personas_ninth.yaml": ("held-out", 13, 27, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 7),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
-    "personas_twelfth.yaml": ("tuning", 3, 38, 0, 9),
+    "personas_twelfth.yaml": ("tuning", 2, 38, 0, 8),
     "personas_thirteenth.yaml": ("tuning", 1, 46, 1, 3),
     "personas_fourteenth.yaml": ("tuning", 3, 50, 0, 3),
 }
@@ -79,7 +81,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="14 answers misread, 14 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="13 answers misread, 14 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1

@@ -1,7 +1,9 @@
 """Typed answers at five steps, read as the conversation reads them (issue 17), written blind
-on 6 December 2026 by two people who read no code, flows or parsers (tests/data/
-phrasings_steps_2026_12.yaml, and phrasings_steps_2026_12b.yaml for three of the steps in
-other voices): the commitment's amount in its unit over the contract, whether
+on 6 December 2026 by three people who read no code, flows or parsers (tests/data/
+phrasings_steps_2026_12.yaml; phrasings_steps_2026_12b.yaml for three of the steps in other
+voices; phrasings_steps_2026_12c.yaml for the four choice and date steps, in dialect, dictation,
+dyslexic spelling and second-language English, 167 of 180 tuning and 99 of 120 held-out
+answers as meant when it arrived): the commitment's amount in its unit over the contract, whether
 it is extra, by when, yes or no to a council priority, and the kind of contract. The tuning
 part was read when it arrived (186 of 209 as meant) and the readers were widened for the kinds
 of answer missed (the options' `means:` patterns, slips in amount words, "works out about",
@@ -11,7 +13,7 @@ counted."""
 
 import pytest
 
-from tests.helpers.step_phrasings import CORPORA, CORPUS, as_meant, read, refused
+from tests.helpers.step_phrasings import CORPORA, as_meant, read, refused
 
 TUNING = [
     (kind, item)
@@ -30,8 +32,16 @@ REJECTS = [
 # 50 of 62 when it arrived, 52 after the rules written for its tuning part. With the second
 # reading of a choice in the person's own words (assistant/choice_model.py, trained on the
 # tuning answers copied into the flow as examples): 91 and 54. After the rules written for the
-# tuning answers of the thirteenth and fourteenth persona corpora: 92 and 57.
-HELD_OUT_FLOORS = {"phrasings_steps_2026_12": 92, "phrasings_steps_2026_12b": 57}
+# tuning answers of the thirteenth and fourteenth persona corpora: 92 and 57. The third set's
+# tuning answers: work described ("we visit older people at home", "fittin new boilers") and
+# refusals with a reason ("we ay got the staff for that") as `means:` patterns, and the kind
+# of contract learned from examples as the classification is; with the date the corpora were
+# written as today: 94, 57 and 106 of 120.
+HELD_OUT_FLOORS = {
+    "phrasings_steps_2026_12": 94,
+    "phrasings_steps_2026_12b": 57,
+    "phrasings_steps_2026_12c": 106,
+}
 # Not read yet: "we supply and fit" (both goods and works) taken as one of them, and a closure
 # ("we are closed in August") taken as a date. Read since: a rate of days of hours for each of
 # several staff, tonnes in decimals, half a tonne a month, a slip in "each weeks", "2
@@ -40,6 +50,9 @@ HELD_OUT_FLOORS = {"phrasings_steps_2026_12": 92, "phrasings_steps_2026_12b": 57
 NOT_YET: set[str] = {
     "bit of everything, we supply and fit",
     "we are closed in August",
+    # The evidence, typed at the classification step: the model offers "Something we do
+    # anyway" to confirm; a higher bar for its offers (0.1) would refuse one held-out answer.
+    "photos and a signed register",
 }
 
 
@@ -76,7 +89,7 @@ def test_the_held_out_answers_do_no_worse_than_measured(name, floor):
 
 
 def test_every_answer_type_has_enough_phrasings():
-    for kind, parts in (*CORPUS.items(), *CORPORA["phrasings_steps_2026_12b"].items()):
+    for kind, parts in (c for corpus in CORPORA.values() for c in corpus.items()):
         assert len(parts["tuning"]) + len(parts["held_out"]) >= 60, kind
         assert len(parts["reject"]) >= 8, kind
 

@@ -2,7 +2,8 @@
 phrasings_steps_2026_12*.yaml): the step's parser with the state the conversation would have
 (the commitment's unit, the contract's length), and whether it would be taken as a question."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ DATA = Path(__file__).parent.parent / "data"
 # dictation, very terse or very wordy), for the three steps where most answers were misread.
 CORPORA = {
     name: yaml.safe_load((DATA / f"{name}.yaml").read_text())
-    for name in ("phrasings_steps_2026_12", "phrasings_steps_2026_12b")
+    for name in ("phrasings_steps_2026_12", "phrasings_steps_2026_12b", "phrasings_steps_2026_12c")
 }
 CORPUS = CORPORA["phrasings_steps_2026_12"]
 STEPS = {
@@ -29,6 +30,8 @@ STEPS = {
     "contract_type": "contract-type",
 }
 COUNCIL = "suffolk"
+# The day the corpora were written: their dates ("by the autumn") count from it.
+WRITTEN = date(2026, 12, 6)
 # Where a month's deadline may fall from a date ("by March 2027": 3.8 months).
 MONTHS_SLACK = 1.0
 
@@ -43,7 +46,7 @@ class Read:
 
 def read(kind: str, item: dict) -> Read:
     """Read one answer at its step."""
-    ctx = context(COUNCIL)
+    ctx = replace(context(COUNCIL), today=WRITTEN)
     step = ctx.flow.steps[STEPS[kind]]
     months = item.get("contract_months", 24)
     unit = item.get("unit", "people")
