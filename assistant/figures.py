@@ -117,6 +117,10 @@ def readable(text: str, unit: str) -> str:
     as hours (where hours are)."""
     cleaned = re.sub(r"\b(?:l|level|nvq)\s?\d\b", " ", tidy(text))
     cleaned = re.sub(r"\bco2e?\b", "carbon", cleaned)  # not a figure of 2
+    cleaned = re.sub(r"\b(times?) in (?:a |the )?(week|month|year)\b", r"\1 a \2", cleaned)
+    cleaned = re.sub(
+        r"\bnot (?:in|during) (?:the )?school hol(?:i|y)days?\b", "in term time", cleaned
+    )
     if re.search(r"\bterm[ -]?time\b", cleaned):  # "once a week in term time": 39 weeks a year
         cleaned = re.sub(r"\b(a|per|each|every|once a)\s+week\b", r"\1 termweek", cleaned)
         cleaned = re.sub(r"\bweekly\b", "every termweek", cleaned)
@@ -161,6 +165,9 @@ def _starts_figure(words: list[str], i: int) -> tuple[float, int] | None:
         return None
     if words[i] == "quarter" and words[i - 1 : i] and words[i - 1] in RATE_WORDS | {"a", "per"}:
         return None
+    timed = words[i + 1 : i + 2] and PERIODS.get(words[i + 1])
+    if words[i] == "one" and words[i - 1 : i] and words[i - 1] in ("every", "single", "each"):
+        return None if not timed else found  # "every single one", not "each one year"
     if words[i : i + 2] == ["a", "quarter"] and words[i + 2 : i + 3] != ["of"] and i:
         return None  # "£500 a quarter", not "a quarter of our staff"
     return found

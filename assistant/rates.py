@@ -33,6 +33,22 @@ from knowledge.vocabulary import amount
 _TOTAL_SAID = re.compile(r"^(?:in total|total|altogether|overall|all in|in all)\b")
 
 
+# What a number of people each give: "25 volunteers doing 4 hrs a week".
+_DOING = [["doing"], ["giving"], ["give"], ["do"], ["putting"], ["put"], ["working"], ["work"]]
+_HEDGED = {
+    "about",
+    "around",
+    "roughly",
+    "maybe",
+    "approx",
+    "approximately",
+    "up",
+    "to",
+    "at",
+    "least",
+}
+
+
 _EACH = re.compile(r"\b(?:each|apiece|per person|per apprentice|every one|lasting)\b")
 
 
@@ -262,7 +278,11 @@ def _rate(figures: list[Figure], unit: str, contract_months: float | None) -> Re
         figure = Figure(1.0, figure.before, figure.after)  # "3 hours every wednesday": 1 session
     # "one a month in each of the three towns": so many places, each at that rate.
     # "3 volunteers, 2 hours a week each"; "our 4 staff will each do 2 days a year"
-    per_head = "each" in figure.after[:6] or bool({"each", "them", "us"} & set(figure.before[-3:]))
+    per_head = (
+        "each" in figure.after[:6]
+        or bool({"each", "them", "us"} & set(figure.before[-3:]))
+        or [w for w in figure.before if w not in _HEDGED][-1:] in _DOING
+    )  # "20 champions doing about 2 hours a week"
     places = [
         f
         for f in figures

@@ -162,7 +162,8 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
 _TIME_VOCABULARY = (
     "year", "years", "month", "months", "week", "weeks", "contract", "start", "beginning",
     "whole", "first", "second", "third", "through", "throughout", "every", "quarter",
-    "annually", "monthly", "weekly", "yearly", "within", "before", "until",
+    "annually", "monthly", "weekly", "yearly", "within", "before", "until", "january",
+    "february", "september", "october", "november", "december", "christmas",
 )  # fmt: skip
 
 

@@ -38,12 +38,15 @@ DATA = Path(__file__).parent / "data"
 # a base term and the extension they count ("2+1 years, we're going off the 3") and a total
 # given before a range: 1 and 3 misread. After the third step phrasings corpus (the kind of
 # contract from examples, work described, refusals with a reason; a bare season or month):
-# the ninth 13 misread, the twelfth 2.
+# the ninth 13 misread, the twelfth 2. Offers not as meant, from the tuning corpora: people
+# "doing" hours each ("25 volunteers doing 4 hrs a week"), "one time in week, not in school
+# holiday", "every single one", "part of our price", "how the whole charity works": the
+# tenth 7 to 3, the twelfth 8 to 7.
 MEASURED = {
     "personas_ninth.yaml": ("held-out", 13, 27, 0, 6),
-    "personas_tenth.yaml": ("tuning", 2, 38, 0, 7),
+    "personas_tenth.yaml": ("tuning", 2, 38, 0, 3),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
-    "personas_twelfth.yaml": ("tuning", 2, 38, 0, 8),
+    "personas_twelfth.yaml": ("tuning", 2, 38, 0, 7),
     "personas_thirteenth.yaml": ("tuning", 1, 46, 1, 3),
     "personas_fourteenth.yaml": ("tuning", 3, 50, 0, 3),
 }
