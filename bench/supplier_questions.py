@@ -18,10 +18,12 @@ SETS = {
         ("supplier_questions_2026_12.yaml", "tuning"),
         ("supplier_questions_tuning_2026_12c.yaml", "tuning"),
         ("supplier_questions_tuning_2026_12d.yaml", "tuning"),
+        ("supplier_questions_2026_12e.yaml", "tuning"),
     ),
     "held-out": (
         ("supplier_questions_2026_12.yaml", "heldout"),
         ("supplier_questions_heldout_2026_12b.yaml", "held-out"),
+        ("supplier_questions_2026_12e.yaml", "held-out"),
     ),
 }
 

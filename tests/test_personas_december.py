@@ -41,9 +41,10 @@ DATA = Path(__file__).parent / "data"
 # the ninth 13 misread, the twelfth 2. Offers not as meant, from the tuning corpora: people
 # "doing" hours each ("25 volunteers doing 4 hrs a week"), "one time in week, not in school
 # holiday", "every single one", "part of our price", "how the whole charity works": the
-# tenth 7 to 3, the twelfth 8 to 7.
+# tenth 7 to 3, the twelfth 8 to 7. With the fifth supplier questions set's tuning half added
+# to the entries that answer it: the ninth 28 of 41 questions answered.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 13, 27, 0, 6),
+    "personas_ninth.yaml": ("held-out", 13, 28, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 3),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 2, 38, 0, 7),
@@ -84,7 +85,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="13 answers misread, 14 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="13 answers misread, 13 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1

@@ -59,28 +59,39 @@ def test_the_second_set_is_answered_and_refused_at_least_as_well_as_measured(spl
 # parts (read while writing entries and outside areas, and used to calibrate) must stay where
 # they were measured. Their held-out parts are measured by `python -m bench.supplier_questions
 # --held-out` (figures only, docs/matcher-benchmark.md), never read.
+# The fifth set's "wrong" answers are relevant entries filed under another topic than its
+# writer chose from topics.yaml (an apprentice who drops out: "when a new starter leaves",
+# under local jobs, not apprenticeships); they are kept, and counted.
 @pytest.mark.parametrize(
-    ("name", "top1", "refused"),
+    ("name", "top1", "refused", "wrong"),
     [
-        ("supplier_questions_2026_12.yaml", 0.87, 0.95),
-        ("supplier_questions_tuning_2026_12c.yaml", 0.93, 0.93),
-        ("supplier_questions_tuning_2026_12d.yaml", 0.96, 0.97),
+        ("supplier_questions_2026_12.yaml", 0.87, 0.95, 4),
+        ("supplier_questions_tuning_2026_12c.yaml", 0.93, 0.93, 4),
+        ("supplier_questions_tuning_2026_12d.yaml", 0.96, 0.97, 4),
+        ("supplier_questions_2026_12e.yaml", 0.88, 0.96, 6),
     ],
 )
-def test_the_december_tuning_sets_rank_and_refuse_at_least_as_well_as_measured(name, top1, refused):
+def test_the_december_tuning_sets_rank_and_refuse_at_least_as_well_as_measured(
+    name, top1, refused, wrong
+):
     report = measure_service(SERVICE, supplier_questions(name, "tuning"))
     assert report.top1_accuracy >= top1
     assert report.rejection_accuracy >= refused
-    assert report.answered_wrong <= 4
+    assert report.answered_wrong <= wrong
 
 
+# The fifth set (2026_12e: questions typed mid-conversation about the supplier's own offer, half
+# each way) arrived at top-1 83.3% and 79.2%, refusal 96.7% and 80.0% (tuning, held-out); its
+# tuning questions were added to the entries that answer them (88.3%), the held-out part is
+# only counted.
 # Measured 2026-12-06 (docs/matcher-benchmark.md), figures only: the held-out parts guard
 # against going backwards; they are not the goal (issue 23 asks for 92% and 95%).
 @pytest.mark.parametrize(
     ("name", "split", "top1", "refused"),
     [
         ("supplier_questions_2026_12.yaml", "heldout", 0.87, 0.76),
-        ("supplier_questions_heldout_2026_12b.yaml", "held-out", 0.85, 0.88),
+        ("supplier_questions_heldout_2026_12b.yaml", "held-out", 0.86, 0.88),
+        ("supplier_questions_2026_12e.yaml", "held-out", 0.79, 0.8),
     ],
 )
 def test_the_december_held_out_sets_do_not_go_backwards(name, split, top1, refused):
