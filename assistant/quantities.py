@@ -17,6 +17,8 @@ from assistant.figures import (
     figures_in,
     hours_a_day,
     in_unit,
+    length_months,
+    period_of,
     plain,
     plain_in_unit,
     readable,
@@ -72,6 +74,8 @@ def _read_total(
         )
     if (share := _a_share(cleaned, unit, contract_value)) is not None:
         return share
+    if (again := _said_twice(cleaned)) is not None:
+        return again
     if contract_months:  # "2 apprentices for the full contract"
         cleaned = _WHOLE_LENGTH.sub(f"for {contract_months:g} months", cleaned)
     if (stated := _worked_out(cleaned, unit, contract_months)) is not None:
@@ -182,6 +186,15 @@ def _worked_out(cleaned: str, unit: str, contract_months: float | None) -> Readi
         )
     if (head := figures_in(clauses[0])) and (tail := figures_in(clauses[-1])):
         return count_times_length([head[0], tail[-1]], unit, contract_months)
+    return None
+
+
+def _said_twice(cleaned: str) -> Reading | None:
+    """One figure said again to be sure: "a dozen yes twelve", "6 - six"."""
+    figures = figures_in(cleaned)
+    plain_figures = all(not period_of(f.after) and length_months(f) is None for f in figures)
+    if len(figures) >= 2 and len({f.number for f in figures}) == 1 and plain_figures:
+        return Reading(figures[0].number)
     return None
 
 

@@ -46,6 +46,9 @@ QUANTITIES = [
     ("sessions", 12, "4 session in school, one each quarter", 4),
     ("sessions", 24, "One session a month for the life of the contract.", 24),
     ("hours", 24, "half a day a month, call it 3.5 hours", 84),
+    ("people", 24, "a dozen drivers question mark no make it a dozen yes twelve", 12),
+    ("hours", 12, "20 champions doing about 2 hours a week for a year", 2080),
+    ("sessions", 12, "one time in week, not in school holiday", 39),
 ]
 
 

@@ -47,7 +47,7 @@ MEASURED = {
     "personas_ninth.yaml": ("held-out", 13, 28, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 3),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
-    "personas_twelfth.yaml": ("tuning", 2, 38, 0, 7),
+    "personas_twelfth.yaml": ("tuning", 1, 38, 0, 7),
     "personas_thirteenth.yaml": ("tuning", 1, 46, 1, 3),
     "personas_fourteenth.yaml": ("tuning", 3, 50, 0, 3),
 }
