@@ -280,6 +280,12 @@ def _reply_to_question(
     """Answer from the knowledge base; when not confident, say so only if `must`. `topics`
     are those of the question the supplier was on, which an answer may come from sooner."""
     result = ctx.search(text, topics=tuple(topics))
+    for asked in _questions_in(text) if not result.answered else ():
+        # "does the apprentice have to live in suffolk? the lad we have in mind is from
+        # manningtree": the question alone, when the whole finds no answer
+        if (found := ctx.search(asked, topics=tuple(topics))).answered:
+            result = found
+            break
     if result.answered:
         entry = result.matches[0].entry
         link = {"id": entry.id, "title": entry.title}
@@ -301,6 +307,12 @@ def _reply_to_question(
     out.append(Message("assistant", reply, links=links))
     events.append({"type": "unanswered", "question": text})
     return True
+
+
+def _questions_in(text: str) -> list[str]:
+    """Each sentence that asks, where the text says more than one thing, longest first."""
+    asked = [q.strip() for q in re.findall(r"[^?.!]*\?", text) if len(q.split()) >= 4]
+    return sorted(asked, key=len, reverse=True) if asked and asked != [text.strip()] else []
 
 
 def _apply(ctx: Context, state: State, step: Step, value: Any, out: list[Message]) -> None:

@@ -42,14 +42,15 @@ DATA = Path(__file__).parent / "data"
 # "doing" hours each ("25 volunteers doing 4 hrs a week"), "one time in week, not in school
 # holiday", "every single one", "part of our price", "how the whole charity works": the
 # tenth 7 to 3, the twelfth 8 to 7. With the fifth supplier questions set's tuning half added
-# to the entries that answer it: the ninth 28 of 41 questions answered.
+# to the entries that answer it: the ninth 28 of 41 questions answered. A question followed by
+# something else is looked up alone when the whole finds nothing: 47 and 51.
 MEASURED = {
     "personas_ninth.yaml": ("held-out", 13, 28, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 3),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 1, 38, 0, 7),
-    "personas_thirteenth.yaml": ("tuning", 1, 46, 1, 3),
-    "personas_fourteenth.yaml": ("tuning", 3, 50, 0, 3),
+    "personas_thirteenth.yaml": ("tuning", 1, 47, 1, 3),
+    "personas_fourteenth.yaml": ("tuning", 3, 51, 0, 3),
 }
 
 
