@@ -48,6 +48,7 @@ PROBLEMS = frozenset(
         "in_the_past",
         "too_far",
         "two_figures",
+        "a_rate",
     }
 )
 

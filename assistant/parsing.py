@@ -4,6 +4,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.amounts import (
+    RATE_SAID,
     answer_parts,
     corrected,
     parse_duration,
@@ -16,7 +17,7 @@ from assistant.choice_model import pick
 from assistant.choices import parse_choice
 from assistant.figures import COUNTED
 from assistant.flow import Step
-from assistant.numbers import ONES, SCALES
+from assistant.numbers import ONES, SCALES, read_number, tidy
 from assistant.parsed import Parsed
 from assistant.prompts import RETRY, choices
 from assistant.quantities import read_total
@@ -254,7 +255,11 @@ def _amount(step: Step, state: State, text: str) -> Parsed:
     if parsed.problem != "invalid":
         return parsed
     unit = "gbp" if spec.type == "money" else unit or "people"
-    return _total(text, unit, spec.min, spec.max, state) or parsed
+    if (total := _total(text, unit, spec.min, spec.max, state)) is not None:
+        return total
+    if not step.loop and RATE_SAID.search(tidy(text)) and read_number(tidy(text)):
+        return Parsed(problem="a_rate")  # "approx 16k pa" before the contract's length is known
+    return parsed
 
 
 _THE_YEAR = re.compile(

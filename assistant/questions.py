@@ -145,14 +145,19 @@ def asks_at_length(text: str) -> bool:
     ("services?", "goods i think?") or a check ("goods, is that right?")."""
     if not text.rstrip().endswith("?"):
         return False
-    last = plain_letters(re.split(r"[.!;]", text.rstrip().rstrip("?"))[-1]).replace("'", "")
-    tail = plain_letters(last.split(",")[-1]) if "," in last else last
+    sentence = re.split(r"[.!;]", text.rstrip().rstrip("?"))[-1]
+    last = plain_letters(sentence).replace("'", "")
+    tail = plain_letters(sentence.split(",")[-1]).replace("'", "")
     if _HEDGED.search(last) or _HEDGE_INSIDE.search(last) or _ONLY_CHECKS.match(tail):
         return False
+    if "," in sentence and _CONCLUDES.match(tail):
+        return False  # "it's sessions we run, so a service?": an answer they are unsure of
     return len(last.split()) >= LONG_QUESTION_WORDS
 
 
 LONG_QUESTION_WORDS = 7
+# A short conclusion after a comma: "so a service", "so goods then".
+_CONCLUDES = re.compile(r"^so (?:its |it's |it is |a |an )?\w+(?: then| i guess)?$")
 # "It's catering, so we cook and deliver, I suppose that's a service?": an answer, hedged.
 _HEDGE_INSIDE = re.compile(
     r"\b(?:i think|i suppose|i guess|i reckon|i believe|maybe|probably|perhaps|presumably)\b"

@@ -204,7 +204,10 @@ def count_times_length(
         count, length = length, count  # "10 weeks each, 2 of them"
     elif in_unit(count, unit) and not in_unit(length, unit) and unit in MEASURED:
         count, length = length, count  # "10 hours per person, 4 people", "£250 x 4"
-    if (period := period_of(count.after)) and contract_months:  # "2 trainees a year, 10 weeks each"
+    # "2 trainees a year, 10 weeks each", "2 a year, each 2 weeks" (not "2 students, a term
+    # each (about 12 weeks)": how long each lasts)
+    lasting = length_each(count.after) and length.before[-1:] != ["each"]
+    if (period := period_of(count.after)) and contract_months and not lasting:
         times = contract_months / MONTHS_IN[period]
         count = Figure(round(count.number * times), count.before, [])
     months = length_months(length)

@@ -54,7 +54,7 @@ _EVERY = re.compile(
     r"\b(?:each|every|evry|per|once a|once every)\s+"
     r"(?:academic\s+|school\s+|financial\s+|contract\s+)?"
     r"(year|yr|month|mth|quarter|halfterm|term|week|summer|spring|autumn|winter|christmas"
-    r"|easter)s?\b"
+    r"|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
     r"|\b(annually|annual|yearly|monthly|quarterly|termly|weekly)\b"
     r"|\b(?:every|evry)\s+(\d+|two|three|four|six|twelve|other)\s+(months?|weeks?)\b"
 )
@@ -88,7 +88,11 @@ _WHOLE_CONTRACT = re.compile(
     # "ongoing", "all time of contract", "all through the job", "before we hand over"
     r"|^(?:it'?s |its |it is )?(?:on ?going|continuous(?:ly)?|all the time|the whole time)$"
     r"|\ball (?:the )?time of (?:the )?contract\b|\ball (?:the way )?through (?:the )?job\b"
-    r"|\b(?:before|by the time) (?:we|they) hand (?:it )?over\b|\bat hand ?over\b"
+    r"|\b(?:before|by the time) (?:we|they) hand (?:it |the \w+ )?over\b|\bat hand ?over\b"
+    r"|\b(?:while|whilst) (?:we'?re|we are|we'?m) on site\b"
+    r"|\bduring the (?:build|works|job|install)\b"
+    r"|\bover the course of the (?:commission|contract|job|project|works)\b"
+    r"|\bschool terms? (?:thru|through|all through|across) the year\b"
 )
 _YEAR_OF_CONTRACT = re.compile(
     r"\b(?:year|yr|y)\s*(one|two|three|four|five|[1-5])\b"
@@ -109,7 +113,8 @@ _FROM_START = re.compile(
     r"|when (?:the )?contract starts?"
     r"|from the first (?:week|month|day)"
     r"|from launch|from the first day|first day|right now|now"
-    r"|(?:as )?soon as (?:we'?m|we'?re|we are|we get) on site|once (?:we'?re |we are )?on site)\b"
+    r"|(?:as )?soon as (?:we'?m|we'?re|we are|we get) on site|once (?:we'?re |we are )?on site"
+    r"|(?:start|starting|from) (?:in )?(?:month|week) (?:1|one))\b"
 )
 _MONTHS_OF_YEAR = re.compile(
     r"\b(?:in|within) the first (\w+) months? of (?:the )?(?:year|yr) (\w+)\b"
@@ -119,6 +124,7 @@ _STARTS_LATER = re.compile(
     r"|five|[2-5])\b|\b(?:start(?:s|ing)?|begin(?:s|ning)?|from) (?:in )?(?:the )?(?:second"
     r"|third|fourth|fifth) year\b"
 )
+_STARTING = re.compile(r"\b(?:start|starting|starts|from|begin|beginning)\b")
 _POINT_IN_CONTRACT = re.compile(r"\b(month|week)\s+(\d+)\b")
 # The months in full, to write one as a name ("by March").
 MONTH_NAMES = frozenset(name for name in _MONTHS if len(name) > 3)
@@ -148,8 +154,7 @@ def read(text: str, today: date) -> tuple[str | None, float | None] | None:
     if (months := duration(text)) is not None:
         return None, months
     if points := _POINT_IN_CONTRACT.findall(text):  # "from month 3 to month 12": by month 12
-        unit, number = points[-1]
-        return None, _months(int(number), unit)
+        return _at_a_point(text, *points[-1])
     if _FROM_START.search(text):
         return "from the start of the contract", 1.0
     if (until := _months_until(text, today)) is not None:
@@ -163,7 +168,7 @@ _TIME_VOCABULARY = (
     "year", "years", "month", "months", "week", "weeks", "contract", "start", "beginning",
     "whole", "first", "second", "third", "through", "throughout", "every", "quarter",
     "annually", "monthly", "weekly", "yearly", "within", "before", "until", "january",
-    "february", "september", "october", "november", "december", "christmas",
+    "february", "september", "october", "november", "december", "christmas", "while",
 )  # fmt: skip
 
 
@@ -196,6 +201,13 @@ def _in_a_year_of_the_contract(text: str) -> tuple[str | None, float] | None:
     return None
 
 
+def _at_a_point(text: str, unit: str, number: str) -> tuple[str | None, float]:
+    """ "By month 6": 6 months; "start month 1": from the start."""
+    if int(number) == 1 and _STARTING.search(text):
+        return "from the start of the contract", 1.0
+    return None, _months(int(number), unit)
+
+
 def _quarter(text: str) -> tuple[str | None, float | None] | None:
     """ "Within the first quarter" (3 months), "by end Q3 yr1" (9), "3 a year" (every year)."""
     if ordinal := re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th) quarter\b", text):
@@ -205,6 +217,14 @@ def _quarter(text: str) -> tuple[str | None, float | None] | None:
     if quarter := re.search(r"\bq([1-4])\s*(?:of\s*)?(?:yr|year)\s*([1-5])\b", text):
         return None, (int(quarter.group(2)) - 1) * 12 + int(quarter.group(1)) * 3.0
     return None
+
+
+# What "every <word>" comes round each: "every summer" is every year, "every wednesday" a week.
+_PERIOD_OF = {"term": "quarter", "yr": "year", "mth": "month", "halfterm": "half term"}
+_PERIOD_OF |= dict.fromkeys(("summer", "spring", "autumn", "winter", "christmas", "easter"), "year")
+_PERIOD_OF |= dict.fromkeys(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), "week"
+)
 
 
 def _recurring(text: str) -> tuple[str, float | None] | None:
@@ -225,14 +245,7 @@ def _recurring(text: str) -> tuple[str, float | None] | None:
         said = f"every {period}" if period else f"every {found.group(3)} {found.group(4)}"
         return said, months
     period = found.group(1) or _EVERY_WORDS.get(found.group(2), "year")
-    seasons = dict.fromkeys(("summer", "spring", "autumn", "winter", "christmas", "easter"), "year")
-    period = {
-        "term": "quarter",
-        "yr": "year",
-        "mth": "month",
-        "halfterm": "half term",
-        **seasons,
-    }.get(period, period)
+    period = _PERIOD_OF.get(period, period)
     return f"every {period}", None if throughout else _months(1, period)
 
 

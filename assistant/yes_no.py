@@ -31,7 +31,7 @@ _YES_FIRST = {
     "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely",
     "yea", "yeh", "yeha", "yse", "yess", "yesss", "ya", "yah", "aye", "defo", "deffo",
     "certainly", "correct", "yh", "yas", "ar", "arr", "arh", "confirmed", "confirm", "agreed",
-    "agree", "affirmative", "yesh", "haan", "haanji", "ha", "bilkul", "han", "100%", "100",
+    "agree", "affirmative", "yesh", "haan", "haanji", "ha", "bilkul", "han", "100%", "100", "ye",
 }  # fmt: skip
 _NO_FIRST = {"no", "n", "nope", "nah", "noo", "nop", "nay", "n/a", "na", "nahi", "nahin", "nai"}
 # Sounds before the answer: "oh yes", "ooh yes!", "ji, yes", "well no".

@@ -119,3 +119,13 @@ def test_a_base_term_and_its_extension_is_the_length_they_count(say, months):
 )
 def test_two_figures_for_one_thing_are_asked_again(step, say):
     assert not _parsed(step, say).ok
+
+
+def test_a_yearly_contract_value_before_its_length_is_known_says_what_to_give():
+    from assistant.engine import problem_text
+
+    ctx = context("suffolk")
+    step = ctx.flow.steps["contract-value"]
+    read = parse_answer(ctx, step, State(step="contract-value"), "approx 16k pa")
+    assert read.problem == "a_rate"
+    assert problem_text(step, read).startswith("That looks like a figure for each year or month")

@@ -1,6 +1,6 @@
-"""Six persona corpora written blind in December 2026, fifteen suppliers each (five per
+"""Seven persona corpora written blind in December 2026, fifteen suppliers each (five per
 council), talking to the assistant through the JSON API: the ninth is held out (measured, never
-read); the tenth to the fourteenth are for tuning (the answers the conversation misread were
+read); the tenth to the fifteenth are for tuning (the answers the conversation misread were
 fixed where the fault lay: questions told from statements, timescales, two figures, how an
 organisation is counted and described). The figures below guard against going backwards;
 issue 17's bar, for the held-out corpus, is a strict expected failure until it is met."""
@@ -43,7 +43,10 @@ DATA = Path(__file__).parent / "data"
 # holiday", "every single one", "part of our price", "how the whole charity works": the
 # tenth 7 to 3, the twelfth 8 to 7. With the fifth supplier questions set's tuning half added
 # to the entries that answer it: the ninth 28 of 41 questions answered. A question followed by
-# something else is looked up alone when the whole finds nothing: 47 and 51.
+# something else is looked up alone when the whole finds nothing: 47 and 51. The fifteenth
+# (ordinary people at a meet-the-buyer event, their questions all about their offer) arrived
+# at 11 misread, 28 of 43 questions answered, 6 offers not as meant and one answer met with a
+# help article ("it's sessions we run, so a service?"); now 2, 43, 2 and none.
 MEASURED = {
     "personas_ninth.yaml": ("held-out", 13, 28, 0, 6),
     "personas_tenth.yaml": ("tuning", 2, 38, 0, 3),
@@ -51,6 +54,7 @@ MEASURED = {
     "personas_twelfth.yaml": ("tuning", 1, 38, 0, 7),
     "personas_thirteenth.yaml": ("tuning", 1, 47, 1, 3),
     "personas_fourteenth.yaml": ("tuning", 3, 51, 0, 3),
+    "personas_fifteenth.yaml": ("tuning", 2, 43, 0, 2),
 }
 
 
