@@ -12,11 +12,12 @@ from assistant.choices import parse_choice
 from assistant.commands import Command, parse_command
 from assistant.effects import EFFECTS
 from assistant.flow import END, LOOP_PREFIX, Step
-from assistant.help import explain, opportunity_facts, outside_reply
+from assistant.help import explain
 from assistant.parsed import Parsed
 from assistant.parsing import parse_answer
 from assistant.prompts import ANOTHER, choices, current_prompt
 from assistant.questions import answer_after_question, is_question, looks_like_question
+from assistant.replies import reply_to_question, report_problem
 from assistant.state import State
 from assistant.turns import Context, Message, Turn
 from assistant.yes_no import parse_yes_no
@@ -67,7 +68,7 @@ def respond(ctx: Context, state: State, text: str, asking: bool = False) -> Turn
         _command(ctx, state, command, out)
     elif asking:
         step = ctx.flow.steps.get(state.step or "")
-        _reply_to_question(
+        reply_to_question(
             ctx, text, out, events, must=True, topics=step.topics if step else (), state=state
         )
     elif state.confirming and _confirmed(ctx, state, text, out):
@@ -202,8 +203,8 @@ def _answer_or_question(
 ) -> None:
     if state.step is None:
         if looks_like_question(text, free_text=False):
-            _reply_to_question(ctx, text, out, events, must=True, state=state)
-        elif not _reply_to_question(ctx, text, out, events, must=False, state=state):
+            reply_to_question(ctx, text, out, events, must=True, state=state)
+        elif not reply_to_question(ctx, text, out, events, must=False, state=state):
             out.append(Message("assistant", "Your offer is finished and saved."))
         return
     step = ctx.flow.steps[state.step]
@@ -217,7 +218,7 @@ def _answer_or_question(
         _question_not_answer(ctx, state, step, text, parsed, out, events)
     elif not parsed.ok:
         # An answer that does not read is met with this step's own error, never a help article.
-        _problem(step, parsed, state, out)
+        report_problem(step, parsed, state, out)
     elif parsed.value == ANOTHER and step.offers_another:
         _add_another(ctx, state, out)
     elif parsed.confirm:
@@ -233,86 +234,12 @@ def _question_not_answer(
 ) -> None:
     """Answer it, never save it, and ask the step again. At a free-text step they can say it
     was their answer ("use that"); elsewhere, what the step needs is said too."""
-    _reply_to_question(ctx, text, out, events, must=True, topics=step.topics, state=state)
+    reply_to_question(ctx, text, out, events, must=True, topics=step.topics, state=state)
     state.held = {"step": state.step, "text": text, "value": parsed.value}
     if step.answer.type == "text" and parsed.ok:
         out.append(Message("assistant", USE_THAT))
     elif "?" not in text:  # it may have been meant as an answer
-        _problem(step, parsed, state, out)
-
-
-def _problem(step: Step, parsed: Parsed, state: State, out: list[Message]) -> None:
-    state.error = problem_text(step, parsed)
-    said = step.example_for(state.draft.get("unit"))
-    shown = said and "{" not in said and said not in state.error
-    example = f" For example: {said}" if shown else ""
-    unit = state.draft.get("unit_label") if step.loop else None
-    read = (
-        f'I read "{parsed.understood}", but I need {_needed(step, unit)}. '
-        if (parsed.understood)
-        else ""
-    )
-    out.append(Message("assistant", read + state.error + "." + example, "problem"))
-
-
-def _needed(step: Step, unit: str | None) -> str:
-    """What a number step needs, in words: "the total in weeks", "an amount in pounds"."""
-    if step.answer.type == "money":
-        return "an amount in pounds"
-    return f"the total in {unit}" if unit else "a number"
-
-
-def problem_text(step: Step, parsed: Parsed) -> str:
-    """The step's message for what was wrong with the answer."""
-    problem = parsed.problem or "invalid"
-    return step.errors.get(problem) or step.errors.get("invalid") or "Check your answer"
-
-
-def _reply_to_question(
-    ctx: Context,
-    text: str,
-    out: list[Message],
-    events: list,
-    must: bool,
-    topics=(),
-    state: State | None = None,
-) -> bool:
-    """Answer from the knowledge base; when not confident, say so only if `must`. `topics`
-    are those of the question the supplier was on, which an answer may come from sooner."""
-    result = ctx.search(text, topics=tuple(topics))
-    for asked in _questions_in(text) if not result.answered else ():
-        # "does the apprentice have to live in suffolk? the lad we have in mind is from
-        # manningtree": the question alone, when the whole finds no answer
-        if (found := ctx.search(asked, topics=tuple(topics))).answered:
-            result = found
-            break
-    if result.answered:
-        entry = result.matches[0].entry
-        link = {"id": entry.id, "title": entry.title}
-        facts = opportunity_facts(state.answers if state else {}, entry.topic)
-        out.append(Message("assistant", f"{facts}{entry.shown_answer}", "answer", link))
-        events.append({"type": "answered", "question": text, "entry": entry.id})
-        out.append(Message("assistant", "Now, back to where we were."))
-        return True
-    if not must:
-        return False
-    if result.outside:
-        out.append(Message("assistant", outside_reply(result.outside)))
-        events.append({"type": "outside", "question": text})
-        return True
-    reply = "I do not have a good answer to that, so I have passed your question to the council."
-    links = tuple({"id": m.entry.id, "title": m.entry.title} for m in result.matches[:3])
-    if links:
-        reply += " These help pages might help:"
-    out.append(Message("assistant", reply, links=links))
-    events.append({"type": "unanswered", "question": text})
-    return True
-
-
-def _questions_in(text: str) -> list[str]:
-    """Each sentence that asks, where the text says more than one thing, longest first."""
-    asked = [q.strip() for q in re.findall(r"[^?.!]*\?", text) if len(q.split()) >= 4]
-    return sorted(asked, key=len, reverse=True) if asked and asked != [text.strip()] else []
+        report_problem(step, parsed, state, out)
 
 
 def _apply(ctx: Context, state: State, step: Step, value: Any, out: list[Message]) -> None:

@@ -7,7 +7,6 @@ from assistant.amounts import (
     RATE_SAID,
     answer_parts,
     corrected,
-    parse_duration,
     parse_number,
     parse_postcode,
     parse_text,
@@ -15,6 +14,7 @@ from assistant.amounts import (
 )
 from assistant.choice_model import pick
 from assistant.choices import parse_choice
+from assistant.durations import parse_duration
 from assistant.figures import COUNTED
 from assistant.flow import Step
 from assistant.numbers import ONES, SCALES, read_number, tidy

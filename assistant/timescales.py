@@ -47,6 +47,13 @@ _MONTHS = {
 _SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SEASON_ENDS |= {"q1": 3, "q2": 6, "q3": 9, "q4": 12, "christmas": 12, "xmas": 12}
 _SEASON_ENDS |= {"easter": 3, "spring term": 4, "summer term": 7, "autumn term": 12}
+# Two times offered as alternatives: "2+1", "6 to 12 months", "two or three years".
+TIME_RANGE = re.compile(
+    r"\d\s*\+\s*\d|"
+    r"\b(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s*(?:-|–|to|or)\s*"
+    r"(?:\d+|two|three|four|five|six|nine|twelve|eighteen|twenty four)\s+[a-z]"
+)
+
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
 _ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4}
 _ORDINALS |= {"five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from assistant.amounts import parse_duration, parse_number, parse_postcode, parse_timescale
+from assistant.amounts import parse_number, parse_postcode, parse_timescale
 from assistant.choices import parse_choice
+from assistant.durations import parse_duration
 from assistant.yes_no import parse_yes_no
 from tests.helpers.engine_context import context
 

@@ -122,7 +122,7 @@ def test_two_figures_for_one_thing_are_asked_again(step, say):
 
 
 def test_a_yearly_contract_value_before_its_length_is_known_says_what_to_give():
-    from assistant.engine import problem_text
+    from assistant.replies import problem_text
 
     ctx = context("suffolk")
     step = ctx.flow.steps["contract-value"]

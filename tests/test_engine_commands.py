@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant import engine
+from assistant import engine, replies
 from assistant.help import opportunity_facts
 from assistant.parsing import parse_answer
 from assistant.quantities import read_total
@@ -646,7 +646,7 @@ def test_two_figures_for_the_contract_value_are_asked_again():
     step = CTX.flow.steps["contract-value"]
     read = parse_answer(CTX, step, state, "£40,000 - £50,000")
     assert read.problem == "two_figures"
-    assert engine.problem_text(step, read).startswith("You gave two figures. Enter one value")
+    assert replies.problem_text(step, read).startswith("You gave two figures. Enter one value")
 
 
 def test_a_question_mark_said_to_voice_typing_is_read_as_one():

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.amounts import parse_duration, parse_number, parse_timescale
+from assistant.amounts import parse_number, parse_timescale
 from assistant.choices import parse_choice
+from assistant.durations import parse_duration
 from assistant.flow import DEFAULT_FLOW, load_flow
 from assistant.yes_no import parse_yes_no
 
