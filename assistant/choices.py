@@ -248,6 +248,8 @@ def head_count(text: str) -> list[float]:
         "",
         tidy(cleaned),
     )
+    # "one paid cook for ten hours a week": how long they work, not how many they are
+    cleaned = _HOURS_WORKED.sub(" ", cleaned)
     if not re.search(r"[a-z0-9]", cleaned) or RATE_SAID.search(cleaned):
         return []
     if found := re.search(r"(\d+)\s*(?:-|–|to|or|and)\s*(\d+)", cleaned):
@@ -284,6 +286,10 @@ def head_count(text: str) -> list[float]:
     return [total]
 
 
+_HOURS_WORKED = re.compile(
+    r"\b(?:for|who \w+ for|working|works|doing|does) (?:about |around |just )?\w+"
+    r" (?:hours?|hrs?|days?) (?:a|per|each) (?:week|wk|month|day|fortnight)\b"
+)
 _NO_PAID_STAFF = re.compile(
     r"\bno (?:paid )?(?:staff|employees|workers)\b|\b(?:all|only|just) volunteers\b"
     r"|\bvolunteer[ -](?:run|led)\b|\brun by volunteers\b|\bnobody is paid\b"

@@ -88,6 +88,12 @@ def _parsed(step: str, say: str, months: float = 36):
         ("contract-type", "printed stuff we deliver it", "goods"),
         ("org-type", "CIC ltd by guarantee", "social-enterprise"),
         ("check-offer", "sorted", "ready"),
+        (
+            "org-size",
+            "We have one paid cook for ten hours a week. Everyone else is a volunteer.",
+            "micro",
+        ),
+        ("contract-type", "it's sessions we run, so a service", "services"),
         ("contract-value", "£55,000 a year, it's a 2+1 so £165k in all (if they extend)", 165000),
     ],
 )
