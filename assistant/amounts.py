@@ -190,6 +190,8 @@ def _fits_unit(rest: list[str], unit: str | None, unit_words: frozenset[str]) ->
 def _share(cleaned: str) -> float | None:
     """A percentage said as a share: "three quarters", "roughly half", "1 in 5", "everyone",
     "none yet"."""
+    if (but := _all_but(strip_hedges(cleaned))) is not None:
+        return but
     if re.search(r"\b(?:not|nearly|almost|except|but)\b", cleaned) and re.search(
         r"\b(?:all|every|everyone|everybody)\b", cleaned
     ):
@@ -211,6 +213,20 @@ def _share(cleaned: str) -> float | None:
         if part and whole and whole[0] and not part[1] and not whole[1]:
             return round(100 * part[0] / whole[0], 1)
     return _all_or_none(plain)
+
+
+_ALL_BUT = re.compile(r"^all but (\w+)(?: of (?:our|the|my|them|us)?\s*(\w+))?")
+
+
+def _all_but(plain: str) -> float | None:
+    """ "All but one of our 8": 87.5%."""
+    found = _ALL_BUT.match(plain)
+    if not found or not found.group(2):
+        return None
+    part, whole = read_number(found.group(1)), read_number(found.group(2))
+    if not part or not whole or not whole[0] or part[0] >= whole[0]:
+        return None
+    return round(100 * (whole[0] - part[0]) / whole[0], 1)
 
 
 def _all_or_none(plain: str) -> float | None:

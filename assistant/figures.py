@@ -99,16 +99,24 @@ A_DAY = re.compile(rf"(^|\b(?:do|give|offer|of|each)\s|,\s)an?(?={_KIND_OF_DAY} 
 _DAY_SAID = re.compile(
     r",?\s*(?:(?:they'?re|they are|theyre|each|which are|of|at)\s+)?(?:an?\s+)?"
     r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\s*(?:a|per|each|/)?\s*(?:working\s+)?days?\b"
+    r"|[,.]?\s*(?:our|the|their|my) (?:working )?days are (?:about )?(\d+(?:\.\d+)?)"
+    r"\s*(?:hours?|hrs?)\b"
 )
 
 
 def hours_a_day(text: str) -> float:
     """The hours in their working day, if they say it, else HOURS_A_DAY."""
     found = _DAY_SAID.search(text)
-    return float(found.group(1)) if found and 3 <= float(found.group(1)) <= 12 else HOURS_A_DAY
+    hours = float(found.group(1) or found.group(2)) if found else 0.0
+    return hours if 3 <= hours <= 12 else HOURS_A_DAY
 
 
 _SPELT_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half a": 0.5}
+
+
+_TERMS_ONLY = re.compile(
+    r"\bnot (?:in|during) (?:the )?school hol(?:i|y)days?\b|\bin (?:the )?school terms?\b"
+)
 
 
 def readable(text: str, unit: str) -> str:
@@ -118,9 +126,7 @@ def readable(text: str, unit: str) -> str:
     cleaned = re.sub(r"\b(?:l|level|nvq)\s?\d\b", " ", tidy(text))
     cleaned = re.sub(r"\bco2e?\b", "carbon", cleaned)  # not a figure of 2
     cleaned = re.sub(r"\b(times?) in (?:a |the )?(week|month|year)\b", r"\1 a \2", cleaned)
-    cleaned = re.sub(
-        r"\bnot (?:in|during) (?:the )?school hol(?:i|y)days?\b", "in term time", cleaned
-    )
+    cleaned = _TERMS_ONLY.sub("in term time", cleaned)  # "not in school holidays"
     if re.search(r"\bterm[ -]?time\b", cleaned):  # "once a week in term time": 39 weeks a year
         cleaned = re.sub(r"\b(a|per|each|every|once a)\s+week\b", r"\1 termweek", cleaned)
         cleaned = re.sub(r"\bweekly\b", "every termweek", cleaned)
@@ -128,6 +134,10 @@ def readable(text: str, unit: str) -> str:
     # "4 students, a week each" (not "2 hours a week each", a rate)
     cleaned = re.sub(r"(?:^|(?<=, )|(?<=for ))a (year|month|week) each\b", r"1 \1 each", cleaned)
     if unit == "hours":
+        cleaned = re.sub(r"(^|\b(?:do|give|offer) )an hour\b", r"\g<1>1 hour", cleaned)
+        cleaned = re.sub(
+            r"\b(\d+) half days?\b", lambda m: f"{int(m.group(1)) / 2:g} days", cleaned
+        )
         day = hours_a_day(cleaned)
         cleaned = _DAY_SAID.sub(" ", cleaned)
         cleaned = A_DAY.sub(r"\g<1>1", cleaned)

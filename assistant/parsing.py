@@ -84,7 +84,8 @@ def _two_figures_or_a_correction(
 _SECOND_FIGURE = re.compile(
     r"(?<=\d)[^0-9]{0,25}?(?P<alt>[,.…]*\s*\b(?:or|maybe|possibly|perhaps|to|could be|might be"
     r"|or even)\s+(?:maybe\s+)?£?"
-    r"(?P<figure>\d[\d,.]*)\b)|(?<=\d)(?P<dash>\s*[-–]\s*(?P<dashed>\d[\d,.]*)\b)"
+    r"(?P<figure>\d[\d,.]*)\b)|(?<=\d)(?P<dash>\s*[-–]\s*(?P<dashed>\d[\d,.]*)\b)",
+    re.IGNORECASE,  # "One. Maybe two if it goes well"
 )
 
 

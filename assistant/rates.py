@@ -19,6 +19,7 @@ from assistant.figures import (
     TIME_SPENT,
     Figure,
     Reading,
+    counts_time,
     figures_in,
     in_other_unit,
     in_unit,
@@ -65,6 +66,8 @@ def from_figures(cleaned: str, unit: str, contract_months: float | None) -> Read
         return None
     if _TOTAL_SAID.match(" ".join(figures[-1].after[:2])):
         return Reading(figures[-1].number)  # "30 a year, 60 in total"
+    if (added := _things_added(figures, unit)) is not None:
+        return added
     if reading := count_times_length(figures, unit, contract_months):
         return reading
     if reading := _rate(figures, unit, contract_months):
@@ -85,6 +88,26 @@ def from_figures(cleaned: str, unit: str, contract_months: float | None) -> Read
         and "by" not in f.before[-1:]  # "8 students, mentored by 4 of our staff"
     ]
     return Reading(counts[0].number) if unit in COUNTED and len(counts) == 1 else None
+
+
+def _things_added(figures: list[Figure], unit: str) -> Reading | None:
+    """Things of two kinds counted together: "a dozen bird boxes and 6 bat boxes" is 18."""
+    if unit not in ("items", "events", "sessions") or len(figures) < 2:
+        return None
+    joined = all(f.after[-1:] in (["and"], ["plus"]) for f in figures[:-1])
+    plain_counts = all(
+        f.after
+        and not period_of(f.after)
+        and length_months(f) is None
+        and not counts_time(f)
+        and not set(f.after[:2]) & _PEOPLE  # "4 sessions and 20 people": sessions, for people
+        for f in figures
+    )
+    if not joined or not plain_counts:
+        return None
+    total = sum(f.number for f in figures)
+    said = " + ".join(plain(f.number) for f in figures)
+    return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
 
 
 def _other_counts(figures: list[Figure], chosen: Figure, unit: str) -> bool:
@@ -138,7 +161,8 @@ _EVERY_WORD = {
 
 _PEOPLE = {
     "people", "residents", "families", "children", "kids", "pupils", "students", "adults",
-    "participants", "young", "older", "elderly", "members", "carers", "clients", "users",
+    "staff", "volunteers", "young", "person", "men", "women", "girls", "boys", "lads",
+    "participants", "older", "elderly", "members", "carers", "clients", "users",
 }  # fmt: skip
 
 

@@ -46,10 +46,11 @@ DATA = Path(__file__).parent / "data"
 # something else is looked up alone when the whole finds nothing: 47 and 51. The fifteenth
 # (ordinary people at a meet-the-buyer event, their questions all about their offer) arrived
 # at 11 misread, 28 of 43 questions answered, 6 offers not as meant and one answer met with a
-# help article ("it's sessions we run, so a service?"); now 2, 43, 2 and none.
+# help article ("it's sessions we run, so a service?"); now 1, 43, 2 and none. After the
+# fourth step phrasings corpus (amounts): the ninth 12 misread, the tenth 1.
 MEASURED = {
-    "personas_ninth.yaml": ("held-out", 13, 28, 0, 6),
-    "personas_tenth.yaml": ("tuning", 2, 38, 0, 3),
+    "personas_ninth.yaml": ("held-out", 12, 28, 0, 6),
+    "personas_tenth.yaml": ("tuning", 1, 38, 0, 3),
     "personas_eleventh.yaml": ("tuning", 0, 38, 0, 2),
     "personas_twelfth.yaml": ("tuning", 1, 38, 0, 7),
     "personas_thirteenth.yaml": ("tuning", 1, 47, 1, 3),
@@ -90,7 +91,7 @@ def test_the_corpus_does_no_worse_than_measured(results, name):
     assert statistics.median(counts) <= 45
 
 
-@pytest.mark.xfail(strict=True, reason="13 answers misread, 13 questions unanswered (issue 17)")
+@pytest.mark.xfail(strict=True, reason="12 answers misread, 13 questions unanswered (issue 17)")
 def test_the_held_out_corpus_meets_the_bar(results):
     played = results["personas_ninth.yaml"]
     assert sum(len(score.misread) for _, score, _ in played) <= 1

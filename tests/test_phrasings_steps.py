@@ -36,11 +36,16 @@ REJECTS = [
 # tuning answers: work described ("we visit older people at home", "fittin new boilers") and
 # refusals with a reason ("we ay got the staff for that") as `means:` patterns, and the kind
 # of contract learned from examples as the classification is; with the date the corpora were
-# written as today: 94, 57 and 106 of 120.
+# written as today: 94, 57 and 106 of 120. The fourth (amounts only, 70 tuning and 50
+# held-out, in every unit, as rates, per person, in days and half days, with hopes and
+# corrections): 56 of 70 and 30 of 50 on arrival; "One. Maybe two", "2 half days each", "an
+# hour a fortnight", "our days are 7.5 hrs", "every week in school term", "a dozen bird boxes
+# and 6 bat boxes": 62 and 31. Its held-out part is where the conversation is weakest.
 HELD_OUT_FLOORS = {
     "phrasings_steps_2026_12": 94,
     "phrasings_steps_2026_12b": 57,
     "phrasings_steps_2026_12c": 106,
+    "phrasings_steps_2026_12d": 31,
 }
 # Not read yet: "we supply and fit" (both goods and works) taken as one of them, and a closure
 # ("we are closed in August") taken as a date. Read since: a rate of days of hours for each of
@@ -53,6 +58,18 @@ NOT_YET: set[str] = {
     # The evidence, typed at the classification step: the model offers "Something we do
     # anyway" to confirm; a higher bar for its offers (0.1) would refuse one held-out answer.
     "photos and a signed register",
+    # The fourth corpus (amounts only), not read yet: a count and those added each year, a
+    # room given every weekday morning, days of leave for each of several staff, placements
+    # each summer or of a fortnight for a range of children, a share of a yearly spend, two
+    # yearly events, and "all but one of our 8" (read as 88%: a percentage is a whole number).
+    "level 2 food hygiene for all 9 kitchen staff, plus the 3 new starters we get each year",
+    "Our meeting room we give 2 hour every morning Monday to Friday",
+    "every staff member gets 2 days volunteering leave a year and we are 11 staff",
+    "a week's placement for 10 young people every summer",
+    "fortnight placements for 3-4 kids from the PRU",
+    "ten percent of what we spend on food, and food is about £20k a year",
+    "a street party every summer and a bonfire night do every year",
+    "all but one of our 8",
 }
 
 
@@ -84,7 +101,7 @@ def test_what_is_not_an_answer_is_not_taken_as_one(kind, said):
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items())
 def test_the_held_out_answers_do_no_worse_than_measured(name, floor):
     held_out = [(k, i) for k, parts in CORPORA[name].items() for i in parts["held_out"]]
-    assert len(held_out) >= 60 and len(TUNING) >= 300
+    assert len(held_out) >= 50 and len(TUNING) >= 300
     assert sum(as_meant(k, i, read(k, i)) for k, i in held_out) >= floor
 
 

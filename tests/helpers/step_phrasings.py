@@ -19,7 +19,12 @@ DATA = Path(__file__).parent.parent / "data"
 # dictation, very terse or very wordy), for the three steps where most answers were misread.
 CORPORA = {
     name: yaml.safe_load((DATA / f"{name}.yaml").read_text())
-    for name in ("phrasings_steps_2026_12", "phrasings_steps_2026_12b", "phrasings_steps_2026_12c")
+    for name in (
+        "phrasings_steps_2026_12",
+        "phrasings_steps_2026_12b",
+        "phrasings_steps_2026_12c",
+        "phrasings_steps_2026_12d",
+    )
 }
 CORPUS = CORPORA["phrasings_steps_2026_12"]
 STEPS = {
