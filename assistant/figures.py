@@ -40,6 +40,14 @@ UNIT_WORDS = {
 COUNTED = {"people", "organisations", "items", "sessions", "events"}
 
 
+# Words for people, not things: "monthly, for about 12 people" counts sessions for them.
+PEOPLE = {
+    "people", "residents", "families", "children", "kids", "pupils", "students", "adults",
+    "staff", "volunteers", "young", "person", "men", "women", "girls", "boys", "lads",
+    "participants", "older", "elderly", "members", "carers", "clients", "users",
+}  # fmt: skip
+
+
 # Units measured, not counted: a figure for them must not name something else.
 MEASURED = {"weeks", "hours", "gbp", "percent", "tonnes", "tonnes-co2e"}
 

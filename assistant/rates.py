@@ -1,6 +1,6 @@
 """Totals worked out from figures that are not the total: a rate over the contract ("£500 a
-month"), a count times a length ("8 people, 26 weeks each"), something done every so often
-("every half term at each of our 5 homes")."""
+month"), a count times a length ("8 people, 26 weeks each"), things of two kinds added up;
+something done every so often is in recurring.py."""
 
 import re
 
@@ -13,6 +13,7 @@ from assistant.figures import (
     OTHER_MEASURES,
     PART_OF_A_DAY,
     PATTERN,
+    PEOPLE,
     PERIOD_SAID,
     PERIODS,
     RATE_WORDS,
@@ -27,8 +28,8 @@ from assistant.figures import (
     length_months,
     period_of,
     plain,
-    said_plainly,
 )
+from assistant.recurring import every_time
 from knowledge.vocabulary import amount
 
 _TOTAL_SAID = re.compile(r"^(?:in total|total|altogether|overall|all in|in all)\b")
@@ -60,7 +61,7 @@ def from_figures(cleaned: str, unit: str, contract_months: float | None) -> Read
     if unit == "weeks":  # "3 days a week", "30 hrs/week": how they work, not how long
         figures = [f for f in figures if not (set(f.after[:1]) & PATTERN and period_of(f.after))]
     scheduled = len(figures) < len(said)  # "4 sessions, one each quarter": the rate is said
-    if not scheduled and (every := _every_time(cleaned, figures, unit, contract_months)):
+    if not scheduled and (every := every_time(cleaned, figures, unit, contract_months)):
         return every
     if not figures:
         return None
@@ -100,7 +101,7 @@ def _things_added(figures: list[Figure], unit: str) -> Reading | None:
         and not period_of(f.after)
         and length_months(f) is None
         and not counts_time(f)
-        and not set(f.after[:2]) & _PEOPLE  # "4 sessions and 20 people": sessions, for people
+        and not set(f.after[:2]) & PEOPLE  # "4 sessions and 20 people": sessions, for people
         for f in figures
     )
     if not joined or not plain_counts:
@@ -144,65 +145,6 @@ def _without_schedule(figures: list[Figure], contract_months: float | None) -> l
         if period and said_as_count:
             return [f for f in figures if f is not figure]
     return figures
-
-
-_EVERY_TIME = re.compile(
-    r"\b(?:every|each|once a|once every)\s+(other month|other week|[a-z]+)\b"
-    r"|\b(weekly|monthly|fortnightly|termly|quarterly|yearly|annual|annually)\b"
-    r"|\b(?:every|once every)\s+(\d+)\s+(week|month|year)s?\b"
-)
-
-
-_EVERY_WORD = {
-    "weekly": "week", "monthly": "month", "fortnightly": "fortnight", "termly": "term",
-    "quarterly": "quarter", "yearly": "year", "annual": "year", "annually": "year",
-}  # fmt: skip
-
-
-_PEOPLE = {
-    "people", "residents", "families", "children", "kids", "pupils", "students", "adults",
-    "staff", "volunteers", "young", "person", "men", "women", "girls", "boys", "lads",
-    "participants", "older", "elderly", "members", "carers", "clients", "users",
-}  # fmt: skip
-
-
-def _every_time(
-    text: str, figures: list[Figure], unit: str, contract_months: float | None
-) -> Reading | None:
-    """A rate said without a number: "every half term" (one each time), "once a month", "every
-    half term... about 10 each time", "every half term at each of our 5 homes"."""
-    found = _EVERY_TIME.search(text)
-    said = (found.group(1) or "") if found else ""
-    period = (PERIODS.get(said) or MONTHS_IN.get(said) and said) if found else None
-    if found and found.group(2):
-        period = _EVERY_WORD[found.group(2)]
-    span = MONTHS_IN.get(period or "")
-    if found and found.group(3):  # "every 6 months": the 6 is how often, not how many
-        span = float(found.group(3)) * MONTHS_IN[found.group(4)]
-        figures = [f for f in figures if not (f.number == float(found.group(3)) and f.before[-1:]
-                   in (["every"],))]  # fmt: skip
-    if not span or not contract_months or any(period_of(f.after) for f in figures):
-        return None
-    counts = [f for f in figures if length_months(f) is None]
-    if len(counts) > 1 or len(figures) != len(counts):
-        return None
-    times = round(contract_months / span)
-    each_time = re.search(r"\b(?:each|every|per|a) (?:time|session|visit|class|event)\b", text)
-    if unit in ("sessions", "events") and counts and not each_time:
-        # "monthly, for about 12 people": one session a month, for 12 people
-        counts = [f for f in counts if not set(f.after[:3]) & _PEOPLE]
-    each = counts[0].number if counts else 1.0
-    if unit in ("people", "organisations") and counts and not each_time:
-        return None  # "40 people... each gets a call once a week": still 40 people
-    if not counts and unit not in ("sessions", "events"):
-        return None
-    total = each * times
-    said = (
-        f"{amount(each, unit) if unit == 'gbp' else plain(each)} × {times}, "
-        f"{said_plainly(found.group(0))} "
-        f"over {plain(round(contract_months))} months"
-    )
-    return Reading(total, f"That is {amount(total, unit)} in all ({said}).")
 
 
 def _weeks_long(length: Figure, months: float) -> float:
