@@ -177,17 +177,18 @@ _HALF_A = re.compile(r"\bhalf an? (tonne|ton|hour|day|week|month|year)\b")
 
 def _starts_figure(words: list[str], i: int) -> tuple[float, int] | None:
     """The number starting at word i, unless the word only looks like one there: "a" or
-    "half" alone, or "quarter" after "a" or "per" (a period, "£250 per quarter")."""
+    "half" alone, a quarter as a period ("£250 per quarter", "£500 a quarter", not "a quarter
+    of our staff"), or "every single one" (not "each one year")."""
     found = leading_number(words[i:])
+    before, after = words[i - 1 : i], words[i + 1 : i + 3]
     if found is None or (words[i] in ("a", "an", "half") and found[1] == 1):
         return None
-    if words[i] == "quarter" and words[i - 1 : i] and words[i - 1] in RATE_WORDS | {"a", "per"}:
+    if words[i] == "quarter" and before and before[0] in RATE_WORDS | {"a", "per"}:
         return None
-    timed = words[i + 1 : i + 2] and PERIODS.get(words[i + 1])
-    if words[i] == "one" and words[i - 1 : i] and words[i - 1] in ("every", "single", "each"):
-        return None if not timed else found  # "every single one", not "each one year"
-    if words[i : i + 2] == ["a", "quarter"] and words[i + 2 : i + 3] != ["of"] and i:
-        return None  # "£500 a quarter", not "a quarter of our staff"
+    if words[i] == "a" and after[:1] == ["quarter"] and after[1:] != ["of"] and i:
+        return None
+    if words[i] == "one" and before and before[0] in ("every", "single", "each"):
+        return found if after and PERIODS.get(after[0]) else None
     return found
 
 
